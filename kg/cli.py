@@ -1,0 +1,153 @@
+"""The `kg` command line: thin commands that parse options, call one function, print."""
+
+from __future__ import annotations
+
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from kg.config import default_store
+from kg.errors import KGError
+
+
+def store_option(f):
+    """--store DIR, defaulting to $KG_STORE or ./kg-data."""
+    return click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, help="Store directory (default: $KG_STORE or ./kg-data).")(f)
+
+
+def kg_errors(f):
+    """Turn kg's errors into one-line CLI errors with a non-zero exit."""
+    @wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except KGError as err:
+            raise click.ClickException(str(err)) from None
+    return wrapper
+
+
+@click.group()
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """kg: build a knowledge graph of who did what to whom from news articles."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@store_option
+@click.option("--online", is_flag=True, help="Also ask Wikidata's live API when linking.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@kg_errors
+def build(paths: tuple[str, ...], store_dir: Path | None, online: bool, quiet: bool) -> None:
+    """Read articles (.txt, .md, .html, .jsonl, folders, or - for stdin) into the store.
+
+    Example: kg build seeds/ --store kg-data
+    """
+    from tqdm import tqdm
+
+    from kg.pipeline import build as run_build
+    from kg.read import read_all
+
+    articles = read_all(list(paths))
+    show = not quiet and len(articles) > 5
+    with tqdm(total=len(articles), disable=not show, unit="article", file=sys.stderr) as bar:
+        summary = run_build(list(paths), store_dir or default_store(), online=online,
+                            progress=bar.update, articles=articles)
+    click.echo(summary.line(), err=True)
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", default="trig", show_default=True,
+              type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld"]))
+@click.option("--graph", help="Only this named graph (an IRI).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here instead of standard output.")
+@kg_errors
+def export(store_dir: Path | None, fmt: str, graph: str | None, output: Path | None) -> None:
+    """Stream the whole store, ontology included, as RDF.
+
+    Example: kg export --format turtle -o graph.ttl
+    """
+    from pyoxigraph import NamedNode
+
+    from kg import store
+
+    db = store.open_for_reading(store_dir or default_store())
+    target = NamedNode(graph) if graph else None
+    if output:
+        with output.open("wb") as out:
+            store.dump(db, out, fmt, target)
+    else:
+        store.dump(db, sys.stdout.buffer, fmt, target)
+        sys.stdout.buffer.flush()
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@store_option
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json"]))
+@click.option("--saved", help="Run the saved query of this name from queries/.")
+@click.option("--param", "params", multiple=True, help="k=v for a saved query's parameter.")
+@kg_errors
+def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | None,
+          params: tuple[str, ...]) -> None:
+    """Answer a SPARQL query (text, or @file.rq) on the terminal.
+
+    Example: kg query 'SELECT ?e ?l WHERE { ?e rdfs:label ?l } LIMIT 5'
+    """
+    from kg import store
+    from kg.terminal import print_results, run_text
+
+    db = store.open_for_reading(store_dir or default_store())
+    if saved:
+        from kg.queries import load_queries, parse_params, run_saved
+
+        q = load_queries()[saved] if saved in load_queries() else None
+        if q is None:
+            raise click.ClickException(f"no saved query named {saved!r}")
+        results = run_saved(db, q, parse_params(params))
+    else:
+        if not sparql:
+            raise click.UsageError("give a SPARQL query, @file.rq, or --saved NAME")
+        if sparql.startswith("@"):
+            sparql = Path(sparql[1:]).read_text()
+        results = run_text(db, sparql)
+    print_results(results, fmt, sys.stdout)
+
+
+@cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int)
+@click.option("--timeout", default=30.0, show_default=True, type=float,
+              help="Seconds a SPARQL query may run before it is stopped.")
+@click.option("--allow-update", is_flag=True, help="Enable /update behind a bearer token.")
+@click.option("--token", envvar="KG_UPDATE_TOKEN", help="Bearer token for /update.")
+@click.option("--allow-service", multiple=True,
+              help="A SERVICE endpoint federated queries may call (repeatable).")
+@click.option("--debug", is_flag=True, help="Flask's development server (single process).")
+@kg_errors
+def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: float,
+          allow_update: bool, token: str | None, allow_service: tuple[str, ...], debug: bool) -> None:
+    """Serve the SPARQL endpoint, saved queries and pages over HTTP.
+
+    Example: kg serve --port 8000
+    """
+    from server.run import serve as run_server
+
+    config = {"STORE_DIR": str((store_dir or default_store()).resolve()), "QUERY_TIMEOUT": timeout,
+              "ALLOW_UPDATE": allow_update, "UPDATE_TOKEN": token,
+              "ALLOWED_SERVICES": list(allow_service)}
+    click.echo(f"kg serving {config['STORE_DIR']} at http://{host}:{port}/sparql", err=True)
+    run_server(config, host, port, workers, debug)
+
+
+def main() -> None:
+    """Entry point of the `kg` console script."""
+    cli(prog_name="kg")

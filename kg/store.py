@@ -1,0 +1,146 @@
+"""The on-disk Oxigraph store: open, write one article graph atomically, snapshots, dump.
+
+Layout of a store directory:
+    db/                 the read-write RocksDB database (one writer process at a time)
+    snapshots/<n>/      read-only checkpoints (hard links) that servers open
+    snapshots/CURRENT   the name of the newest snapshot
+`kg build` publishes a snapshot after each batch, so a running server sees new
+articles within seconds without ever opening the database another process writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, serialize
+
+from kg import iris
+from kg.config import ONTOLOGY_DIR
+from kg.errors import StoreError
+from kg.vocab import NKG, PREFIXES
+
+FORMATS: dict[str, RdfFormat] = {
+    "turtle": RdfFormat.TURTLE,
+    "trig": RdfFormat.TRIG,
+    "nquads": RdfFormat.N_QUADS,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+    "rdfxml": RdfFormat.RDF_XML,
+}
+DATASET_FORMATS = {"trig", "nquads", "jsonld"}
+KEEP_SNAPSHOTS = 3
+
+
+def open_store(directory: Path) -> Store:
+    """The read-write store in `directory` (created if absent)."""
+    directory = Path(directory)
+    try:
+        (directory / "snapshots").mkdir(parents=True, exist_ok=True)
+        return Store(str(directory / "db"))
+    except OSError as err:
+        if "lock" in str(err).lower():
+            raise StoreError(f"{directory}: the store is in use by another kg build or update") from None
+        raise StoreError(f"{directory}: cannot open the store ({err})") from None
+
+
+def open_for_reading(directory: Path) -> Store:
+    """A store to read: the newest snapshot if there is one, else the database itself."""
+    directory = Path(directory)
+    snap = latest_snapshot(directory)
+    if snap is not None:
+        return Store.read_only(str(snap))
+    if not (directory / "db").exists():
+        raise StoreError(f"{directory}: no store here (run `kg build` first)")
+    try:
+        return Store.read_only(str(directory / "db"))
+    except OSError as err:
+        raise StoreError(f"{directory}: cannot open the store ({err})") from None
+
+
+def latest_snapshot(directory: Path) -> Path | None:
+    """The newest published snapshot directory, if any."""
+    current = Path(directory) / "snapshots" / "CURRENT"
+    try:
+        name = current.read_text().strip()
+    except OSError:
+        return None
+    snap = current.parent / name
+    return snap if snap.is_dir() else None
+
+
+def publish_snapshot(store: Store, directory: Path) -> Path:
+    """Checkpoint the store for readers, point CURRENT at it, prune old ones."""
+    snaps = Path(directory) / "snapshots"
+    snaps.mkdir(parents=True, exist_ok=True)
+    store.flush()
+    target = snaps / f"{time.time_ns()}"
+    store.backup(str(target))
+    tmp = snaps / f"CURRENT.{os.getpid()}"
+    tmp.write_text(target.name)
+    os.replace(tmp, snaps / "CURRENT")
+    old = sorted((p for p in snaps.iterdir() if p.is_dir()), key=lambda p: int(p.name))
+    for stale in old[:-KEEP_SNAPSHOTS]:
+        shutil.rmtree(stale, ignore_errors=True)
+    return target
+
+
+def is_current(store: Store, graph: NamedNode, article: NamedNode, checksum: str) -> bool:
+    """Whether the article's graph was built from exactly this content."""
+    quad = Quad(article, NKG.contentHash, Literal(checksum), graph)
+    return next(iter(store.quads_for_pattern(quad.subject, quad.predicate, quad.object,
+                                             graph)), None) is not None
+
+
+def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> None:
+    """Replace one named graph with `quads` in a single transaction."""
+    body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+    store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} .\n}} }}")
+
+
+def add_quads(store: Store, quads: Iterable[Quad]) -> None:
+    """Add quads (set semantics: repeats add nothing) in one transaction."""
+    store.extend(quads)
+
+
+def ontology_files() -> list[Path]:
+    """The Turtle files of the ontology and its shapes."""
+    return sorted(ONTOLOGY_DIR.glob("*.ttl"))
+
+
+def ensure_ontology(store: Store) -> None:
+    """Load the ontology into its own named graph, unless that exact version is there."""
+    files = ontology_files()
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    marker = Quad(iris.ONTOLOGY_GRAPH, NKG.contentHash, Literal(digest), iris.ONTOLOGY_GRAPH)
+    if marker in store:
+        return
+    loader = Store()
+    for f in files:
+        loader.load(path=str(f), format=RdfFormat.TURTLE, to_graph=iris.ONTOLOGY_GRAPH)
+    replace_graph(store, iris.ONTOLOGY_GRAPH, [*loader, marker])
+
+
+def dump(store: Store, out: IO[bytes], fmt: str, graph: NamedNode | None = None) -> None:
+    """Stream the store (or one graph) to `out` without holding it in memory."""
+    rdf_format = FORMATS[fmt]
+    if graph is None and fmt in DATASET_FORMATS:
+        store.dump(out, rdf_format)
+        return
+    quads = store.quads_for_pattern(None, None, None, graph)
+    if fmt in DATASET_FORMATS:
+        serialize(quads, out, rdf_format)
+    else:
+        serialize((q.triple for q in quads), out, rdf_format, prefixes=PREFIXES)
+
+
+def count(store: Store, graph: NamedNode | DefaultGraph | None = None) -> int:
+    """Quads in the store, or in one graph."""
+    if graph is None:
+        return len(store)
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))

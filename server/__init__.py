@@ -1,0 +1,29 @@
+"""The Flask app: SPARQL endpoint, saved queries, dumps and pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from server.state import StoreHandle
+
+
+def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | None = None,
+               config: dict | None = None) -> Flask:
+    """An app serving the store in `store_dir`."""
+    from kg.config import QUERIES_DIR, default_store
+
+    app = Flask(__name__)
+    app.config.update(QUERY_TIMEOUT=30.0, ALLOW_UPDATE=False, UPDATE_TOKEN=None,
+                      ALLOWED_SERVICES=[], MAX_ROWS=100_000, MAX_CONTENT_LENGTH=1_000_000)
+    app.config.update(config or {})
+    directory = Path(store_dir or app.config.get("STORE_DIR") or default_store())
+    app.config["STORE_DIR"] = str(directory)
+    app.config["QUERIES_DIR"] = str(queries_dir or QUERIES_DIR)
+    app.extensions["kg_store"] = StoreHandle(directory)
+
+    from server import sparql
+
+    app.register_blueprint(sparql.bp)
+    return app
