@@ -148,6 +148,22 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
     run_server(config, host, port, workers, debug)
 
 
+@cli.command()
+@store_option
+@kg_errors
+def validate(store_dir: Path | None) -> None:
+    """Check the store against the SHACL shapes in ontology/shapes.ttl; exit 1 if it fails.
+
+    Example: kg validate --store kg-data
+    """
+    from kg.validate import validate as run_validate
+
+    conforms, report = run_validate(store_dir or default_store())
+    click.echo(report)
+    if not conforms:
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point of the `kg` console script."""
     cli(prog_name="kg")
