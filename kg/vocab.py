@@ -17,7 +17,7 @@ class Namespace:
         self.used: set[str] = set()
 
     def __getattr__(self, name: str) -> NamedNode:
-        if name.startswith("__"):
+        if name.startswith("_"):  # no term starts with "_"; tools probe such names (_mock_name)
             raise AttributeError(name)
         return self[name]
 
