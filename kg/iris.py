@@ -77,3 +77,8 @@ def context(article_key: str, length: int) -> NamedNode:
 def run(article_key: str, checksum: str) -> NamedNode:
     """The extraction run that made an article's graph."""
     return NamedNode(f"{ID}article/{article_id(article_key)}/run/{checksum[:12]}")
+
+
+def link(article_key: str, entity_key: str) -> NamedNode:
+    """The record of one entity's Wikidata link as made for one article (confidence, linker)."""
+    return NamedNode(f"{ID}article/{article_id(article_key)}/link/{entity_key}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import __version__, iris
 from kg.extract.classes import top_class
@@ -97,7 +97,7 @@ def entity_triples(e: Entity, node: NamedNode, a: Article) -> Iterator[tuple]:
         yield node, SCHEMA.description, Literal(e.description)
     if e.qid:
         yield node, OWL.sameAs, WD[e.qid]
-        link = BlankNode()
+        link = iris.link(a.key, e.key)
         yield node, NKG.wikidataLink, link
         yield link, RDF.type, NKG.EntityLink
         yield link, NKG.item, WD[e.qid]

@@ -1,0 +1,110 @@
+"""Bad input gets a clear one-line error naming the file, a non-zero exit, and an untouched store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.read import read_all
+
+GOOD = "Gunmen killed five people in Aleppo on Monday, the Syrian Observatory for Human Rights said.\n"
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "empty file"),
+    "blank.txt": (b"  \n\n ", "empty file"),
+    "binary.txt": (bytes(range(256)) * 4, "binary"),
+    "latin1.txt": ("Ciudad de M\u00e9xico: ataque".encode("latin-1"), "not valid UTF-8"),
+    "broken.html": (b"<html><body><div><p", "malformed HTML"),
+    "notjson.jsonl": (b'{"text": "fine"}\n{not json\n', "not JSON"),
+    "notext.jsonl": (b'{"title": "no text here"}\n', "no 'text'"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_is_refused_with_reason(tmp_path, name):
+    data, reason = BAD_INPUTS[name]
+    path = write(tmp_path / name, data)
+    with pytest.raises(InputError) as err:
+        read_all([str(path)])
+    assert name in str(err.value)
+    assert reason in str(err.value)
+
+
+def test_missing_path_is_refused(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_all([str(tmp_path / "nowhere.txt")])
+
+
+def test_huge_file_is_refused(tmp_path):
+    path = write(tmp_path / "huge.txt", b"word " * 1_200_000)
+    with pytest.raises(InputError, match="too large"):
+        read_all([str(path)])
+
+
+def test_kinds_of_good_input(tmp_path):
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub" / "a.txt", "Headline here\n\n" + GOOD)
+    write(tmp_path / "b.md", "# A heading\n\nSome **bold** [link](http://x.org) text. " + GOOD)
+    write(tmp_path / "c.html", f"<html><head><title>Page title</title></head><body><nav>Menu</nav>"
+                               f"<article><p>{GOOD}</p></article></body></html>")
+    lines = [{"text": GOOD, "title": "One", "url": "https://example.org/1", "date": "2024-03-08"},
+             {"text": GOOD + " More.", "source": "wire"}]
+    write(tmp_path / "d.jsonl", "\n".join(json.dumps(r) for r in lines) + "\n")
+    write(tmp_path / "ignored.csv", "a,b\n")
+    arts = read_all([str(tmp_path)])
+    assert len(arts) == 5
+    by_source = {a.source: a for a in arts}
+    assert by_source[str(tmp_path / "sub" / "a.txt")].title == "Headline here"
+    md = by_source[str(tmp_path / "b.md")]
+    assert "**" not in md.text and "http://x.org" not in md.text and md.text.startswith("A heading")
+    html = by_source[str(tmp_path / "c.html")]
+    assert "<" not in html.text and "Gunmen killed five people" in html.text
+    assert html.title == "Page title"
+    first = by_source["https://example.org/1"]
+    assert first.date == "2024-03-08" and first.key == "https://example.org/1"
+    assert first.text.startswith("One")
+
+
+def run_kg(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], input=stdin, capture_output=True,
+                          timeout=120)
+
+
+def dump(store_dir: Path) -> bytes:
+    out = run_kg("export", "--store", str(store_dir), "--format", "nquads")
+    assert out.returncode == 0, out.stderr
+    return b"\n".join(sorted(out.stdout.splitlines()))
+
+
+def test_bad_input_leaves_store_unchanged(tmp_path):
+    store_dir = tmp_path / "store"
+    good = write(tmp_path / "good.txt", "Clashes in Idlib\n\n" + GOOD)
+    assert run_kg("build", str(good), "--store", str(store_dir)).returncode == 0
+    before = dump(store_dir)
+    changed = write(tmp_path / "good.txt", "Clashes in Idlib\n\nSomething else happened in Homs.")
+    for name, (data, reason) in BAD_INPUTS.items():
+        bad = write(tmp_path / name, data)
+        out = run_kg("build", str(changed), str(bad), "--store", str(store_dir))
+        assert out.returncode != 0
+        message = out.stderr.decode().strip().splitlines()
+        assert len(message) == 1 and name in message[0] and reason in message[0], message
+    assert dump(store_dir) == before
+
+
+def test_stdin_article(tmp_path):
+    store_dir = tmp_path / "store"
+    out = run_kg("build", "-", "--store", str(store_dir), stdin=GOOD.encode())
+    assert out.returncode == 0, out.stderr
+    assert b"1 articles built" in out.stderr
+    assert b"<stdin>" in dump(store_dir)
