@@ -74,7 +74,8 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
         if time.monotonic() - last_snapshot > SNAPSHOT_EVERY:
             store.publish_snapshot(db, store_dir)
             last_snapshot = time.monotonic()
-    store.publish_snapshot(db, store_dir)
+    if summary.articles or store.latest_snapshot(store_dir) is None:
+        store.publish_snapshot(db, store_dir)
     del db
     summary.seconds = time.perf_counter() - started
     return summary
