@@ -45,7 +45,7 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
     started = time.perf_counter()
     todo = articles if articles is not None else read_all(paths)  # bad input fails here
     db = store.open_store(store_dir)
-    store.ensure_ontology(db)
+    ontology_changed = store.ensure_ontology(db)
     summary = Summary()
     fresh = {}
     for a in todo:
@@ -74,7 +74,7 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
         if time.monotonic() - last_snapshot > SNAPSHOT_EVERY:
             store.publish_snapshot(db, store_dir)
             last_snapshot = time.monotonic()
-    if summary.articles or store.latest_snapshot(store_dir) is None:
+    if summary.articles or ontology_changed or store.latest_snapshot(store_dir) is None:
         store.publish_snapshot(db, store_dir)
     del db
     summary.seconds = time.perf_counter() - started

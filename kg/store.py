@@ -99,6 +99,11 @@ def is_current(store: Store, graph: NamedNode, article: NamedNode, checksum: str
 
 def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> None:
     """Replace one named graph with `quads` in a single transaction."""
+    if next(iter(store.quads_for_pattern(None, None, None, graph)), None) is None:
+        # a new graph: nothing to drop, and extend() is one transaction without SPARQL parsing
+        store.extend(q if q.graph_name == graph else Quad(q.subject, q.predicate, q.object, graph)
+                     for q in quads)
+        return
     body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
     store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} .\n}} }}")
 
@@ -113,17 +118,18 @@ def ontology_files() -> list[Path]:
     return sorted(ONTOLOGY_DIR.glob("*.ttl"))
 
 
-def ensure_ontology(store: Store) -> None:
+def ensure_ontology(store: Store) -> bool:
     """Load the ontology into its own named graph, unless that exact version is there."""
     files = ontology_files()
     digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
     marker = Quad(iris.ONTOLOGY_GRAPH, NKG.contentHash, Literal(digest), iris.ONTOLOGY_GRAPH)
     if marker in store:
-        return
+        return False
     loader = Store()
     for f in files:
         loader.load(path=str(f), format=RdfFormat.TURTLE, to_graph=iris.ONTOLOGY_GRAPH)
     replace_graph(store, iris.ONTOLOGY_GRAPH, [*loader, marker])
+    return True
 
 
 def dump(store: Store, out: IO[bytes], fmt: str, graph: NamedNode | None = None) -> None:
