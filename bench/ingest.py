@@ -1,0 +1,104 @@
+"""Ingest: `kg build` (kg.pipeline.build in-process) against bare spaCy `nlp.pipe`, same texts."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+
+from kg import pipeline
+from kg.config import SPACY_MODEL
+from kg.model import Article
+from kg.nlp import get_nlp
+
+# the pipeline's own steps, timed one by one; spaCy (with our components) is what is left
+STAGES = (("extract", pipeline, "extract"), ("link", pipeline, "link"),
+          ("quads", pipeline.rdf, "article_quads"), ("replace_graph", pipeline.store, "replace_graph"),
+          ("add_quads", pipeline.store, "add_quads"), ("snapshots", pipeline.store, "publish_snapshot"),
+          ("is_current", pipeline.store, "is_current"), ("ontology", pipeline.store, "ensure_ontology"))
+
+
+@dataclass
+class Ingest:
+    """Seconds for bare spaCy and for the whole build over the same articles."""
+
+    articles: int
+    words: int
+    spacy_seconds: float
+    build_seconds: float
+    triples: int
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        """How many times spaCy's own time the whole build takes."""
+        return self.build_seconds / self.spacy_seconds
+
+
+def bare_spacy(texts: list[str], batch_size: int = pipeline.BATCH) -> float:
+    """Seconds for the unmodified model to parse `texts` (model loaded and warmed beforehand)."""
+    nlp = spacy.load(SPACY_MODEL)
+    list(nlp.pipe(texts[:2], batch_size=batch_size))
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - started
+
+
+def timed(fn: Callable, totals: dict[str, float], name: str) -> Callable:
+    """`fn` adding its wall time to totals[name]; a generator's items are drawn inside the timer."""
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            result = fn(*args, **kwargs)
+            if isinstance(result, Iterator):
+                result = iter(list(result))
+            return result
+        finally:
+            totals[name] = totals.get(name, 0.0) + time.perf_counter() - started
+    return wrapper
+
+
+@contextmanager
+def stage_timers(totals: dict[str, float]) -> Iterator[dict[str, float]]:
+    """Time each pipeline step while inside the block; the originals are put back after."""
+    saved = [(module, attr, getattr(module, attr)) for _, module, attr in STAGES]
+    try:
+        for name, module, attr in STAGES:
+            setattr(module, attr, timed(getattr(module, attr), totals, name))
+        yield totals
+    finally:
+        for module, attr, original in saved:
+            setattr(module, attr, original)
+
+
+def kg_build(articles: list[Article], store_dir: Path, stages: dict[str, float] | None = None
+             ) -> tuple[float, int]:
+    """Seconds and triples for kg.pipeline.build of `articles` into `store_dir`."""
+    list(get_nlp().pipe(["Warm up.", "Once more."]))  # load and warm, as bare_spacy does
+    if stages is None:
+        started = time.perf_counter()
+        summary = pipeline.build([], store_dir, articles=articles)
+        return time.perf_counter() - started, summary.triples
+    with stage_timers(stages):
+        started = time.perf_counter()
+        summary = pipeline.build([], store_dir, articles=articles)
+        return time.perf_counter() - started, summary.triples
+
+
+def run(articles: list[Article], words: int) -> Ingest:
+    """Bare spaCy, then the build into a fresh temporary store, then a build with stage timers."""
+    texts = [a.text for a in articles]
+    spacy_seconds = bare_spacy(texts)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        build_seconds, triples = kg_build(articles, Path(tmp) / "store")
+    stages: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        staged_seconds, _ = kg_build(articles, Path(tmp) / "store", stages)
+    stages["spaCy + components"] = staged_seconds - sum(stages.values())
+    return Ingest(len(articles), words, spacy_seconds, build_seconds, triples, stages)
