@@ -26,4 +26,9 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
     from server import sparql
 
     app.register_blueprint(sparql.bp)
+    from server import cors, describe, dumps, gsp, update
+
+    for protocol_bp in (describe.bp, gsp.bp, update.bp, dumps.bp):
+        app.register_blueprint(protocol_bp)
+    cors.init_app(app)
     return app

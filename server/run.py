@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import secrets
+import sys
+
 from gunicorn.app.base import BaseApplication
 
+from kg.errors import KGError
 from server import create_app
+
+THREADS = 4  # per worker: a slow query holds one thread while the others keep answering
 
 
 class GunicornApp(BaseApplication):
@@ -23,11 +29,27 @@ class GunicornApp(BaseApplication):
         return create_app(config=self.kg_config)
 
 
+def update_token(config: dict) -> dict:
+    """With --allow-update and no token, generate one and print it (never run an open /update)."""
+    if not config.get("ALLOW_UPDATE") or config.get("UPDATE_TOKEN"):
+        return config
+    token = secrets.token_urlsafe(24)
+    print(f"kg: /update is on; its bearer token is {token}\n"
+          f"    (set KG_UPDATE_TOKEN or --token to choose one)", file=sys.stderr, flush=True)
+    return {**config, "UPDATE_TOKEN": token}
+
+
 def serve(config: dict, host: str, port: int, workers: int, debug: bool) -> None:
     """Serve until interrupted."""
+    if workers < 1:
+        raise KGError("--workers must be at least 1")
+    config = update_token(config)
     if debug:
         create_app(config=config).run(host=host, port=port, debug=True)
         return
     timeout = int(config.get("QUERY_TIMEOUT", 30)) + 30
+    threads = int(config.get("THREADS", THREADS))
+    config.setdefault("EXECUTORS", threads)
     GunicornApp(config, {"bind": f"{host}:{port}", "workers": workers, "timeout": timeout,
+                         "worker_class": "gthread", "threads": threads,
                          "accesslog": "-", "preload_app": False}).run()

@@ -1,0 +1,116 @@
+"""What the endpoint and the data are: SPARQL 1.1 Service Description and a VoID description."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, current_app, request
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+from kg.errors import KGError
+from kg.vocab import DCT, RDF, XSD, Namespace
+from server import formats, protocol
+
+bp = Blueprint("describe", __name__)
+protocol.register_errors(bp)
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+FMT = Namespace("http://www.w3.org/ns/formats/")
+ENT = Namespace("http://www.w3.org/ns/entailment/")
+RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
+                  "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "N-Quads",
+                  "TriG")
+UNION_NOTE = ("The default graph is the union of all named graphs (one per article, the "
+              "ontology graph and the Wikidata graph), unless default-graph-uri or FROM is given.")
+GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+CLASSES = ("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } "
+           "GROUP BY ?c ORDER BY ?c")
+ENTITIES = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER isIRI(?s) }"
+
+
+def rows(query: str) -> list[tuple[str, int]]:
+    """(first value, count) pairs from a statistics query run in an executor."""
+    answer = protocol.run_query(query, accept="application/sparql-results+json", max_rows=None)
+    if answer["status"] != 200:
+        raise KGError(answer["error"])
+    data = json.loads(answer["body"])
+    variables = data["head"]["vars"]
+    return [(b[variables[0]]["value"] if len(variables) > 1 else "", int(b["n"]["value"]))
+            for b in data["results"]["bindings"]]
+
+
+def integer(n: int) -> Literal:
+    """An xsd:integer literal."""
+    return Literal(str(n), datatype=XSD.integer)
+
+
+def answer_rdf(triples: list[Triple]) -> Response:
+    """Triples in the RDF format the client asked for (Turtle by default)."""
+    params = {k: request.args[k] for k in ("format", "output") if request.args.get(k)}
+    media = formats.choose(request.accept_mimetypes, params, list(formats.RDF_TYPES))
+    if media is None:
+        return protocol.text_error(406, "this description can be given as: "
+                                   + ", ".join(formats.RDF_TYPES))
+    body, _ = formats.serialize_triples(triples, media)
+    resp = Response(body, content_type=formats.content_type(media))
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+def service_triples(base: str, graphs: list[tuple[str, int]]) -> list[Triple]:
+    """The service description: endpoint, language, formats, features, default dataset."""
+    service, dataset, default = NamedNode(base + "sparql#service"), BlankNode(), BlankNode()
+    out = [Triple(service, RDF.type, SD.Service),
+           Triple(service, SD.endpoint, NamedNode(base + "sparql")),
+           Triple(service, SD.supportedLanguage, SD.SPARQL11Query),
+           Triple(service, SD.feature, SD.UnionDefaultGraph),
+           Triple(service, SD.defaultEntailmentRegime, ENT.Simple),
+           Triple(service, SD.defaultDataset, dataset),
+           Triple(dataset, RDF.type, SD.Dataset),
+           Triple(dataset, SD.defaultGraph, default),
+           Triple(default, RDF.type, SD.Graph),
+           Triple(default, DCT.description, Literal(UNION_NOTE)),
+           Triple(default, VOID.triples, integer(sum(n for _, n in graphs)))]
+    if current_app.config.get("ALLOW_UPDATE"):
+        out.append(Triple(service, SD.supportedLanguage, SD.SPARQL11Update))
+    if current_app.config.get("ALLOWED_SERVICES"):
+        out.append(Triple(service, SD.feature, SD.BasicFederatedQuery))
+    out += [Triple(service, SD.resultFormat, FMT[name]) for name in RESULT_FORMATS]
+    for iri, n in graphs:
+        named, graph = BlankNode(), BlankNode()
+        out += [Triple(dataset, SD.namedGraph, named), Triple(named, SD.name, NamedNode(iri)),
+                Triple(named, SD.graph, graph), Triple(graph, RDF.type, SD.Graph),
+                Triple(graph, VOID.triples, integer(n))]
+    return out
+
+
+def service_description() -> Response:
+    """GET /sparql without a query: the SPARQL 1.1 Service Description."""
+    return answer_rdf(service_triples(request.url_root, rows(GRAPHS)))
+
+
+def void_triples(base: str) -> list[Triple]:
+    """The VoID description: size, entities, class partition, endpoint and dumps."""
+    ds = NamedNode(base + ".well-known/void#dataset")
+    graphs = rows(GRAPHS)
+    out = [Triple(ds, RDF.type, VOID.Dataset),
+           Triple(ds, DCT.title, Literal("kg: a knowledge graph of news articles")),
+           Triple(ds, DCT.description, Literal(UNION_NOTE)),
+           Triple(ds, VOID.sparqlEndpoint, NamedNode(base + "sparql")),
+           Triple(ds, VOID.triples, integer(sum(n for _, n in graphs))),
+           Triple(ds, VOID.entities, integer(rows(ENTITIES)[0][1])),
+           Triple(ds, VOID.uriSpace, Literal("https://w3id.org/newskg/id/")),
+           Triple(ds, VOID.vocabulary, NamedNode("https://w3id.org/newskg/ontology#"))]
+    out += [Triple(ds, VOID.dataDump, NamedNode(base + name))
+            for name in ("dump.trig", "dump.nq", "dump.ttl")]
+    for cls, n in rows(CLASSES):
+        part = BlankNode()
+        out += [Triple(ds, VOID.classPartition, part), Triple(part, VOID["class"], NamedNode(cls)),
+                Triple(part, VOID.entities, integer(n))]
+    return out
+
+
+@bp.route("/.well-known/void", methods=["GET"])
+def void() -> Response:
+    """A VoID description of the dataset (Turtle by default, any RDF format by Accept)."""
+    return answer_rdf(void_triples(request.url_root))

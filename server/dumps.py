@@ -1,0 +1,56 @@
+"""Whole-store dumps streamed as Turtle, TriG or N-Quads: /dump.ttl, /dump.trig, /dump.nq."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+
+from flask import Blueprint, Response, abort, current_app
+
+from kg import store as kg_store
+from server import formats, protocol
+
+bp = Blueprint("dumps", __name__)
+protocol.register_errors(bp)
+DUMPS: dict[str, tuple[str, str]] = {  # extension -> (kg.store.dump format, media type)
+    "ttl": ("turtle", "text/turtle"),
+    "trig": ("trig", "application/trig"),
+    "nq": ("nquads", "application/n-quads"),
+    "nt": ("ntriples", "application/n-triples"),
+}
+CHUNK = 64 * 1024
+
+
+def stream(fmt: str) -> Iterator[bytes]:
+    """The dump of the current snapshot, written by a thread into a pipe and read in chunks."""
+    db = current_app.extensions["kg_store"].get()
+
+    def write(write_fd: int) -> None:
+        with os.fdopen(write_fd, "wb") as out:
+            try:
+                kg_store.dump(db, out, fmt)
+            except (BrokenPipeError, OSError):
+                pass  # the client went away
+
+    def chunks() -> Iterator[bytes]:
+        read_fd, write_fd = os.pipe()
+        writer = threading.Thread(target=write, args=(write_fd,), daemon=True)
+        writer.start()
+        with os.fdopen(read_fd, "rb") as inp:
+            while data := inp.read(CHUNK):
+                yield data
+        writer.join()
+
+    return chunks()
+
+
+@bp.route("/dump.<ext>", methods=["GET"])
+def dump(ext: str) -> Response:
+    """Stream the whole store (every graph, ontology included)."""
+    if ext not in DUMPS:
+        abort(404)
+    fmt, media = DUMPS[ext]
+    resp = Response(stream(fmt), content_type=formats.content_type(media))
+    resp.headers["Content-Disposition"] = f'attachment; filename="kg.{ext}"'
+    return resp
