@@ -132,9 +132,12 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
 @click.option("--allow-service", multiple=True,
               help="A SERVICE endpoint federated queries may call (repeatable).")
 @click.option("--debug", is_flag=True, help="Flask's development server (single process).")
+@click.option("--no-cors", "no_cors", is_flag=True,
+              help="Do not allow other origins to read /sparql (CORS is on by default).")
 @kg_errors
 def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: float,
-          allow_update: bool, token: str | None, allow_service: tuple[str, ...], debug: bool) -> None:
+          allow_update: bool, token: str | None, allow_service: tuple[str, ...], debug: bool,
+          no_cors: bool = False) -> None:
     """Serve the SPARQL endpoint, saved queries and pages over HTTP.
 
     Example: kg serve --port 8000
@@ -144,6 +147,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
     config = {"STORE_DIR": str((store_dir or default_store()).resolve()), "QUERY_TIMEOUT": timeout,
               "ALLOW_UPDATE": allow_update, "UPDATE_TOKEN": token,
               "ALLOWED_SERVICES": list(allow_service)}
+    config["CORS"] = not no_cors
     click.echo(f"kg serving {config['STORE_DIR']} at http://{host}:{port}/sparql", err=True)
     run_server(config, host, port, workers, debug)
 
