@@ -151,3 +151,22 @@ def test_store_loads_ontology_for_subclass_queries(tmp_path):
     assert {"Execution", "Airstrike", "Shelling", *CONTRACT_EVENTS} <= found
     loaded = sum(1 for _ in db.quads_for_pattern(None, None, None, iris.ONTOLOGY_GRAPH))
     assert loaded > 500
+
+
+def test_every_nkg_iri_written_in_ontology_or_shapes_is_declared(ontology):
+    """A typo in a domain, a range or a shape's sh:class would silently match nothing."""
+    everything = rdflib.Graph()
+    for path in FILES:
+        everything.parse(path, format="turtle")
+    declared = {s for s in ontology.subjects(RDF.type, None) if str(s).startswith(NKG.base)}
+    written = {n for n in everything.all_nodes() if isinstance(n, rdflib.URIRef)
+               and str(n).startswith(NKG.base)}
+    assert not written - declared, sorted(written - declared)
+
+
+def test_shapes_target_every_contract_class():
+    shapes = rdflib.Graph()
+    shapes.parse(ONTOLOGY_DIR / "shapes.ttl", format="turtle")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    targets = set(shapes.objects(None, sh.targetClass))
+    assert {NS[name] for name in CONTRACT_CLASSES} <= targets
