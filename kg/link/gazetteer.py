@@ -1,0 +1,271 @@
+"""The gazetteer: Wikidata items known offline, bundled (ODbL, see data/ATTRIBUTION.md) + user's own.
+
+The bundled index is compiled by `python -m kg.link.build_data`; items imported with
+`kg gazetteer import` or found online live in the user gazetteer directory
+($KG_GAZETTEER, else ~/.local/share/kg/gazetteer) as JSON lines.
+"""
+
+from __future__ import annotations
+
+import gc
+import gzip
+import json
+import os
+import pickle
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from kg.errors import KGError
+from kg.link.normalize import LEVELS, acronym, fold, keys, short_forms, strip_affix
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.pkl.gz"
+USER_FILE = "items.jsonl"
+FORMAT_VERSION = 1
+PLACE_KINDS = frozenset({"country", "admin1", "admin2", "admin3", "city", "neighbourhood"})
+MIN_SOUND_KEY = 4  # shorter vowel-blind keys collide too often
+AFFIX_PENALTY = 0.98
+
+
+class GazetteerError(KGError):
+    """The gazetteer file or a user gazetteer entry cannot be read or written."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One Wikidata item a name may refer to."""
+
+    qid: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "organization"  # country/admin1/admin2/city/neighbourhood/person/armed_group/...
+    country: str | None = None  # ISO 3166-1 alpha-2
+    parent_qid: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int | None = None
+    prior: float = 1.0  # how far the source is trusted
+    description: str | None = None
+
+    @property
+    def is_place(self) -> bool:
+        """Whether the item is a place of any level."""
+        return self.kind in PLACE_KINDS
+
+    def as_tuple(self) -> tuple:
+        """The fields in order, for the compact pickle."""
+        return tuple(getattr(self, f.name) for f in fields(self))
+
+    def as_json(self) -> str:
+        """One line of the user gazetteer."""
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate with how well the name matched it and any kind hint from an affix."""
+
+    candidate: Candidate
+    quality: float
+    hint: str | None = None
+
+
+def common_word(name: str) -> bool:
+    """Whether a name is only English function words ("Of", "The Hague" is not)."""
+    words = fold(name).split()
+    return not words or all(w in STOP_WORDS for w in words)
+
+
+def name_keys(name: str, kind: str) -> Iterator[tuple[str, str]]:
+    """(level, key) pairs a name is indexed under; acronyms only as written in capitals."""
+    acr = acronym(name)
+    if acr:
+        yield "acronym", acr
+        return
+    names = [name, *short_forms(name, kind)] if kind in PLACE_KINDS else [name]
+    for n in names:
+        for level, key in keys(n).items():
+            if key and (level != "sound" or len(key) >= MIN_SOUND_KEY):
+                yield level, key
+
+
+def build_index(items: list[Candidate]) -> dict[str, dict[str, tuple[int, ...]]]:
+    """{level: {key: item positions}} over every label and alias."""
+    index: dict[str, dict[str, list[int]]] = {lv: {} for lv in (*LEVELS, "acronym")}
+    for i, c in enumerate(items):
+        for name in (c.label, *c.aliases):
+            for level, key in name_keys(name, c.kind):
+                bucket = index[level].setdefault(key, [])
+                if not bucket or bucket[-1] != i:
+                    bucket.append(i)
+    return {lv: {k: tuple(v) for k, v in d.items()} for lv, d in index.items()}
+
+
+class Gazetteer:
+    """Items by QID and by name key at every normalisation level."""
+
+    def __init__(self, rows: list[tuple], index: dict, surface: list[tuple[str, str, str]],
+                 user_items: Iterable[Candidate] = ()) -> None:
+        self._rows = rows  # Candidate field tuples; Candidates are made on first use
+        self._made: dict[int, Candidate] = {}
+        self.index = index
+        self._surface = surface
+        self.by_qid = {r[0]: i for i, r in enumerate(rows)}
+        self.user_qids: set[str] = set()
+        for c in user_items:
+            self.add(c)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def item(self, pos: int) -> Candidate:
+        """The item at a position of the index."""
+        c = self._made.get(pos)
+        if c is None:
+            c = self._made[pos] = Candidate(*self._rows[pos])
+        return c
+
+    def add(self, c: Candidate) -> None:
+        """Add (or replace) one item in memory."""
+        self.user_qids.add(c.qid)
+        pos = self.by_qid.get(c.qid)
+        if pos is None:
+            pos = self.by_qid[c.qid] = len(self._rows)
+            self._rows.append(c.as_tuple())
+        self._rows[pos] = c.as_tuple()
+        self._made[pos] = c
+        for level, key in name_keys_all(c):
+            bucket = self.index[level].get(key, ())
+            if pos not in bucket:
+                self.index[level][key] = (*bucket, pos)
+
+    def get(self, qid: str) -> Candidate | None:
+        """The item with this QID, if known."""
+        pos = self.by_qid.get(qid)
+        return self.item(pos) if pos is not None else None
+
+    def country(self, iso2: str) -> Candidate | None:
+        """The country item with this ISO 3166-1 alpha-2 code."""
+        if not hasattr(self, "_countries"):
+            self._countries = {r[4]: i for i, r in enumerate(self._rows) if r[3] == "country"}
+        pos = self._countries.get(iso2.upper())
+        return self.item(pos) if pos is not None else None
+
+    def match(self, name: str) -> list[Match]:
+        """Candidates for a surface name, best match quality first."""
+        acr = acronym(name)
+        if acr:
+            found = self._find({"acronym": acr}, {"acronym": 1.0})
+            if found:
+                return found
+        found = self._find(keys(name), LEVELS)
+        base, hint = strip_affix(name)
+        if hint and not any(m.candidate.is_place for m in found):
+            found += [Match(m.candidate, m.quality * AFFIX_PENALTY, hint)
+                      for m in self._find(keys(base), LEVELS)]
+        return found
+
+    def _find(self, wanted: dict[str, str], levels: dict[str, float]) -> list[Match]:
+        best: dict[int, float] = {}
+        for level, quality in levels.items():
+            key = wanted.get(level)
+            if not key or (level == "sound" and len(key) < MIN_SOUND_KEY):
+                continue
+            for pos in self.index[level].get(key, ()):
+                best[pos] = max(best.get(pos, 0.0), quality)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1] * self.item(kv[0]).prior, kv[0]))
+        return [Match(self.item(pos), q) for pos, q in ranked]
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Candidates for a surface name, most likely first."""
+        return [m.candidate for m in self.match(name)]
+
+    def surface_forms(self) -> Iterator[tuple[str, str, str]]:
+        """(surface text, kind, qid) worth giving a spaCy EntityRuler; no common English words."""
+        yield from self._surface
+        for qid in sorted(self.user_qids):
+            c = self.get(qid)
+            if c and not c.is_place:
+                for name in (c.label, *c.aliases):
+                    if len(name) > 2 and not common_word(name):
+                        yield name, c.kind, c.qid
+
+
+def name_keys_all(c: Candidate) -> Iterator[tuple[str, str]]:
+    """Every (level, key) of every name of an item."""
+    for name in (c.label, *c.aliases):
+        yield from name_keys(name, c.kind)
+
+
+def user_gazetteer_dir() -> Path:
+    """Where imported and online-found items are kept: $KG_GAZETTEER or ~/.local/share/kg."""
+    if os.environ.get("KG_GAZETTEER"):
+        return Path(os.environ["KG_GAZETTEER"])
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data_home / "kg" / "gazetteer"
+
+
+def read_user_items(directory: Path) -> list[Candidate]:
+    """The items of a user gazetteer directory (none if it does not exist)."""
+    path = Path(directory) / USER_FILE
+    if not path.exists():
+        return []
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            try:
+                d = json.loads(line)
+                out.append(Candidate(**{**d, "aliases": tuple(d.get("aliases", ()))}))
+            except (ValueError, TypeError) as err:
+                raise GazetteerError(f"{path}:{n}: not a gazetteer item ({err})") from None
+    return out
+
+
+def add_user_items(items: Iterable[Candidate], directory: Path | None = None) -> int:
+    """Merge items (by QID) into the user gazetteer; returns how many were written."""
+    directory = Path(directory or user_gazetteer_dir())
+    directory.mkdir(parents=True, exist_ok=True)
+    merged = {c.qid: c for c in read_user_items(directory)}
+    n = 0
+    for c in items:
+        merged[c.qid] = c
+        n += 1
+    tmp = directory / f"{USER_FILE}.{os.getpid()}.tmp"
+    with tmp.open("w", encoding="utf-8") as f:
+        for c in merged.values():
+            f.write(c.as_json() + "\n")
+    os.replace(tmp, directory / USER_FILE)
+    return n
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> dict:
+    gc.disable()  # unpickling many small objects is 3x slower with the collector running
+    try:
+        with gzip.open(DATA_FILE, "rb") as f:
+            data = pickle.load(f)
+    except OSError as err:
+        raise GazetteerError(f"{DATA_FILE}: cannot read the bundled gazetteer ({err})") from None
+    finally:
+        gc.enable()
+    if data.get("version") != FORMAT_VERSION:
+        raise GazetteerError(f"{DATA_FILE}: built for another kg; run python -m kg.link.build_data")
+    return data
+
+
+@lru_cache(maxsize=4)
+def _load(directory: str, stamp: float) -> Gazetteer:
+    data = _bundled()
+    index = {lv: dict(d) for lv, d in data["index"].items()}
+    return Gazetteer(list(data["items"]), index, data["surface"], read_user_items(Path(directory)))
+
+
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """The bundled gazetteer plus the user's items (cached until the user gazetteer changes)."""
+    directory = Path(directory or user_gazetteer_dir())
+    path = directory / USER_FILE
+    stamp = path.stat().st_mtime_ns if path.exists() else 0.0
+    return _load(str(directory), stamp)

@@ -1,0 +1,185 @@
+"""Disambiguation: pick the one gazetteer item an entity names, or none.
+
+A candidate must fit the entity's class (a Place never links to a party). Among those,
+the article decides: the countries it mentions, places it mentions that contain the
+candidate, and the affix the text used ("province of Latakia" is the governorate, a
+bare "Damascus" the city). Population breaks the remaining ties. Unless one candidate
+clearly wins, nothing is linked: a link must be right or absent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.extract.classes import top_class
+from kg.link.gazetteer import PLACE_KINDS, Candidate, Gazetteer, Match
+from kg.link.normalize import LEVELS, fold
+from kg.model import Entity
+
+FACTION_KINDS = frozenset({"armed_group", "political_party", "government_body", "organization",
+                           "religious_group", "ethnic_group"})
+KINDS_OF = {"Actor": frozenset({"person"}), "Faction": FACTION_KINDS, "Place": PLACE_KINDS}
+KIND_CLASS = {"country": "Country", "admin1": "AdministrativeArea",
+              "admin2": "AdministrativeArea", "admin3": "AdministrativeArea",
+              "city": "Settlement", "neighbourhood": "Neighbourhood", "person": "Actor",
+              "political_party": "PoliticalParty", "government_body": "GovernmentBody",
+              "armed_group": "ArmedGroup", "religious_group": "Community",
+              "ethnic_group": "Community"}
+ADMIN_KINDS = frozenset({"admin1", "admin2", "admin3"})
+EXACT = LEVELS["compact"]
+THRESHOLD = 0.9
+MARGIN = 0.12
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The item an entity links to, how sure we are, and the class the item says it is."""
+
+    candidate: Candidate
+    confidence: float
+    cls: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the article as a whole says about where it is."""
+
+    countries: frozenset[str]
+    places: frozenset[str]  # QIDs of places the article names exactly
+
+
+def kind_of(c: Candidate) -> str:
+    """The item's kind, corrected where its own label says otherwise ("Dima Hasao District")."""
+    last = fold(c.label).rsplit(" ", 1)[-1]
+    if c.kind == "city" and last in ("district", "governorate", "province", "county"):
+        return "admin2" if last in ("district", "county") else "admin1"
+    return c.kind
+
+
+def class_for(c: Candidate, entity_cls: str) -> str:
+    """The finer class the item gives the entity, within the entity's top class."""
+    kind = kind_of(c)
+    cls = KIND_CLASS.get(kind)
+    if kind == "organization" and not c.country:
+        cls = "InternationalOrganisation"
+    if cls and top_class(cls) == top_class(entity_cls):
+        return cls
+    return entity_cls
+
+
+def entity_matches(e: Entity, gaz: Gazetteer) -> tuple[dict[str, Match], set[str]]:
+    """Best match per QID over all the entity's names, kept to its class; and affix hints."""
+    allowed = KINDS_OF[top_class(e.cls)]
+    best: dict[str, Match] = {}
+    hints: set[str] = set()
+    for name in dict.fromkeys((e.label, *e.alt_labels)):
+        for m in gaz.match(name):
+            if m.candidate.kind not in allowed or not plausible(m, name, e):
+                continue
+            if m.hint:
+                hints.add(m.hint)
+            if m.candidate.qid not in best or m.quality > best[m.candidate.qid].quality:
+                best[m.candidate.qid] = m
+    return best, hints
+
+
+def plausible(m: Match, name: str, e: Entity) -> bool:
+    """Loose (sound-alike) matches only for places and multi-word names; people need two words."""
+    words = len(fold(name).split())
+    if top_class(e.cls) == "Actor":
+        return words >= 2 and m.quality >= LEVELS["bare"]
+    return m.candidate.is_place or m.quality >= EXACT or words >= 2
+
+
+def article_context(entities: Iterable[Entity], gaz: Gazetteer) -> Context:
+    """Countries and places the article names unambiguously."""
+    countries: set[str] = set()
+    places: set[str] = set()
+    for e in entities:
+        if top_class(e.cls) != "Place":
+            continue
+        matches, _ = entity_matches(e, gaz)
+        exact = [m.candidate for m in matches.values() if m.quality >= EXACT]
+        places.update(c.qid for c in exact)
+        regions = [c for c in exact if c.kind in ("country", "admin1")]
+        if len({c.country for c in regions}) == 1 and regions[0].country:
+            countries.add(regions[0].country)
+    return Context(frozenset(countries), frozenset(places))
+
+
+def score(m: Match, hints: set[str], ctx: Context, rivals: dict[str, Match]) -> float:
+    """How well a candidate fits the entity and the article."""
+    c = m.candidate
+    s = m.quality * c.prior
+    kind = kind_of(c)
+    if c.is_place:
+        if kind != "country" and ctx.countries:
+            s += 0.25 if c.country in ctx.countries else -0.15
+        s += 0.15 if c.parent_qid and c.parent_qid in ctx.places else 0.0
+        s += 0.1 if kind == "country" else 0.0
+        s += hint_fit(kind, hints) + namesake_bonus(c, hints, rivals)
+    elif c.country and c.country in ctx.countries:
+        s += 0.1
+    return s + 0.015 * math.log10((c.population or 0) + 1)
+
+
+def hint_fit(kind: str, hints: set[str]) -> float:
+    """The affix the text used ('province', 'city of') for or against this kind of place."""
+    if not hints:
+        return 0.0
+    if kind in hints:
+        return 0.2
+    if kind in ADMIN_KINDS and hints & ADMIN_KINDS:
+        return 0.1
+    return -0.2
+
+
+def namesake_bonus(c: Candidate, hints: set[str], rivals: dict[str, Match]) -> float:
+    """A bare name shared by a region and its main city means the city ('Damascus')."""
+    if hints or kind_of(c) != "city":
+        return 0.0
+    for m in rivals.values():
+        a = m.candidate
+        if a.kind in ADMIN_KINDS and a.country == c.country and (
+                c.parent_qid in (a.qid, None) or not a.population
+                or (c.population or 0) >= 0.2 * a.population):
+            return 0.1
+    return 0.0
+
+
+def namesakes(a: Candidate, b: Candidate) -> bool:
+    """A region and the city it is named after: either is an acceptable reading."""
+    kinds = {kind_of(a), kind_of(b)}
+    return ("city" in kinds and bool(kinds & ADMIN_KINDS) and a.country == b.country
+            and fold(a.label) == fold(b.label))
+
+
+def decide(e: Entity, gaz: Gazetteer, ctx: Context) -> Decision | None:
+    """The item this entity names, if one clearly fits."""
+    matches, hints = entity_matches(e, gaz)
+    if not matches:
+        return None
+    ranked = sorted(((score(m, hints, ctx, matches), m) for m in matches.values()),
+                    key=lambda sm: (-sm[0], sm[1].candidate.qid))
+    best_score, best = ranked[0]
+    rival = next((s for s, m in ranked[1:] if not namesakes(m.candidate, best.candidate)), None)
+    margin = best_score - rival if rival is not None else 1.0
+    if best_score < THRESHOLD or margin < MARGIN:
+        return None
+    confidence = min(0.99, best.quality * best.candidate.prior * min(1.0, 0.6 + margin))
+    return Decision(best.candidate, round(confidence, 3), class_for(best.candidate, e.cls))
+
+
+def resolve(entities: tuple[Entity, ...], gaz: Gazetteer) -> dict[str, Decision]:
+    """Decisions for the article's unlinked, named entities, by entity key."""
+    ctx = article_context(entities, gaz)
+    out = {}
+    for e in entities:
+        if e.qid or e.scoped:
+            continue
+        d = decide(e, gaz, ctx)
+        if d:
+            out[e.key] = d
+    return out
