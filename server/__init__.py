@@ -31,4 +31,7 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
     for protocol_bp in (describe.bp, gsp.bp, update.bp, dumps.bp):
         app.register_blueprint(protocol_bp)
     cors.init_app(app)
+    from server import queries as saved_queries
+
+    app.register_blueprint(saved_queries.bp)
     return app
