@@ -25,13 +25,18 @@ def expand(paths: list[str]) -> list[str]:
             continue
         path = Path(p)
         if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*"))
-                       if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."))
+            out.extend(str(f) for f in sorted(path.rglob("*")) if is_article_file(f))
         elif path.exists():
             out.append(p)
         else:
             raise InputError(p, "no such file or folder")
     return out
+
+
+def is_article_file(f: Path) -> bool:
+    """Whether a file found in a folder is an article (not hidden, not a README or LICENSE)."""
+    return (f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
+            and not f.stem.upper().startswith(("README", "LICENSE", "LICENCE")))
 
 
 def read_all(paths: list[str]) -> list[Article]:

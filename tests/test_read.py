@@ -62,6 +62,7 @@ def test_kinds_of_good_input(tmp_path):
              {"text": GOOD + " More.", "source": "wire"}]
     write(tmp_path / "d.jsonl", "\n".join(json.dumps(r) for r in lines) + "\n")
     write(tmp_path / "ignored.csv", "a,b\n")
+    write(tmp_path / "README.md", "# About this folder\n")
     arts = read_all([str(tmp_path)])
     assert len(arts) == 5
     by_source = {a.source: a for a in arts}
