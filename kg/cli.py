@@ -132,12 +132,14 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
 @click.option("--allow-service", multiple=True,
               help="A SERVICE endpoint federated queries may call (repeatable).")
 @click.option("--debug", is_flag=True, help="Flask's development server (single process).")
+@click.option("--max-rows", "max_rows", default=100_000, show_default=True, type=int,
+              help="Most result rows (or triples) a SPARQL answer holds; more are cut off.")
 @click.option("--no-cors", "no_cors", is_flag=True,
               help="Do not allow other origins to read /sparql (CORS is on by default).")
 @kg_errors
 def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: float,
           allow_update: bool, token: str | None, allow_service: tuple[str, ...], debug: bool,
-          no_cors: bool = False) -> None:
+          no_cors: bool = False, max_rows: int = 100_000) -> None:
     """Serve the SPARQL endpoint, saved queries and pages over HTTP.
 
     Example: kg serve --port 8000
@@ -148,6 +150,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
               "ALLOW_UPDATE": allow_update, "UPDATE_TOKEN": token,
               "ALLOWED_SERVICES": list(allow_service)}
     config["CORS"] = not no_cors
+    config["MAX_ROWS"] = max_rows
     click.echo(f"kg serving {config['STORE_DIR']} at http://{host}:{port}/sparql", err=True)
     run_server(config, host, port, workers, debug)
 
@@ -166,6 +169,44 @@ def validate(store_dir: Path | None) -> None:
     click.echo(report)
     if not conforms:
         sys.exit(1)
+
+
+@cli.command("link")
+@store_option
+@click.option("--online", is_flag=True, help="Also ask Wikidata's live API for unknown names.")
+@kg_errors
+def link_command(store_dir: Path | None, online: bool) -> None:
+    """Link the store's unlinked entities again (after the gazetteer grew), without re-extracting.
+
+    Example: kg gazetteer import people.tsv && kg link --store kg-data
+    """
+    from kg.link.relink import relink
+
+    click.echo(relink(store_dir or default_store(), online=online).line(), err=True)
+
+
+@cli.group()
+def gazetteer() -> None:
+    """The local gazetteer of Wikidata items used for linking."""
+
+
+@gazetteer.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path),
+              help="User gazetteer directory (default: $KG_GAZETTEER or ~/.local/share/kg/gazetteer).")
+@kg_errors
+def gazetteer_import(file: Path, directory: Path | None) -> None:
+    """Add Wikidata items to the user gazetteer: a JSON dump (.json/.bz2/.gz), a SPARQL
+    result (JSON, CSV, TSV: item, label, aliases, class, country, coordinates, parent)
+    or a TSV of QIDs, labels and aliases. Later builds and `kg link` use them.
+
+    Example: kg gazetteer import syria-people.tsv
+    """
+    from kg.link.gazetteer import add_user_items, load_gazetteer
+    from kg.link.importers import read_any
+
+    n = add_user_items(read_any(file, load_gazetteer(directory)), directory)
+    click.echo(f"{n} items imported from {file}", err=True)
 
 
 def main() -> None:

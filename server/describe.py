@@ -17,6 +17,7 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 FMT = Namespace("http://www.w3.org/ns/formats/")
 ENT = Namespace("http://www.w3.org/ns/entailment/")
+DESCRIBE_PREFIXES = {"sd": str(SD), "void": str(VOID), "formats": str(FMT), "ent": str(ENT)}
 RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
                   "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "N-Quads",
                   "TriG")
@@ -51,7 +52,7 @@ def answer_rdf(triples: list[Triple]) -> Response:
     if media is None:
         return protocol.text_error(406, "this description can be given as: "
                                    + ", ".join(formats.RDF_TYPES))
-    body, _ = formats.serialize_triples(triples, media)
+    body, _ = formats.serialize_triples(triples, media, prefixes=DESCRIBE_PREFIXES)
     resp = Response(body, content_type=formats.content_type(media))
     resp.headers["Vary"] = "Accept"
     return resp

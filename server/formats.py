@@ -161,8 +161,8 @@ def serialize_solutions(results: QuerySolutions, media: str, max_rows: int | Non
     return again.serialize(format=RESULTS_TYPES[media]), truncated
 
 
-def serialize_triples(triples: Iterable[Triple], media: str, max_rows: int | None = None
-                      ) -> tuple[bytes, bool]:
+def serialize_triples(triples: Iterable[Triple], media: str, max_rows: int | None = None,
+                      prefixes: dict[str, str] | None = None) -> tuple[bytes, bool]:
     """CONSTRUCT/DESCRIBE triples as bytes in `media`, at most `max_rows`; (body, truncated)."""
     kept, truncated = [], False
     for triple in triples:
@@ -175,8 +175,9 @@ def serialize_triples(triples: Iterable[Triple], media: str, max_rows: int | Non
         # A graph in a dataset format: its triples in the default graph.
         from pyoxigraph import Quad
         return serialize([Quad(t.subject, t.predicate, t.object) for t in kept], None, fmt), truncated
-    prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None
-    return serialize(kept, None, fmt, prefixes=prefixes), truncated
+    known = {**PREFIXES, **(prefixes or {})}
+    known = known if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None
+    return serialize(kept, None, fmt, prefixes=known), truncated
 
 
 def serialize_results(results: QuerySolutions | QueryBoolean | QueryTriples, media: str,
