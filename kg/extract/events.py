@@ -1,25 +1,173 @@
-"""Events from trigger words (baseline)."""
+"""Events from trigger verbs and nouns, with agent, target, place, time, count and modality."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from kg.extract import arguments as args
+from kg.extract.classes import SUBCLASS_OF
+from kg.extract.dates import article_date, time_of
+from kg.extract.modality import modality
+from kg.extract.event_parties import EntityIndex
+from kg.extract.triggers import Trigger, find
 from kg.model import Event, Extraction, Span
 
-TRIGGERS = {"kill": "Killing", "killing": "Killing", "execute": "Execution", "clash": "Clash",
-            "displace": "Displacement", "loot": "Looting", "looting": "Looting",
-            "arrest": "Arrest", "rescue": "Rescue", "rebellion": "Rebellion"}
+EMIT = frozenset({"asserted"})  # negated, hypothetical and planned events stay out of the graph
+CARRY_SENTENCES = 2  # how far back a passive event may borrow its agent or place
+
+
+@dataclass
+class Draft:
+    """An event being assembled."""
+
+    trig: Trigger
+    sent: int
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    explicit_place: bool = False
+    count: tuple[int, str] | None = None
+    time: str | None = None
+    modality: str = "asserted"
+    passive: bool = False
+
+
+def family(cls: str) -> str:
+    """The contract class an event class falls under (Execution -> Killing)."""
+    while SUBCLASS_OF.get(cls, "Event") != "Event":
+        cls = SUBCLASS_OF[cls]
+    return cls
 
 
 def extract(doc: Doc, found: Extraction) -> Extraction:
-    """One event per trigger token."""
-    out = []
-    for tok in doc:
-        cls = TRIGGERS.get(tok.lemma_.lower())
-        if cls:
-            sent = tok.sent
-            out.append(Event(cls=cls, trigger=Span(tok.idx, tok.idx + len(tok), tok.text),
-                             sentence=Span(sent.start_char, sent.end_char, sent.text)))
-    return replace(found, events=tuple(out))
+    """Asserted events of the article."""
+    events = detect(doc, found)
+    return replace(found, events=tuple(e for e in events if e.modality in EMIT))
+
+
+def detect(doc: Doc, found: Extraction) -> list[Event]:
+    """Every event mention, whatever its modality."""
+    index = EntityIndex(found)
+    ref = article_date(found.article)
+    sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    hosts, merged = group(find(doc, index))
+    drafts = {h.token.i: draft(h, sent_of[h.token.i], index, ref) for h in hosts}
+    for trig, host in merged:
+        absorb(drafts[host], draft(trig, sent_of[trig.token.i], index, ref))
+    ordered = [drafts[i] for i in sorted(drafts)]
+    carry_over(ordered, headline_places(doc, index))
+    return [to_event(d, doc) for d in ordered]
+
+
+def group(trigs: list[Trigger]) -> tuple[list[Trigger], list[tuple[Trigger, int]]]:
+    """One event per mention: conjoined or nested triggers of one class join their host;
+    weak ones ("bodies") give way to a stronger trigger of their class in the sentence."""
+    by_i = {t.token.i: t for t in trigs}
+    strong = {(t.token.sent.start, family(t.cls)) for t in trigs if "weak" not in t.flags}
+    hosts, merged = [], []
+    for t in trigs:
+        if "weak" in t.flags and (t.token.sent.start, family(t.cls)) in strong:
+            continue
+        host = host_of(t, by_i)
+        if host is None:
+            hosts.append(t)
+        else:
+            merged.append((t, host))
+    kept = {h.token.i for h in hosts}
+    return hosts, [(t, h) for t, h in merged if h in kept]
+
+
+def host_of(t: Trigger, by_i: dict[int, Trigger]) -> int | None:
+    """The trigger of the same class this one is part of, following chains, or None."""
+    seen = {t.token.i}
+    cur = t
+    while True:
+        tok = cur.token
+        ups = [tok.head]
+        if tok.head.dep_ in ("prep", "agent", "cc"):
+            ups.append(tok.head.head)
+        up = next((u for u in ups if u.i in by_i and u.i not in seen
+                   and family(by_i[u.i].cls) == family(t.cls)
+                   and tok.dep_ in ("conj", "appos", "pobj", "dobj", "compound", "nsubj")), None)
+        if up is None:
+            return None if cur is t else cur.token.i
+        seen.add(up.i)
+        cur = by_i[up.i]
+
+
+def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
+    """Arguments, count, time and modality of one trigger."""
+    tok = t.token
+    patient = "patient" in t.flags
+    agent_toks = args.agent_heads(tok, patient)
+    target_toks = args.target_heads(tok, t.cls, patient)
+    d = Draft(trig=t, sent=sent, modality=modality(tok),
+              passive=tok.pos_ not in ("VERB", "AUX") or args.is_passive(tok))
+    d.agents = list(args.resolve(agent_toks, index, args.PARTY))
+    d.targets = list(args.resolve(target_toks, index, args.PARTY))
+    located = args.places_in(args.place_heads(tok, target_toks), index)
+    located += tuple(k for k in args.resolve(target_toks, index, args.PLACE) if k not in located)
+    d.places, d.explicit_place = list(located), bool(located)
+    if not d.places:
+        d.places = list(sentence_places(tok, index))
+    if family(t.cls) in args.words()["count_classes"]:
+        c = args.count_of(tok, target_toks, patient)
+        d.count = (c.value, c.bound) if c else None
+    d.time = time_of(tok, tok.doc, ref)
+    return d
+
+
+def absorb(host: Draft, part: Draft) -> None:
+    """Add a merged trigger's arguments to its host's."""
+    for name in ("agents", "targets", "places"):
+        have = getattr(host, name)
+        have.extend(k for k in getattr(part, name) if k not in have)
+    host.count = host.count or part.count
+    host.time = host.time or part.time
+
+
+def sentence_places(tok: Token, index: EntityIndex) -> tuple[str, ...]:
+    """Places mentioned anywhere in the trigger's sentence."""
+    return args.places_in(list(tok.sent), index)
+
+
+def headline_places(doc: Doc, index: EntityIndex) -> tuple[str, ...]:
+    """Places of the first sentence that names one (the headline or lead)."""
+    for n, sent in enumerate(doc.sents):
+        found = args.places_in(list(sent), index)
+        if found or n >= 2:
+            return found
+    return ()
+
+
+def carry_over(drafts: list[Draft], fallback: tuple[str, ...]) -> None:
+    """Passive events borrow the agent of the last event of their class; events with no
+    place take the last event's place, else the headline's."""
+    last_of: dict[str, Draft] = {}
+    last: Draft | None = None
+    for d in drafts:
+        fam = family(d.trig.cls)
+        prev = last_of.get(fam)
+        if not d.agents and d.passive and prev and d.sent - prev.sent <= CARRY_SENTENCES:
+            d.agents = list(prev.agents)
+        if not d.places:
+            if last and last.places and d.sent - last.sent <= CARRY_SENTENCES:
+                d.places = list(last.places)
+            else:
+                d.places = list(fallback)
+        last_of[fam] = d
+        last = d
+
+
+def to_event(d: Draft, doc: Doc) -> Event:
+    """The Event record of a draft."""
+    tok = d.trig.token
+    sent = tok.sent
+    return Event(cls=d.trig.cls, trigger=Span(tok.idx, tok.idx + len(tok), tok.text),
+                 sentence=Span(sent.start_char, sent.end_char, sent.text),
+                 agents=tuple(d.agents), targets=tuple(k for k in d.targets if k not in d.agents),
+                 places=tuple(d.places), time=d.time,
+                 count=d.count[0] if d.count else None,
+                 count_bound=d.count[1] if d.count else None, modality=d.modality)

@@ -1,0 +1,159 @@
+"""Event arguments from the dependency parse: agent, target, place and count of a trigger."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.numbers import Count, find_count
+from kg.extract.event_parties import EntityIndex, entities_of, words
+
+PARTY = ("Actor", "Faction")
+PLACE = ("Place",)
+CLAUSES = {"advcl", "ccomp", "relcl", "acl", "xcomp", "conj", "parataxis", "csubj"}
+NOUNS = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether the verb is in the passive voice (or a past participle modifying a noun)."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
+        (verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children))
+
+
+def child(tok: Token, *deps: str) -> list[Token]:
+    """Children of tok with one of these dependency labels."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, preps: list[str]) -> list[Token]:
+    """Objects of tok's prepositions among `preps` ("by X", "of X"), with their conjuncts."""
+    out = []
+    for p in child(tok, "prep", "agent"):
+        if p.lower_ in preps:
+            for obj in child(p, "pobj", "pcomp"):
+                out += [obj, *obj.conjuncts]
+    return out
+
+
+def agent_heads(trig: Token, patient: bool, depth: int = 0) -> list[Token]:
+    """Noun heads naming who did it."""
+    if depth > 3:
+        return []
+    if trig.pos_ in ("VERB", "AUX", "ADJ"):
+        return verb_agents(trig, patient, depth)
+    out = prep_objects(trig, words()["agent_preps"]) + child(trig, "poss")
+    for acl in child(trig, "acl", "amod"):
+        if acl.lemma_.lower() in words()["lead_verbs"]:
+            out += prep_objects(acl, ["by"]) + child(acl, "npadvmod", "compound")
+    if not out and trig.dep_ in ("dobj", "nsubjpass") and \
+            trig.head.lemma_.lower() in words()["light_verbs"]:
+        out = agent_heads(trig.head, False, depth + 1)
+    if not out and trig.dep_ in ("pobj", "conj") and trig.head.dep_ in ("prep", "cc", "dobj"):
+        holder = trig.head.head if trig.dep_ == "pobj" else trig.head
+        if holder.dep_ in ("dobj",) and holder.head.lemma_.lower() in words()["light_verbs"]:
+            out = agent_heads(holder.head, False, depth + 1)
+    return out
+
+
+def verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
+    """Agents of a verbal trigger: subject, by-phrase, or inherited from the governing clause."""
+    if is_passive(verb):
+        return prep_objects(verb, ["by"])
+    if patient:
+        return []
+    subj = child(verb, "nsubj")
+    if subj:
+        if subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return [verb.head, *verb.head.conjuncts]
+        return [subj[0], *subj[0].conjuncts]
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "accused X of killing"
+        holder = verb.head.head
+        if holder.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [holder]
+        return child(holder, "dobj")
+    if verb.dep_ in ("acl",) and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        return verb_agents(verb.head, False, depth + 1)
+    return []
+
+
+def target_heads(trig: Token, cls: str, patient: bool) -> list[Token]:
+    """Noun heads naming who or what it was done to."""
+    out: list[Token] = []
+    if trig.pos_ in ("VERB", "AUX", "ADJ"):
+        if is_passive(trig):
+            out = child(trig, "nsubjpass") or ([trig.head] if trig.dep_ == "acl" else [])
+        elif patient:
+            out = child(trig, "nsubj")
+        else:
+            out = child(trig, "dobj")
+        out += prep_objects(trig, ["on", "against"])
+    else:
+        out = prep_objects(trig, ["of", "on", "against"])
+        if cls in words()["patient_classes"]:
+            out += [c for c in child(trig, "compound", "amod") if c.pos_ == "PROPN"]
+    for acl in child(trig, "acl", "advcl", "relcl"):
+        if acl.lemma_.lower() in words()["target_verbs"] and acl.lemma_ != trig.lemma_:
+            out += child(acl, "dobj")
+    return [t for t in out for t in (t, *t.conjuncts)] if out else []
+
+
+def place_heads(trig: Token, targets: list[Token]) -> list[Token]:
+    """Tokens under the trigger's (and its object's) locative prepositions."""
+    preps = words()["place_preps"]
+    out = []
+    for holder in (trig, *targets):
+        for p in child(holder, "prep"):
+            if p.lower_ in preps:
+                out += [t for t in p.subtree if t.dep_ not in CLAUSES or t.pos_ in NOUNS]
+    return out
+
+
+def count_of(trig: Token, targets: list[Token], patient: bool) -> Count | None:
+    """The number of people it happened to: from the target phrase, else the trigger's own."""
+    holders = list(targets)
+    if patient and trig.pos_ in ("VERB", "AUX", "ADJ"):
+        holders += child(trig, "nsubj")
+    holders.append(trig)
+    for tok in holders:
+        toks = [t for t in tok.subtree if not _in_clause(t, tok)]
+        if tok is trig:
+            toks = [t for t in toks if t.i <= trig.i]
+        if not toks:
+            continue
+        text = tok.doc[toks[0].i: toks[-1].i + 1].text
+        found = find_count(text)
+        if found:
+            return found
+    return None
+
+
+def _in_clause(t: Token, top: Token) -> bool:
+    """Whether t sits inside a clause hanging below `top` (not part of its noun phrase)."""
+    while t.i != top.i:
+        if t.dep_ in CLAUSES and t.pos_ in ("VERB", "AUX"):
+            return True
+        if t.dep_ == "prep" and t.lower_ not in ("of", "including", "among"):
+            return True
+        t = t.head
+    return False
+
+
+def resolve(heads: list[Token], index: EntityIndex, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """Entity keys for noun heads, in order, without repeats."""
+    out: list[str] = []
+    for h in heads:
+        for k in entities_of(h, index, kinds):
+            if k not in out:
+                out.append(k)
+    return tuple(out)
+
+
+def places_in(tokens: list[Token], index: EntityIndex) -> tuple[str, ...]:
+    """Place entities mentioned by these tokens."""
+    out: list[str] = []
+    for t in tokens:
+        k = index.at(t)
+        if k and index.kinds.get(k) == "Place" and k not in out:
+            out.append(k)
+    return tuple(out)

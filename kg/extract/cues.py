@@ -1,0 +1,55 @@
+"""Reporting cues: the verbs and phrases that attribute a statement to a source."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+DATA = ("data", "claims")
+
+
+def _read(name: str) -> str:
+    """A claims data file's text."""
+    return (resources.files("kg.extract").joinpath(*DATA, name)).read_text(encoding="utf-8")
+
+
+@cache
+def cue_kinds() -> dict[str, str]:
+    """Reporting lemma -> kind (report, accuse, deny, confirm), from data/claims/cues.tsv."""
+    out: dict[str, str] = {}
+    for line in _read("cues.tsv").splitlines()[2:]:
+        if line.strip() and not line.startswith("#"):
+            lemma, kind = line.split("\t")[:2]
+            out[lemma] = kind
+    return out
+
+
+@cache
+def status_words() -> dict:
+    """Status cue patterns and word lists (data/claims/status.json)."""
+    return json.loads(_read("status.json"))
+
+
+def is_according_to(tok: Token) -> bool:
+    """Whether tok is 'according' in 'according to X'."""
+    return tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
+
+
+def is_cue(tok: Token) -> bool:
+    """Whether tok is a reporting verb or the phrase 'according to'."""
+    if is_according_to(tok):
+        return True
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in cue_kinds()
+
+
+def cue_lemma(tok: Token) -> str:
+    """The cue's lemma as written to nkg:cue ('according to' for that phrase)."""
+    return "according to" if is_according_to(tok) else tok.lemma_.lower()
+
+
+def cue_kind(tok: Token) -> str:
+    """report, accuse, deny or confirm."""
+    return "report" if is_according_to(tok) else cue_kinds().get(tok.lemma_.lower(), "report")

@@ -1,0 +1,130 @@
+"""Time expressions resolved against the article's date: "on Monday", "on October 16", "in 2011"."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from kg.model import Article
+
+MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?\b")
+MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9}) (\d{4})\b")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"]}
+
+
+@cache
+def lexicon() -> dict:
+    """Dateline patterns and relative time words (data/events/dates.json)."""
+    path = resources.files("kg.extract") / "data" / "events" / "dates.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def parse_date(text: str) -> date | None:
+    """A full calendar date written out ("15 Aug 2016", "03-11-2014"), or None."""
+    import dateparser
+
+    found = dateparser.parse(text, languages=["en"], settings=SETTINGS)
+    return found.date() if found else None
+
+
+def article_date(article: Article) -> date | None:
+    """The article's date: its metadata, else a dateline in its first lines."""
+    if article.date:
+        try:
+            return datetime.fromisoformat(article.date[:10]).date()
+        except ValueError:
+            pass
+    head = article.text[: lexicon()["dateline_chars"]]
+    for pattern in lexicon()["datelines"]:
+        m = re.search(pattern, head)
+        if m:
+            found = parse_date(m.group())
+            if found:
+                return found
+    return None
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for an English month name or abbreviation."""
+    for fmt in ("%B", "%b"):
+        try:
+            return datetime.strptime(word[:3] if fmt == "%b" else word, fmt).month
+        except ValueError:
+            continue
+    return None
+
+
+def resolve(expr: str, ref: date | None) -> str | None:
+    """An ISO date, year-month or year for a time expression, given the article date."""
+    low = expr.lower().strip()
+    lex = lexicon()
+    for word, shift in lex["relative_days"].items():
+        if word in low and ref:
+            return (ref + timedelta(days=shift)).isoformat()
+    for n, day in enumerate(lex["weekdays"]):
+        if day in low and ref and not YEAR.search(low):
+            return weekday_in_week(ref, n).isoformat()
+    if any(v in low for v in lex["vague"]) and not YEAR.search(low):
+        return None
+    return _explicit(expr, ref)
+
+
+def _explicit(expr: str, ref: date | None) -> str | None:
+    """A date with a month name and/or year: full date, year-month or year."""
+    year = YEAR.search(expr)
+    md = MONTH_DAY.search(expr)
+    if md and month_number(md.group(1)):
+        y = int(year.group()) if year else (ref.year if ref else None)
+        if y is None:
+            return None
+        try:
+            return date(y, month_number(md.group(1)), int(md.group(2))).isoformat()
+        except ValueError:
+            return None
+    my = MONTH_YEAR.search(expr)
+    if my and month_number(my.group(1)):
+        return f"{my.group(2)}-{month_number(my.group(1)):02d}"
+    if year:
+        return year.group()
+    found = parse_date(expr)
+    return found.isoformat() if found else None
+
+
+def weekday_in_week(ref: date, weekday: int) -> date:
+    """The date of `weekday` (0 = Monday) in the week of `ref`, never after `ref`."""
+    day = ref - timedelta(days=ref.weekday()) + timedelta(days=weekday)
+    return day - timedelta(days=7) if day > ref else day
+
+
+def time_of(trigger: Token, doc: Doc, ref: date | None) -> str | None:
+    """The resolved time of the DATE expression attached to a trigger, if any."""
+    anchors = {trigger.i}
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
+        anchors.add(trigger.head.i)
+    for ent in trigger.sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if _attached(ent.root, anchors):
+            value = resolve(ent.text, ref)
+            if value:
+                return value
+    return None
+
+
+def _attached(tok: Token, anchors: set[int], hops: int = 3) -> bool:
+    """Whether `tok` hangs from one of the anchor tokens within a few dependency steps."""
+    for _ in range(hops):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i in anchors:
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.i not in anchors:
+            return False
+    return False

@@ -1,0 +1,160 @@
+"""Noun phrases to entity keys for events and claims: by character overlap with mentions,
+pronouns and titles resolved."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.classes import top_class
+from kg.model import Extraction
+
+try:  # the entity engineer's resolver, when there is one
+    from kg.extract.coref import resolve_pronoun as _coref_resolve
+except ImportError:  # pragma: no cover - depends on the concurrent entity work
+    _coref_resolve = None
+
+PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "nummod",
+               "quantmod", "npadvmod", "punct", "case", "pobj", "prep"}
+
+
+@cache
+def words() -> dict:
+    """Word lists for arguments and modality (data/events/words.json)."""
+    path = resources.files("kg.extract") / "data" / "events" / "words.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def kind(cls: str) -> str:
+    """Actor, Faction or Place for an entity class ('' when unknown)."""
+    try:
+        return top_class(cls)
+    except KeyError:
+        return ""
+
+
+class EntityIndex:
+    """Entity mentions of one article, looked up by character offsets."""
+
+    def __init__(self, found: Extraction) -> None:
+        self.found = found
+        self.kinds = {e.key: kind(e.cls) for e in found.entities}
+        self.roles = {e.key: tuple(r.lower() for r in e.roles) for e in found.entities}
+        self.mentions = sorted((m.start, m.end, e.key) for e in found.entities for m in e.mentions)
+
+    def at(self, tok: Token) -> str | None:
+        """The entity whose mention covers this token, if any."""
+        for start, end, key in self.mentions:
+            if start <= tok.idx < end:
+                return key
+            if start > tok.idx:
+                break
+        return None
+
+    def within(self, start: int, end: int) -> list[str]:
+        """Entities with a mention overlapping [start, end), in text order, no repeats."""
+        out: list[str] = []
+        for s, e, key in self.mentions:
+            if s < end and e > start and key not in out:
+                out.append(key)
+        return out
+
+    def before(self, offset: int, kinds: tuple[str, ...], floor: int = 0) -> list[tuple[int, str]]:
+        """(start, key) of mentions of these kinds between floor and offset, latest first."""
+        return [(s, k) for s, e, k in reversed(self.mentions)
+                if floor <= s and e <= offset and self.kinds.get(k) in kinds]
+
+
+def phrase(tok: Token) -> list[Token]:
+    """The noun phrase headed by tok, without relative clauses and other clauses."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ != "of"):
+            out.extend(phrase(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...]) -> list[str]:
+    """Entity keys for the phrase headed by tok: its head's mention first, pronouns resolved."""
+    if tok.lower_ in words()["pronouns"]:
+        key = resolve_pronoun(tok, index)
+        return [key] if key and index.kinds.get(key) in kinds else []
+    head = index.at(tok)
+    if head and index.kinds.get(head) in kinds:
+        out = [head]
+        for conj in tok.conjuncts:
+            out += [k for k in entities_of(conj, index, kinds) if k not in out]
+        return out
+    out = []
+    for t in phrase(tok):
+        k = index.at(t)
+        if k and index.kinds.get(k) in kinds and k not in out:
+            out.append(k)
+    if not out and "Actor" in kinds:
+        titled = by_title(tok, index)
+        out = [titled] if titled else []
+    return out
+
+
+def by_title(tok: Token, index: EntityIndex) -> str | None:
+    """The actor the text gives this title ('the interim president'), if exactly one has it."""
+    text = " ".join(t.lower_ for t in phrase(tok) if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+    if not text:
+        return None
+    hits = [k for k, roles in index.roles.items() if any(r and r in text for r in roles)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def resolve_pronoun(tok: Token, index: EntityIndex) -> str | None:
+    """The entity a pronoun stands for: the shared resolver, else the last fitting subject."""
+    low = tok.lower_
+    if low in ("we", "us", "i"):
+        return speaker(tok, index)
+    if low in ("who", "which", "that"):
+        return entities_first(tok.head, index)
+    if _coref_resolve is not None:
+        try:
+            key = _coref_resolve(tok.doc, tok, index.found)
+        except Exception:  # a resolver bug must not lose the event
+            key = None
+        if key:
+            return key
+    kinds = ("Actor",) if low in ("he", "she", "him", "her", "his") else ("Faction", "Actor")
+    cands = index.before(tok.idx, kinds, sentence_floor(tok, 3))
+    for start, key in cands:  # prefer a subject
+        span = tok.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and "subj" in (span.root.dep_ + span.root.head.dep_):
+            return key
+    return cands[0][1] if cands else None
+
+
+def entities_first(tok: Token, index: EntityIndex) -> str | None:
+    """The first party entity of the phrase headed by tok."""
+    keys = entities_of(tok, index, ("Actor", "Faction"))
+    return keys[0] if keys else None
+
+
+def sentence_floor(tok: Token, back: int) -> int:
+    """The character offset where the sentence `back` sentences before tok's begins."""
+    sents = list(tok.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    return sents[max(0, here - back)].start_char
+
+
+def speaker(tok: Token, index: EntityIndex) -> str | None:
+    """Who speaks a first-person quote: the subject of a reporting verb in the same or next sentence."""
+    from kg.extract.cues import is_cue
+
+    doc: Doc = tok.doc
+    sent = tok.sent
+    for t in doc[max(sent.start - 40, 0): min(len(doc), sent.end + 40)]:
+        if is_cue(t) and t.i != tok.i:
+            for c in t.children:
+                if c.dep_ == "nsubj" and c.lower_ not in ("we", "i", "us"):
+                    keys = entities_of(c, index, ("Actor", "Faction"))
+                    if keys:
+                        return keys[0]
+    return None

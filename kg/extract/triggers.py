@@ -1,0 +1,106 @@
+"""Event trigger words from the lexicon (data/events/triggers.tsv): verbs and nominalisations."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.event_parties import EntityIndex, words
+
+POS = {"V": ("VERB",), "N": ("NOUN", "PROPN"), "A": ("ADJ", "NOUN")}
+WINDOW = (2, 3)  # tokens before and after a trigger where its required word may stand
+
+
+class Row(NamedTuple):
+    """One lexicon entry."""
+
+    lemma: str
+    pos: str
+    cls: str
+    requires: str | None
+    flags: frozenset[str]
+
+
+class Trigger(NamedTuple):
+    """A token that names an event, with its class and lexicon flags."""
+
+    token: Token
+    cls: str
+    flags: frozenset[str]
+
+
+@cache
+def lexicon() -> dict[str, list[Row]]:
+    """Lemma -> rows, rows with a required word first."""
+    path = resources.files("kg.extract") / "data" / "events" / "triggers.tsv"
+    out: dict[str, list[Row]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        lemma, pos, cls, req, flags = (line.split("\t") + ["-"] * 5)[:5]
+        row = Row(lemma, pos, cls, None if req == "-" else req,
+                  frozenset() if flags == "-" else frozenset(flags.split(",")))
+        out.setdefault(lemma, []).append(row)
+    for rows in out.values():
+        rows.sort(key=lambda r: r.requires is None)
+    return out
+
+
+def candidates(tok: Token) -> list[Row]:
+    """Lexicon rows for the token's lemma or (in title case headlines) its surface form."""
+    lex = lexicon()
+    keys = [tok.lemma_.lower(), tok.lower_]
+    if tok.is_title:
+        keys += [tok.lower_[:-1], tok.lower_[:-2]]
+    for key in keys:
+        if key in lex:
+            rows = [r for r in lex[key] if tok.pos_ in POS[r.pos]]
+            return rows or (lex[key] if tok.is_title and tok.pos_ in ("NOUN", "PROPN", "VERB") else [])
+    return []
+
+
+def has_word(tok: Token, word: str) -> bool:
+    """Whether the required word is a child of tok or stands right beside it."""
+    if any(c.lemma_.lower() == word or c.lower_ == word for c in tok.children):
+        return True
+    doc = tok.doc
+    lo, hi = max(0, tok.i - WINDOW[0]), min(len(doc), tok.i + WINDOW[1] + 1)
+    return any(t.lemma_.lower() == word or t.lower_ == word for t in doc[lo:hi] if t.i != tok.i)
+
+
+def excluded(tok: Token, index: EntityIndex) -> bool:
+    """Modifiers ("death toll"), idioms ("under attack") and words inside multi-word names."""
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not tok.is_title:
+        return True
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if tok.lemma_.lower() in words()["idiom_before"].get(before, []):
+        return True
+    key = index.at(tok)
+    return key is not None and index.kinds.get(key) in ("Actor", "Faction", "Place")
+
+
+def refine(tok: Token, cls: str) -> str:
+    """A call for retaliation or jihad is a Threat, not an Appeal."""
+    if cls != "Appeal":
+        return cls
+    objects = [t for c in tok.children for t in (c, *c.children) if t.dep_ in ("pobj", "dobj")]
+    if any(o.lemma_.lower() in words()["threat_objects"] or o.lower_ in words()["threat_objects"]
+           for o in objects):
+        return "Threat"
+    return cls
+
+
+def find(doc: Doc, index: EntityIndex) -> list[Trigger]:
+    """Every trigger token in the document, in order, at most one class each."""
+    out = []
+    for tok in doc:
+        if excluded(tok, index):
+            continue
+        for row in candidates(tok):
+            if row.requires is None or has_word(tok, row.requires):
+                out.append(Trigger(tok, refine(tok, row.cls), row.flags))
+                break
+    return out
