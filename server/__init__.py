@@ -34,4 +34,7 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
     from server import queries as saved_queries
 
     app.register_blueprint(saved_queries.bp)
+    from server import pages
+
+    app.register_blueprint(pages.bp)
     return app

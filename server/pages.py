@@ -1,0 +1,142 @@
+"""Pages for people: home, articles, entity/event/claim pages, ontology, query editor.
+
+Every IRI under https://w3id.org/newskg/id/ is served at /id/…: HTML for browsers,
+RDF (Turtle, N-Triples, JSON-LD, RDF/XML) for clients that ask for it (Linked Data).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from flask import Blueprint, Response, redirect, render_template, request
+from pyoxigraph import NamedNode
+
+from kg import iris
+from kg.vocab import PREFIXES
+from server import pages_rdf
+from server.pages_article import article_view, list_articles
+from server.pages_common import curie, href
+from server.pages_home import home_view
+from server.pages_ontology import ontology_view
+from server.pages_resource import describe
+
+bp = Blueprint("pages", __name__)
+
+ARTICLE = re.compile(r"article/([0-9a-f]+)")
+ARTICLE_TEXT = re.compile(r"article/([0-9a-f]+)/text")
+
+
+@bp.context_processor
+def helpers() -> dict:
+    """Functions the page templates use."""
+    return {"curie": curie, "href": href}
+
+
+def page(template: str, status: int = 200, **context) -> Response:
+    """A rendered HTML page that varies by Accept (the same URL also serves RDF)."""
+    response = Response(render_template(template, **context), status=status, mimetype="text/html")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def not_found(what: str) -> Response:
+    """A readable 404 page."""
+    return page("not_found.html", status=404, what=what)
+
+
+@bp.route("/")
+def home() -> Response:
+    """What the dataset holds, and where to go from here."""
+    return page("home.html", **home_view())
+
+
+@bp.route("/articles")
+def articles() -> Response:
+    """Every article."""
+    return page("articles.html", articles=list_articles())
+
+
+@bp.route("/query")
+def query_editor() -> Response:
+    """The SPARQL query editor."""
+    prefixes = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    return page("query.html", prefixes=prefixes, prefix_map=PREFIXES,
+                initial=request.args.get("query", ""))
+
+
+@bp.route("/editor")
+def editor() -> Response:
+    """Old name of the query editor."""
+    return redirect("/query", code=301)
+
+
+@bp.route("/ontology")
+def ontology() -> Response:
+    """The ontology as a reference page, or as RDF."""
+    media = pages_rdf.wanted()
+    if media is None:
+        return pages_rdf.not_acceptable()
+    if media != pages_rdf.HTML:
+        return pages_rdf.rdf_response(pages_rdf.graph_triples(iris.ONTOLOGY_GRAPH), media)
+    return page("ontology.html", **ontology_view())
+
+
+@bp.route("/id/<path:rest>")
+def resource(rest: str) -> Response:
+    """The page (or RDF) of an article, entity, event or claim by its IRI's path."""
+    if ARTICLE_TEXT.fullmatch(rest):
+        return redirect("/id/" + rest.rsplit("/", 1)[0], code=303)
+    found = ARTICLE.fullmatch(rest)
+    if found:
+        return article(found.group(1))
+    return described(NamedNode(iris.ID + rest))
+
+
+@bp.route("/page")
+def any_page() -> Response:
+    """The page of any IRI the store knows (ours redirect to their /id/ path)."""
+    iri = request.args.get("iri", "").strip()
+    if not iri:
+        return not_found("no IRI given")
+    if iri.startswith(iris.ID):
+        return redirect("/id/" + quote(iri[len(iris.ID):], safe="/-_.~=,:"), code=303)
+    try:
+        node = NamedNode(iri)
+    except ValueError:
+        return not_found(iri)
+    return described(node)
+
+
+def article(article_id: str) -> Response:
+    """An article: highlighted text and tables, or its named graph as RDF."""
+    media = pages_rdf.wanted()
+    if media is None:
+        return pages_rdf.not_acceptable()
+    node, graph = NamedNode(f"{iris.ID}article/{article_id}"), NamedNode(
+        f"{iris.GRAPH}article/{article_id}")
+    if media != pages_rdf.HTML:
+        triples = pages_rdf.graph_triples(graph)
+        if not triples:
+            return not_found(node.value)
+        return pages_rdf.rdf_response(triples, media)
+    view = article_view(article_id)
+    if view is None:
+        return not_found(node.value)
+    return page("article.html", **view)
+
+
+def described(node: NamedNode) -> Response:
+    """Any resource: its page, or its description as RDF."""
+    media = pages_rdf.wanted()
+    if media is None:
+        return pages_rdf.not_acceptable()
+    if media != pages_rdf.HTML:
+        triples = pages_rdf.description(node)
+        if not triples:
+            return not_found(node.value)
+        return pages_rdf.rdf_response(triples, media)
+    view = describe(node)
+    if view is None:
+        return not_found(node.value)
+    return page("resource.html", **view)

@@ -1,0 +1,37 @@
+"""Data for the home page: what the dataset holds."""
+
+from __future__ import annotations
+
+from server.pages_article import list_articles
+from server.pages_common import href, local_name, select, top_classes
+
+# Entities are the things with mentions; events and claims are the things with a trigger.
+ENTITY_CLASSES = """SELECT ?cls (COUNT(DISTINCT ?e) AS ?n) WHERE {
+    ?e nkg:mention ?m ; a ?cls } GROUP BY ?cls ORDER BY DESC(?n)"""
+MARKED_CLASSES = """SELECT ?cls (COUNT(DISTINCT ?x) AS ?n) WHERE {
+    ?x nkg:trigger ?t ; a ?cls } GROUP BY ?cls ORDER BY DESC(?n)"""
+TOTALS = """SELECT (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?l) AS ?linked) WHERE {
+    ?e nkg:mention ?m . OPTIONAL { ?e owl:sameAs ?wd . BIND(?e AS ?l) } }"""
+EVENTS_CLAIMS = """SELECT (COUNT(DISTINCT ?ev) AS ?events) (COUNT(DISTINCT ?c) AS ?claims) WHERE {
+    { ?ev nkg:trigger ?t FILTER NOT EXISTS { ?ev a/rdfs:subClassOf* nkg:Claim } }
+    UNION { ?c a/rdfs:subClassOf* nkg:Claim } }"""
+TRIPLES = """SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"""
+
+
+def class_counts(query: str, tops: dict[str, str]) -> list[dict]:
+    """Counts per class, each with its top class and a link to its ontology entry."""
+    return [{"name": local_name(r["cls"]), "href": href(r["cls"]), "n": int(r["n"].value),
+             "top": tops.get(r["cls"].value, "")} for r in select(query)]
+
+
+def home_view() -> dict:
+    """Counts of articles, entities by class, events by class and claims; the article list."""
+    tops = top_classes()
+    marked = class_counts(MARKED_CLASSES, tops)
+    totals = select(TOTALS)[0] | select(EVENTS_CLAIMS)[0]
+    articles = list_articles()
+    return {"articles": articles,
+            "entity_classes": class_counts(ENTITY_CLASSES, tops),
+            "event_classes": [c for c in marked if c["top"] != "Claim"],
+            **{k: int(v.value) for k, v in totals.items()},
+            "triples": int(select(TRIPLES)[0]["n"].value)}
