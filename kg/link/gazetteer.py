@@ -25,7 +25,8 @@ from kg.link.normalize import LEVELS, acronym, fold, keys, short_forms, strip_af
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.pkl.gz"
 USER_FILE = "items.jsonl"
 FORMAT_VERSION = 1
-PLACE_KINDS = frozenset({"country", "admin1", "admin2", "admin3", "city", "neighbourhood"})
+PLACE_KINDS = frozenset({"country", "admin1", "admin2", "admin3", "city", "neighbourhood",
+                         "facility"})
 MIN_SOUND_KEY = 4  # shorter vowel-blind keys collide too often
 AFFIX_PENALTY = 0.98
 

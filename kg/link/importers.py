@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from kg.errors import KGError
-from kg.link.gazetteer import Candidate, Gazetteer
+from kg.link.gazetteer import PLACE_KINDS, Candidate, Gazetteer
 from kg.link.normalize import fold
 
 IMPORT_PRIOR = 0.85
@@ -32,6 +32,8 @@ KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("armed_group", ("armed", "militant", "militia", "rebel", "paramilitary", "insurgent",
                      "terrorist", "jihadist", "guerrilla", "cartel", "criminal organization")),
     ("country", ("sovereign state", "country")),
+    ("facility", ("airport", "airbase", "air base", "military base", "prison", "hospital",
+                  "refugee camp", "border crossing", "dam", "port")),
     ("admin1", ("governorate", "province", "state of", "federal state", "oblast", "region of")),
     ("admin2", ("district", "county", "municipality", "subdistrict")),
     ("neighbourhood", ("neighbourhood", "neighborhood", "quarter of")),
@@ -74,7 +76,7 @@ def item_kind(item: dict, description: str) -> str | None:
         return "person"
     kind = kind_from_text(description)
     if claim_values(item, "P625"):
-        return kind if kind in {"country", "admin1", "admin2", "neighbourhood", "city"} else "city"
+        return kind if kind in PLACE_KINDS else "city"
     return kind if kind != "city" else None
 
 

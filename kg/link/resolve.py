@@ -23,7 +23,7 @@ FACTION_KINDS = frozenset({"armed_group", "political_party", "government_body", 
 KINDS_OF = {"Actor": frozenset({"person"}), "Faction": FACTION_KINDS, "Place": PLACE_KINDS}
 KIND_CLASS = {"country": "Country", "admin1": "AdministrativeArea",
               "admin2": "AdministrativeArea", "admin3": "AdministrativeArea",
-              "city": "Settlement", "neighbourhood": "Neighbourhood", "person": "Actor",
+              "city": "Settlement", "neighbourhood": "Neighbourhood", "facility": "Facility", "person": "Actor",
               "political_party": "PoliticalParty", "government_body": "GovernmentBody",
               "armed_group": "ArmedGroup", "religious_group": "Community",
               "ethnic_group": "Community"}
@@ -31,6 +31,7 @@ ADMIN_KINDS = frozenset({"admin1", "admin2", "admin3"})
 EXACT = LEVELS["compact"]
 THRESHOLD = 0.9
 MARGIN = 0.12
+NEAR_KM = 300.0
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Context:
 
     countries: frozenset[str]
     places: frozenset[str]  # QIDs of places the article names exactly
+    points: tuple[tuple[float, float], ...] = ()  # where those places (below country) are
 
 
 def kind_of(c: Candidate) -> str:
@@ -106,23 +108,51 @@ def article_context(entities: Iterable[Entity], gaz: Gazetteer) -> Context:
         regions = [c for c in exact if c.kind in ("country", "admin1")]
         if len({c.country for c in regions}) == 1 and regions[0].country:
             countries.add(regions[0].country)
-    return Context(frozenset(countries), frozenset(places))
+    points = tuple((c.lat, c.lon) for qid in sorted(places) if (c := gaz.get(qid)) is not None
+                   and c.kind != "country" and c.lat is not None and c.lon is not None)
+    return Context(frozenset(countries), frozenset(places), points)
+
+
+def near(c: Candidate, points: tuple[tuple[float, float], ...], km: float = NEAR_KM) -> bool:
+    """Whether a place lies within `km` of a place the article names (true if none known)."""
+    if not points or c.lat is None or c.lon is None:
+        return True
+    for lat, lon in points:
+        p1, p2 = math.radians(c.lat), math.radians(lat)
+        dl = math.radians(lon - c.lon)
+        cos = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+        if 6371.0 * math.acos(max(-1.0, min(1.0, cos))) <= km:
+            return True
+    return False
 
 
 def score(m: Match, hints: set[str], ctx: Context, rivals: dict[str, Match]) -> float:
     """How well a candidate fits the entity and the article."""
     c = m.candidate
-    s = m.quality * c.prior
-    kind = kind_of(c)
+    s = m.quality * c.prior + 0.03 * math.log10((c.population or 0) + 1)
     if c.is_place:
-        if kind != "country" and ctx.countries:
-            s += 0.25 if c.country in ctx.countries else -0.15
-        s += 0.15 if c.parent_qid and c.parent_qid in ctx.places else 0.0
-        s += 0.1 if kind == "country" else 0.0
-        s += hint_fit(kind, hints) + namesake_bonus(c, hints, rivals)
-    elif c.country and c.country in ctx.countries:
+        return s + place_fit(m, hints, ctx, rivals)
+    if c.country and c.country in ctx.countries:
+        return s + 0.1
+    if c.kind == "political_party" and c.country:
+        return s - 0.5  # party names repeat across countries: only in a country the text names
+    return s
+
+
+def place_fit(m: Match, hints: set[str], ctx: Context, rivals: dict[str, Match]) -> float:
+    """What the article says for or against a place: its countries, regions and affixes."""
+    c = m.candidate
+    kind = kind_of(c)
+    in_parent = bool(c.parent_qid and c.parent_qid in ctx.places)
+    s = 0.15 if in_parent else 0.0
+    if kind == "country":
         s += 0.1
-    return s + 0.015 * math.log10((c.population or 0) + 1)
+    elif ctx.countries:
+        s += 0.25 if c.country in ctx.countries else -0.15
+    if m.quality < LEVELS["bare"] and not (in_parent or (
+            c.prior >= 0.9 and c.country in ctx.countries and near(c, ctx.points))):
+        s -= 0.5  # a sound-alike in a place the article does not otherwise point to
+    return s + hint_fit(kind, hints) + namesake_bonus(c, hints, rivals)
 
 
 def hint_fit(kind: str, hints: set[str]) -> float:

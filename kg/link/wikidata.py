@@ -21,7 +21,7 @@ from kg.errors import KGError
 from kg.extract.classes import top_class
 from kg.link.gazetteer import Candidate, Gazetteer, add_user_items, load_gazetteer
 from kg.link.importers import candidate_from_entity
-from kg.link.resolve import KINDS_OF, resolve
+from kg.link.resolve import KINDS_OF, article_context, resolve
 from kg.model import Entity
 
 DEFAULT_API = "https://www.wikidata.org/w/api.php"
@@ -108,16 +108,22 @@ def fetch(name: str, client: Client, gaz: Gazetteer) -> list[Candidate]:
 
 def learn_unknown(entities: tuple[Entity, ...], gaz: Gazetteer,
                   client: Client | None = None) -> Gazetteer:
-    """Ask the API about entities the gazetteer cannot link; keep what it finds; reload."""
+    """Ask the API about entities the gazetteer cannot link; keep what it finds; reload.
+
+    A person found online is kept only if a country the article names is theirs: a
+    namesake elsewhere must not become a private person's link.
+    """
     client = client or Client()
     linked = resolve(entities, gaz)
+    countries = article_context(entities, gaz).countries
     learned: list[Candidate] = []
     for e in entities:
         if e.key in linked or e.qid or e.scoped:
             continue
         allowed = KINDS_OF[top_class(e.cls)]
         learned += [c for c in fetch(e.label, client, gaz)
-                    if c.kind in allowed and gaz.get(c.qid) is None]
+                    if c.kind in allowed and gaz.get(c.qid) is None
+                    and (c.kind != "person" or c.country in countries)]
     if not learned:
         return gaz
     add_user_items(learned)
