@@ -1,0 +1,179 @@
+"""Within-article coreference: mentions of one entity into one cluster; pronouns to people.
+
+`resolve_pronoun(doc, token, found)` is public: events and claims call it for a pronoun
+subject ("He recounted ...") to get the key of the person it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.classes import top_class
+from kg.extract.entity_data import fold, place_class, place_kind
+from kg.extract.mentions import Mention
+from kg.model import Extraction
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PRONOUN_WINDOW = 3  # sentences back to look for the person a pronoun stands for
+ACRONYM = re.compile(r"[A-Z][A-Z.]{1,7}s?")
+
+
+class Clusters:
+    """Union-find over mention indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        """The representative of i's cluster."""
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        """Put i and j in one cluster (the earlier index represents it)."""
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[int]]:
+        """Clusters as lists of indices, in order of first mention."""
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return list(out.values())
+
+
+def strip_lost_apostrophes(ms: list[Mention]) -> None:
+    """'Syrias', 'Damascuss', 'Bashar al Assads' (apostrophes lost) name 'Syria', 'Damascus', ..."""
+    lasts = Counter(fold(m.name).split()[-1] for m in ms if fold(m.name))
+    for m in ms:
+        if m.fixed or not m.name.endswith("s") or m.name.endswith("'s") or not fold(m.name):
+            continue
+        stem = m.name[:-1]
+        last = fold(stem).split()[-1] if fold(stem) else ""
+        if lasts[last] and lasts[fold(m.name).split()[-1]] == 1:
+            m.name = stem
+        elif m.label != "PERSON" and not place_kind(m.name) and place_kind(stem):
+            m.name, m.cls = stem, place_class(place_kind(stem)[0])
+
+
+def cluster(doc: Doc, ms: list[Mention]) -> list[list[Mention]]:
+    """Group mentions of one entity: same name, party group, acronym, surname, head word."""
+    strip_lost_apostrophes(ms)
+    uf = Clusters(len(ms))
+    first: dict[str, int] = {}
+    for i, m in enumerate(ms):
+        key = f"group:{m.group}" if m.group else fold(m.name)
+        uf.join(i, first.setdefault(key, i))
+    for i, m in enumerate(ms):
+        j = acronym_target(doc, ms, i) if is_acronym(m.name) else expansion_target(ms, i)
+        j = alias_target(doc, ms, i) if j is None else j
+        j = surname_target(ms, i) if j is None else j
+        j = head_target(doc, ms, i) if j is None else j
+        if j is not None:
+            uf.join(i, j)
+    return [[ms[i] for i in g] for g in uf.groups()]
+
+
+def is_acronym(name: str) -> bool:
+    """Whether a name is written as an acronym: 'SOHR', 'U.N.', 'SFs'."""
+    return bool(ACRONYM.fullmatch(name)) and sum(c.isupper() for c in name) >= 2
+
+
+def initials(name: str) -> str:
+    """Initials of a name's capitalised words: 'Syrian Observatory for Human Rights' -> 'SOHR'."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def acronym_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
+    """The mention an acronym abbreviates: the name it follows in brackets, else by initials."""
+    m = ms[i]
+    for j, o in enumerate(ms):
+        if j != i and o.end + 1 == m.start and doc[o.end].text == "(":
+            return j
+    bare = m.name.replace(".", "").rstrip("s") if m.name.endswith("s") else m.name.replace(".", "")
+    for j, o in enumerate(ms):
+        if j != i and not o.scoped and len(o.name.split()) > 1 and initials(o.name) == bare:
+            return j
+    return None
+
+
+def expansion_target(ms: list[Mention], i: int) -> int | None:
+    """The acronym a multi-word name spells out: 'Hills Tiger Force' -> 'HTF'."""
+    m = ms[i]
+    if len(m.name.split()) < 2 or m.scoped:
+        return None
+    mine = initials(m.name)
+    return next((j for j, o in enumerate(ms) if j != i and is_acronym(o.name)
+                 and o.name.replace(".", "").removesuffix("s") == mine), None)
+
+
+def alias_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
+    """The name an 'alias' gives another for: 'James Dimasa, alias Pronit Haflongbar'."""
+    m = ms[i]
+    k = m.start - 1
+    if k < 1 or doc[k].lower_ not in ("alias", "aka"):
+        return None
+    k -= 1 if doc[k - 1].text == "," else 0
+    return next((j for j, o in enumerate(ms) if j != i and o.end == k), None)
+
+
+def surname_target(ms: list[Mention], i: int) -> int | None:
+    """The full name a short one ends: 'Assad' -> 'Bashar al-Assad' (nearest before, else after)."""
+    m = ms[i]
+    short = fold(m.name).split()
+    if m.fixed or m.scoped or not short or len(short) > 2 or m.cls != "Actor" and place_kind(m.name):
+        return None
+    best = None
+    for j, o in enumerate(ms):
+        full = fold(o.name).split()
+        if (j != i and len(full) > len(short) and full[-len(short):] == short and not o.fixed
+                and top_class(o.cls) != "Place" and not o.scoped):
+            if best is None or (o.start < m.start and (ms[best].start > m.start or o.start > ms[best].start)):
+                best = j
+    return best
+
+
+def head_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
+    """The organisation a bare head word stands for: 'Observatory' -> 'Syrian Observatory for ...'."""
+    m = ms[i]
+    if len(m.name.split()) != 1 or top_class(m.cls) == "Place" and m.label != "ORG":
+        return None
+    for j, o in enumerate(ms):
+        if j != i and len(o.name.split()) > 1 and top_class(o.cls) == "Faction" and not o.scoped:
+            root = doc[o.start:o.end].root
+            if root.text == m.name and root.i >= o.start:
+                return j
+    return None
+
+
+def resolve_pronoun(doc: Doc, token: Token, found: Extraction) -> str | None:
+    """The key of the person a he/she/him/his pronoun stands for: the last one named shortly before."""
+    if token.lower_ not in PRONOUNS:
+        return None
+    sents = list(doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+    floor = sents[max(0, here - PRONOUN_WINDOW)].start_char
+    best: tuple[int, int, str] | None = None
+    for e in found.entities:
+        if e.cls != "Actor":
+            continue
+        for span in e.mentions:
+            if floor <= span.start and span.end <= token.idx:
+                subject = _is_subject(doc, span.start)
+                rank = (int(subject), span.start, e.key)
+                if best is None or rank[1] > best[1] or rank[1] == best[1] and rank[0] > best[0]:
+                    best = rank
+    return best[2] if best else None
+
+
+def _is_subject(doc: Doc, char: int) -> bool:
+    """Whether the token at a character offset is (part of) a clause subject."""
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    return bool(tok) and any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ == "nsubj" for t in tok)
+

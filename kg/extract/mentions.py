@@ -1,0 +1,138 @@
+"""Name mentions from the fixed entity spans, each with the class its text and context tell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.entity_data import fold, lexicons, place_class, place_kind
+
+MEDIA_BEFORE = ("according to", "told", "reports", "reported by", "quoted by", "cited by")
+MEDIA_AFTER = ("reported", "reports", "quoted")
+NAME_LABELS = {"PERSON": "Actor", "GPE": "Place", "LOC": "Place", "FAC": "Facility", "ORG": "Faction",
+               "WORK_OF_ART": "Faction", "PRODUCT": "Faction", "NORP": "Faction"}
+
+
+@dataclass
+class Mention:
+    """One stretch of text naming (or standing for) an entity."""
+
+    start: int  # token offsets into the doc
+    end: int
+    text: str  # exact surface text
+    name: str  # the name it gives: possessive stripped, lexicon canonical name
+    cls: str
+    label: str = ""  # the model's label
+    fixed: bool = False  # class and name come from a lexicon
+    named: bool = True  # a name or title (alt label), not a pronoun or generic noun
+    scoped: bool = False
+    group: str = ""
+    country: str | None = None
+    forms: list[str] = field(default_factory=list)  # qualified forms: "Idlib province"
+
+
+def from_doc(doc: Doc) -> list[Mention]:
+    """A mention per entity span the pipeline kept."""
+    out = []
+    for ent in doc.ents:
+        m = classify(ent)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def classify(ent: Span) -> Mention | None:
+    """The class a span's lexicon entry, label, text and context give it; None for no entity."""
+    lex = lexicons()
+    text = ent.text
+    if ent.ent_id_:
+        cls, name = ent.ent_id_.split("|", 1)
+        m = Mention(ent.start, ent.end, text, name, cls, ent.label_, fixed=True)
+        if ent.label_ == "GPE":
+            m.fixed = False
+            m.cls = place_class(place_kind(name)[0]) if place_kind(name) else cls
+        return m
+    if ent.label_ == "NORP" and text in lex.demonyms:
+        return None
+    name = strip_article(text)
+    m = Mention(ent.start, ent.end, text, name, NAME_LABELS[ent.label_], ent.label_)
+    known = lex.named.get(fold(name))
+    if known:
+        m.name, m.cls, m.fixed = known[0], known[1], True
+        return m
+    party = lex.parties.get(fold(name))
+    if party:
+        m.name, m.cls, m.group, m.scoped = party[0], party[1], party[2], True
+        return m
+    ctx = place_context(ent)
+    if ctx:
+        m.cls, m.forms = ctx
+        return m
+    kind = place_kind(name)
+    if kind and (ent.label_ in ("GPE", "LOC", "ORG", "NORP") or kind[0] in ("country", "admin1")):
+        m.cls, m.country = place_class(kind[0]), kind[1] or None
+        return m
+    if ent.label_ == "NORP":
+        return None
+    if m.cls == "Faction" or name.split()[0] in ("La", "El", "Le", "The"):
+        m.cls = faction_class(ent, name)
+    return m
+
+
+def strip_article(text: str) -> str:
+    """A name without a leading 'the' and a trailing possessive."""
+    for art in ("the ", "The "):
+        if text.startswith(art):
+            text = text[len(art):]
+    for pos in ("'s", "\u2019s"):
+        if text.endswith(pos):
+            text = text[: -len(pos)]
+    return text.strip()
+
+
+def faction_class(ent: Span, name: str) -> str:
+    """An organisation's class from its name words, else from media cues around it."""
+    words = set(name.replace("-", " ").split())
+    for word, cls in lexicons().keywords:
+        if word in words:
+            return cls
+    before = ent.doc[max(0, ent.start - 3):ent.start].text.lower()
+    after = ent.doc[ent.end:ent.end + 1].text.lower()
+    if any(before.endswith(cue) for cue in MEDIA_BEFORE) or after in MEDIA_AFTER:
+        return "MediaOutlet"
+    return "Faction" if ent.label_ != "PERSON" else "Actor"
+
+
+def place_context(ent: Span) -> tuple[str, list[str]] | None:
+    """(class, qualified forms) where a place word sits next to the name: 'X village', 'province of X'."""
+    lex = lexicons()
+    doc = ent.doc
+    for n in (2, 1):
+        after = doc[ent.end:ent.end + n]
+        if len(after) == n and after.text in lex.place_after:
+            return lex.place_after[after.text], [f"{ent.text} {after.text}"]
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
+        word = doc[ent.start - 2].lower_
+        if word in lex.place_before:
+            return lex.place_before[word], [f"{word} of {ent.text}"]
+    return None
+
+
+def context_places(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """Capitalised names the model missed before a place word: 'in Dima Hasao District'."""
+    lex = lexicons()
+    taken = {i for m in ms for i in range(m.start, m.end)}
+    out = []
+    for tok in doc:
+        if tok.text not in lex.place_after or tok.i in taken:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 4 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and start - 1 not in taken and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < tok.i:
+            name = doc[start:tok.i].text
+            out.append(Mention(start, tok.i, name, name, lex.place_after[tok.text], "GPE",
+                               forms=[f"{name} {tok.text}"]))
+    return out

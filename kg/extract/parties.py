@@ -1,0 +1,106 @@
+"""Parties named by common nouns: institutions ("Syrian government"), regimes, unnamed groups."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.classes import top_class
+from kg.extract.entity_data import fold, lexicons
+from kg.extract.mentions import Mention
+
+PARTY_DEPS = ("amod", "compound", "nmod", "poss")
+REGIME = "regime"
+
+
+def party_mentions(doc: Doc, named: list[Mention]) -> list[Mention]:
+    """Institution, regime and unnamed-party mentions not already inside a name."""
+    at = {i: m for m in named for i in range(m.start, m.end)}
+    places = {fold(m.name) for m in named if top_class(m.cls) == "Place"}
+    out: list[Mention] = []
+    taken = set(at)
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        m = institution(doc, tok, at, places) or regime(doc, tok, at) or party(doc, tok, at)
+        if m is not None:
+            out.append(m)
+            taken.update(range(m.start, m.end))
+    return out + bare_institutions(doc, out, taken)
+
+
+def institution(doc: Doc, tok: Token, at: dict[int, Mention], places: set[str]) -> Mention | None:
+    """'Syrian government', 'Mexican army', 'Dima Hasao police': a demonym or place, then a body."""
+    lex = lexicons()
+    for n in (2, 1):
+        words = doc[tok.i:tok.i + n]
+        noun = words.text.lower()
+        if len(words) != n or noun not in lex.institutions or tok.i == 0:
+            continue
+        prev = doc[tok.i - 1]
+        place = at.get(prev.i)
+        if prev.text in lex.demonyms:
+            start, country = prev.i, lex.demonyms[prev.text][1]
+        elif place is not None and place.end == tok.i and (
+                top_class(place.cls) == "Place" or fold(place.name) in places):
+            start, country = place.start, place.country
+        else:
+            return None
+        text = doc[start:words.end].text
+        group = "opposition" if noun == "opposition" else ""
+        return Mention(start, words.end, text, f"{doc[start:tok.i].text} {noun}", lex.institutions[noun],
+                       "ORG", group=group, country=country)
+    return None
+
+
+def regime(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:
+    """'Assad regime', 'Bashar al Assads regime': a ruler's name, then 'regime'."""
+    if tok.lower_ != REGIME or tok.i == 0:
+        return None
+    prev = tok.i - 1
+    if doc[prev].text in ("'s", "\u2019s") and prev > 0:
+        prev -= 1
+    ruler = at.get(prev)
+    if ruler is None or ruler.cls not in ("Actor", "Faction") or ruler.end != prev + 1:
+        return None
+    surname = ruler.name.split()[-1]
+    return Mention(ruler.start, tok.i + 1, doc[ruler.start:tok.i + 1].text, f"{surname} regime",
+                   "GovernmentBody", "ORG")
+
+
+def party(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:
+    """An unnamed acting group ('security forces', 'gunmen'), or a named group's members ('ISIL terrorists')."""
+    parties = lexicons().parties
+    start, entry = tok.i, None
+    if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in parties:
+        start, entry = tok.i - 1, parties[f"{doc[tok.i - 1].lower_} {tok.lower_}"]
+    elif tok.lower_ != tok.lemma_.lower() or tok.lemma_ == "monitor" or tok.lower_ == "police":
+        key = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") or tok.lemma_ == "monitor" else ""
+        entry = parties.get(key) if " " not in key else None
+    if entry is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    owner = next((at[c.i] for c in tok.children if c.dep_ in PARTY_DEPS and c.i in at
+                  and top_class(at[c.i].cls) == "Faction"), None)
+    if owner is not None:
+        return Mention(owner.start, tok.i + 1, doc[owner.start:tok.i + 1].text, owner.name, owner.cls,
+                       owner.label, fixed=owner.fixed)
+    while start > 0 and doc[start - 1].dep_ in ("amod",) and doc[start - 1].is_lower \
+            and doc[start - 1].head.i in (tok.i, start):
+        start -= 1
+    return Mention(start, tok.i + 1, doc[start:tok.i + 1].text, entry[0], entry[1], "", scoped=True,
+                   group=entry[2])
+
+
+def bare_institutions(doc: Doc, found: list[Mention], taken: set[int]) -> list[Mention]:
+    """'the government' where the article names exactly one government ('Syrian government')."""
+    nouns: dict[str, list[Mention]] = {}
+    for m in found:
+        if not m.scoped and not m.group and m.name.split()[-1].lower() in lexicons().institutions:
+            nouns.setdefault(m.name.split()[-1].lower(), []).append(m)
+    out = []
+    for tok in doc:
+        owners = {m.name for m in nouns.get(tok.lower_, [])}
+        if (tok.i not in taken and len(owners) == 1 and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+                and tok.tag_ == "NN"):
+            m = nouns[tok.lower_][0]
+            out.append(Mention(tok.i, tok.i + 1, tok.text, m.name, m.cls, "ORG", country=m.country))
+    return out
