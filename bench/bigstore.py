@@ -1,0 +1,76 @@
+"""Large stores made fast: copies of a built store's article graphs under new article IRIs.
+
+Every IRI under .../id/article/<id> and .../graph/article/<id> gets a copy suffix, so each copy
+is a distinct article with its own events, claims and spans, while shared entities (places,
+actors, Wikidata items) stay shared across copies, as in a real store. Literals stay as they were.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad, Store
+
+from kg import iris, store
+
+ARTICLE_PREFIXES = (iris.ID + "article/", iris.GRAPH + "article/")
+BATCH = 50_000
+
+
+def article_quads(db: Store) -> list[Quad]:
+    """The quads of every article graph (not the ontology or Wikidata graphs)."""
+    return [q for g in db.named_graphs()
+            if isinstance(g, NamedNode) and g.value.startswith(ARTICLE_PREFIXES[1])
+            for q in db.quads_for_pattern(None, None, None, g)]
+
+
+def renamed(term, copy: int):
+    """The term with its article id made unique to `copy` (other terms unchanged)."""
+    if isinstance(term, NamedNode) and term.value.startswith(ARTICLE_PREFIXES):
+        prefix = next(p for p in ARTICLE_PREFIXES if term.value.startswith(p))
+        rest = term.value[len(prefix):]
+        cut = next((i for i, ch in enumerate(rest) if ch in "/#"), len(rest))
+        return NamedNode(f"{prefix}{rest[:cut]}c{copy}{rest[cut:]}")
+    return term
+
+
+def copies(quads: list[Quad], n: int) -> Iterator[Quad]:
+    """`n` renamed copies of `quads` (copy 0 is the original)."""
+    for c in range(n):
+        if c == 0:
+            yield from quads
+            continue
+        for q in quads:
+            yield Quad(renamed(q.subject, c), q.predicate, renamed(q.object, c),
+                       renamed(q.graph_name, c))
+
+
+def grow(source: Path, target: Path, min_triples: int) -> int:
+    """A store in `target` holding at least `min_triples` quads, copied from the store in `source`.
+
+    Publishes a snapshot so that `kg serve` and `kg export` read it. Returns its quad count.
+    """
+    src = store.open_for_reading(source)
+    base = article_quads(src)
+    other = [q for q in src if not (isinstance(q.graph_name, NamedNode)
+                                    and q.graph_name.value.startswith(ARTICLE_PREFIXES[1]))]
+    del src
+    n = max(1, -(-(min_triples - len(other)) // max(1, len(base))))
+    if target.exists():
+        shutil.rmtree(target)
+    db = store.open_store(target)
+    db.bulk_extend(other)
+    batch: list[Quad] = []
+    for q in copies(base, n):
+        batch.append(q)
+        if len(batch) >= BATCH:
+            db.bulk_extend(batch)
+            batch = []
+    db.bulk_extend(batch)
+    db.optimize()
+    store.publish_snapshot(db, target)
+    total = len(db)
+    del db
+    return total

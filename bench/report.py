@@ -1,0 +1,74 @@
+"""Markdown tables of the benchmark figures; every time is also given as a ratio to its baseline."""
+
+from __future__ import annotations
+
+from bench.export import Export
+from bench.ingest import Ingest
+from bench.scale import Step
+from bench.serving import Timing, median, p99
+
+MIB = 1024 * 1024
+
+
+def table(head: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def ms(seconds: float) -> str:
+    """Seconds as milliseconds, 1 decimal."""
+    return f"{seconds * 1000:.1f}"
+
+
+def ingest_table(r: Ingest) -> str:
+    """kg build against bare spaCy over the same texts."""
+    rows = []
+    for name, secs in (("bare spaCy nlp.pipe", r.spacy_seconds), ("kg build (kg.pipeline.build)",
+                                                                   r.build_seconds)):
+        rows.append([name, str(r.articles), str(r.words), f"{secs:.2f}", f"{r.articles / secs:.1f}",
+                     f"{r.words / secs:.0f}", f"{secs / r.spacy_seconds:.2f}"])
+    return table(["ingest", "articles", "words", "seconds", "articles/s", "words/s", "x spaCy"], rows)
+
+
+def stages_table(r: Ingest) -> str:
+    """Where the build's time goes (a second build with a timer around each step)."""
+    total = sum(r.stages.values())
+    rows = [[name, f"{secs:.3f}", f"{100 * secs / total:.1f}%", f"{secs / r.spacy_seconds:.3f}"]
+            for name, secs in sorted(r.stages.items(), key=lambda kv: -kv[1])]
+    return table(["build step", "seconds", "share of build", "x spaCy"], rows)
+
+
+def serving_table(timings: list[Timing], http_rps: float, local_qps: float) -> str:
+    """/sparql over HTTP against the same queries in-process."""
+    rows = []
+    for t in timings:
+        ratio = median(t.http) / median(t.local) if median(t.local) else 0.0
+        rows.append([t.kind, str(len(t.http)), ms(median(t.http)), ms(p99(t.http)),
+                     ms(median(t.local)), ms(p99(t.local)), f"{ratio:.1f}"])
+    every_http = [s for t in timings for s in t.http]
+    every_local = [s for t in timings for s in t.local]
+    rows.append(["all (HTTP req/s; in-process q/s)", str(len(every_http)),
+                 ms(median(every_http)), ms(p99(every_http)), ms(median(every_local)),
+                 ms(p99(every_local)), f"{http_rps:.1f} req/s vs {local_qps:.1f} q/s"])
+    return table(["query", "n", "HTTP median ms", "HTTP p99 ms", "in-process median ms",
+                  "in-process p99 ms", "x in-process (median)"], rows)
+
+
+def export_table(runs: list[Export]) -> str:
+    """kg export --format turtle against bare pyoxigraph serialize, at two or more store sizes."""
+    rows = [[f"{e.quads:,}", f"{e.kg_seconds:.2f}", f"{e.quads / e.kg_seconds:,.0f}",
+             f"{e.kg_maxrss_kib / 1024:.0f}", f"{e.bare_seconds:.2f}", f"{e.quads / e.bare_seconds:,.0f}",
+             f"{e.bare_maxrss_kib / 1024:.0f}", f"{e.kg_seconds / e.bare_seconds:.2f}",
+             f"{e.file_bytes / MIB:.0f}"] for e in runs]
+    return table(["triples", "kg s", "kg triples/s", "kg peak RSS MiB", "bare s", "bare triples/s",
+                  "bare peak RSS MiB", "x bare (time)", "Turtle MiB"], rows)
+
+
+def scale_table(steps: list[Step]) -> str:
+    """Build time per article, size on disk and in-process query latency as the store grows."""
+    rows = [[f"{s.articles:,}", f"{s.quads:,}", ms(s.seconds_per_article), f"{s.db_bytes / MIB:.1f}",
+             ms(s.query_median), ms(s.query_p99)] for s in steps]
+    return table(["articles", "triples", "build ms/article", "db on disk MiB", "query median ms",
+                  "query p99 ms"], rows)

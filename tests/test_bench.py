@@ -1,0 +1,89 @@
+"""The benchmark runs end to end on a tiny corpus and writes the expected tables (no timings asserted)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench import bigstore, corpus
+from bench.run import SIZES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_corpus_is_reproducible_and_realistic():
+    a, b = corpus.generate(12), corpus.generate(12)
+    assert [x.text for x in a] == [x.text for x in b]
+    generated = [x for x in a if x.key.startswith("https://bench.example.org/")]
+    assert generated and len({x.key for x in a}) == len(a)
+    for x in generated:
+        headline, body = x.text.split("\n\n", 1)
+        assert headline == x.title and re.match(r"^[A-Z' .-]+, [A-Za-z ]+ \(", body)
+        assert body.count(". ") + 1 >= 4 and x.date and x.publisher
+    assert set(SIZES) == {"tiny", "small", "medium", "large"}
+
+
+def test_renamed_copies_keep_shared_entities():
+    from pyoxigraph import NamedNode
+
+    art = NamedNode("https://w3id.org/newskg/id/article/abcd/text#char=0,5")
+    graph = NamedNode("https://w3id.org/newskg/graph/article/abcd")
+    place = NamedNode("https://w3id.org/newskg/id/place/sy/homs")
+    assert bigstore.renamed(art, 3).value == "https://w3id.org/newskg/id/article/abcdc3/text#char=0,5"
+    assert bigstore.renamed(graph, 3).value == "https://w3id.org/newskg/graph/article/abcdc3"
+    assert bigstore.renamed(place, 3) == place
+
+
+@pytest.fixture(scope="module")
+def tiny_report(tmp_path_factory) -> str:
+    out = tmp_path_factory.mktemp("bench") / "report.md"
+    done = subprocess.run([sys.executable, "bench/run.py", "--size", "tiny", "--out", str(out),
+                           "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    text = out.read_text()
+    assert done.stdout.strip() == text.strip()
+    return text
+
+
+def rows(text: str, heading: str) -> list[list[str]]:
+    """The rows (header first) of the table under a heading."""
+    part = text.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    return [[c.strip() for c in line.strip("|").split("|")]
+            for line in part.splitlines() if line.startswith("|") and not line.startswith("|---")]
+
+
+@pytest.mark.parametrize("heading, header, names", [
+    ("Ingest", ["ingest", "articles", "words", "seconds", "articles/s", "words/s", "x spaCy"],
+     ["bare spaCy nlp.pipe", "kg build (kg.pipeline.build)"]),
+    ("Where the build's time goes", ["build step", "seconds", "share of build", "x spaCy"],
+     ["spaCy + components", "replace_graph", "quads", "snapshots", "extract"]),
+    ("Serving /sparql", ["query", "n", "HTTP median ms", "HTTP p99 ms", "in-process median ms",
+                         "in-process p99 ms", "x in-process (median)"],
+     ["entity lookup", "two-hop join", "aggregate", "text filter", "text regex", "construct"]),
+    ("Export (Turtle)", ["triples", "kg s", "kg triples/s", "kg peak RSS MiB", "bare s",
+                         "bare triples/s", "bare peak RSS MiB", "x bare (time)", "Turtle MiB"], []),
+    ("Scale", ["articles", "triples", "build ms/article", "db on disk MiB", "query median ms",
+               "query p99 ms"], ["2", "5"]),
+])
+def test_report_has_every_table(tiny_report, heading, header, names):
+    table = rows(tiny_report, heading)
+    assert table[0] == header
+    body = table[1:]
+    assert body and all(len(r) == len(header) for r in body)
+    firsts = [r[0] for r in body]
+    for name in names:
+        assert name in firsts
+
+
+def test_figures_are_numbers(tiny_report):
+    ingest = rows(tiny_report, "Ingest")[1:]
+    assert [r[1] for r in ingest] == ["5", "5"]
+    assert all(float(r[3]) > 0 for r in ingest)
+    exports = rows(tiny_report, "Export (Turtle)")[1:]
+    assert len(exports) == 2 and all(int(r[3]) > 0 for r in exports)
+    serving = rows(tiny_report, "Serving /sparql")[1:]
+    assert sum(int(r[1]) for r in serving[:-1]) == int(serving[-1][1]) == 12
