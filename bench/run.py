@@ -12,13 +12,13 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 if __package__ in (None, ""):  # `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bigstore, corpus, export, ingest, report, scale, serving  # noqa: E402
+from bench import bigstore, corpus, export, ingest, report, scale, serving
 
 
 @dataclass(frozen=True)
@@ -68,14 +68,14 @@ def run(size_name: str, work: Path, log=print) -> str:
         exports.append(export.run(work / "big", work))
     log(f"serving: {size.requests} requests")
     timings, rps, qps = serving.run(work / "big", size.requests)
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return "\n\n".join([
         f"# kg benchmarks ({size_name})",
         f"Run {stamp} in {time.perf_counter() - started:.0f} s on {machine()}.",
         "## Ingest", report.ingest_table(ing),
         "## Where the build's time goes", report.stages_table(ing),
-        f"## Serving /sparql ({exports[-1].quads:,} triples, kg serve --workers 2, "
-        f"{serving.CLIENTS} clients)", report.serving_table(timings, rps, qps),
+        (f"## Serving /sparql ({exports[-1].quads:,} triples, kg serve --workers 2, "
+         f"{serving.CLIENTS} clients)"), report.serving_table(timings, rps, qps),
         "## Export (Turtle)", report.export_table(exports),
         "## Scale", report.scale_table(steps),
     ]) + "\n"
