@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # bench/ is not an installed package; `pytest` alone may not see it
     sys.path.insert(0, str(ROOT))
 
-from bench import bigstore, corpus  # noqa: E402
-from bench.run import SIZES  # noqa: E402
+from bench import bigstore, corpus
+from bench.run import SIZES
 
 
 def test_corpus_is_reproducible_and_realistic():
