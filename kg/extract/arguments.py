@@ -34,23 +34,25 @@ def prep_objects(tok: Token, preps: list[str]) -> list[Token]:
     return out
 
 
-def agent_heads(trig: Token, patient: bool, depth: int = 0) -> list[Token]:
+def agent_heads(trig: Token, cls: str, patient: bool, depth: int = 0) -> list[Token]:
     """Noun heads naming who did it."""
     if depth > 3:
         return []
     if trig.pos_ in ("VERB", "AUX", "ADJ"):
         return verb_agents(trig, patient, depth)
-    out = prep_objects(trig, words()["agent_preps"]) + child(trig, "poss")
+    out = prep_objects(trig, words()["agent_preps"])
+    if cls not in words()["patient_classes"]:
+        out += child(trig, "poss")
     for acl in child(trig, "acl", "amod"):
         if acl.lemma_.lower() in words()["lead_verbs"]:
             out += prep_objects(acl, ["by"]) + child(acl, "npadvmod", "compound")
     if not out and trig.dep_ in ("dobj", "nsubjpass") and \
             trig.head.lemma_.lower() in words()["light_verbs"]:
-        out = agent_heads(trig.head, False, depth + 1)
+        out = agent_heads(trig.head, cls, False, depth + 1)
     if not out and trig.dep_ in ("pobj", "conj") and trig.head.dep_ in ("prep", "cc", "dobj"):
         holder = trig.head.head if trig.dep_ == "pobj" else trig.head
         if holder.dep_ in ("dobj",) and holder.head.lemma_.lower() in words()["light_verbs"]:
-            out = agent_heads(holder.head, False, depth + 1)
+            out = agent_heads(holder.head, cls, False, depth + 1)
     return out
 
 
@@ -91,7 +93,7 @@ def target_heads(trig: Token, cls: str, patient: bool) -> list[Token]:
     else:
         out = prep_objects(trig, ["of", "on", "against"])
         if cls in words()["patient_classes"]:
-            out += [c for c in child(trig, "compound", "amod") if c.pos_ == "PROPN"]
+            out += [c for c in child(trig, "compound", "amod", "poss") if c.pos_ in ("PROPN", "PRON")]
     for acl in child(trig, "acl", "advcl", "relcl"):
         if acl.lemma_.lower() in words()["target_verbs"] and acl.lemma_ != trig.lemma_:
             out += child(acl, "dobj")

@@ -1,29 +1,139 @@
-"""Claims from reporting verbs (baseline)."""
+"""Claims from reporting verbs and "according to": source, cue, content, number, status, events."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from kg.extract.cues import cue_kind, cue_lemma, is_according_to, is_cue, status_words
+from kg.extract.event_parties import EntityIndex, entities_of
+from kg.extract.numbers import find_count
+from kg.extract.status import assign_status
 from kg.model import Claim, Extraction, Span
 
-CUES = {"say", "report", "document", "describe", "recount", "note", "accuse", "deny", "confirm"}
+PARTY = ("Actor", "Faction")
+INHERIT = ("xcomp", "advcl", "conj")
+SOURCE_WINDOW = 3  # sentences back in which "the group said" looks for the group
+
+
+@dataclass
+class Draft:
+    """A claim being assembled, with the tokens status rules read."""
+
+    cue: Token
+    source: str
+    content: list[Token]
+    sent: int
+    kind: str
+    about: tuple[str, ...] = ()
+    status: str = "Asserted"
+    nouns: set[str] = field(default_factory=set)
 
 
 def extract(doc: Doc, found: Extraction) -> Extraction:
-    """One claim per reporting verb, its subject as source."""
-    by_span = {(m.start, m.end): e.key for e in found.entities for m in e.mentions}
-    out = []
+    """One claim per reporting cue whose source is a known party."""
+    index = EntityIndex(found)
+    sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    drafts: list[Draft] = []
     for tok in doc:
-        if tok.pos_ == "VERB" and tok.lemma_ in CUES:
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            source = None
-            if subj is not None:
-                sub = doc[subj.left_edge.i: subj.right_edge.i + 1]
-                source = next((k for (s, e), k in by_span.items() if s >= sub.start_char and e <= sub.end_char), None)
-            sent = tok.sent
-            out.append(Claim(cue=tok.lemma_, cue_span=Span(tok.idx, tok.idx + len(tok), tok.text),
-                             sentence=Span(sent.start_char, sent.end_char, sent.text),
-                             text=sent.text, source=source))
-    return replace(found, claims=tuple(out))
+        if not is_cue(tok) or _negated(tok):
+            continue
+        source = source_of(tok, index, drafts, sent_of)
+        if source is None:
+            continue
+        content = content_of(tok)
+        drafts.append(Draft(cue=tok, source=source, content=content, sent=sent_of[tok.i],
+                            kind=cue_kind(tok), about=about(content, found),
+                            nouns={t.lemma_.lower() for t in content if t.pos_ in ("NOUN", "PROPN")}))
+    assign_status(drafts, doc, found)
+    return replace(found, claims=tuple(to_claim(d) for d in drafts))
+
+
+def _negated(tok: Token) -> bool:
+    """'did not say' is no claim."""
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def subject_of(cue: Token, depth: int = 0) -> Token | None:
+    """The noun that names the source of a cue."""
+    if is_according_to(cue):
+        to = next(c for c in cue.children if c.lower_ == "to")
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    for c in cue.children:
+        if c.dep_ == "agent":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        return cue.head if subj.lower_ in ("who", "that") and cue.dep_ == "relcl" else subj
+    if cue.dep_ in INHERIT and cue.head.pos_ in ("VERB", "AUX") and depth < 3:
+        return subject_of(cue.head, depth + 1)
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.sent == cue.sent:
+        return prev  # "UN estimates suggest" parsed without a subject
+    return None
+
+
+def source_of(cue: Token, index: EntityIndex, drafts: list[Draft], sent_of: dict) -> str | None:
+    """The party that asserts: the subject's entity, a country speaking, or 'the group' before."""
+    subj = subject_of(cue)
+    if subj is None:
+        return None
+    keys = entities_of(subj, index, PARTY)
+    if keys:
+        return keys[0]
+    head = index.at(subj)
+    if head and index.kinds.get(head) == "Place":
+        return head  # "Iran says": a country speaking for its government
+    if subj.lemma_.lower() in status_words()["source_nouns"]:
+        here = sent_of[cue.i]
+        for d in reversed(drafts):
+            if here - d.sent <= SOURCE_WINDOW:
+                return d.source
+    return None
+
+
+def content_of(cue: Token) -> list[Token]:
+    """The tokens of what is claimed: the reported clause, the object, or the rest of the sentence."""
+    if is_according_to(cue):
+        own = set(t.i for t in cue.subtree)
+        return [t for t in cue.head.subtree if t.i not in own and t.i != cue.head.i or t is cue.head]
+    for dep in ("ccomp", "dobj", "xcomp"):
+        kids = [c for c in cue.children if c.dep_ == dep]
+        if kids:
+            toks = [t for k in kids for t in k.subtree]
+            if dep == "dobj" and cue_kind(cue) == "accuse":
+                toks += [t for c in cue.children if c.dep_ == "prep" for t in c.subtree]
+            return sorted(toks, key=lambda t: t.i)
+    own = set(t.i for t in cue.subtree)
+    rest = [t for t in cue.sent if t.i not in own and not t.is_punct]
+    return rest or [t for t in cue.subtree if t.i != cue.i]
+
+
+def about(content: list[Token], found: Extraction) -> tuple[str, ...]:
+    """Events whose trigger lies inside the claimed content."""
+    idx = {t.idx for t in content}
+    return tuple(e.key for e in found.events if e.trigger.start in idx)
+
+
+def text_of(tokens: list[Token]) -> str:
+    """The content's text as it stands in the article (one stretch from first to last token)."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i: tokens[-1].i + 1].text.strip(' "\u201c\u201d,')
+
+
+def to_claim(d: Draft) -> Claim:
+    """The Claim record of a draft."""
+    cue, sent = d.cue, d.cue.sent
+    end = cue.idx + len(cue)
+    if is_according_to(cue):
+        to = next(c for c in cue.children if c.lower_ == "to")
+        end = to.idx + len(to)
+    text = text_of(d.content)
+    count = find_count(text)
+    return Claim(cue=cue_lemma(cue), cue_span=Span(cue.idx, end, cue.doc.text[cue.idx:end]),
+                 sentence=Span(sent.start_char, sent.end_char, sent.text), text=text,
+                 source=d.source, quantity=count.value if count else None,
+                 quantity_bound=count.bound if count else None, status=d.status, about=d.about)

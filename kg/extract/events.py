@@ -101,7 +101,7 @@ def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
     """Arguments, count, time and modality of one trigger."""
     tok = t.token
     patient = "patient" in t.flags
-    agent_toks = args.agent_heads(tok, patient)
+    agent_toks = args.agent_heads(tok, t.cls, patient)
     target_toks = args.target_heads(tok, t.cls, patient)
     d = Draft(trig=t, sent=sent, modality=modality(tok),
               passive=tok.pos_ not in ("VERB", "AUX") or args.is_passive(tok))

@@ -63,12 +63,10 @@ def candidates(tok: Token) -> list[Row]:
 
 
 def has_word(tok: Token, word: str) -> bool:
-    """Whether the required word is a child of tok or stands right beside it."""
-    if any(c.lemma_.lower() == word or c.lower_ == word for c in tok.children):
-        return True
-    doc = tok.doc
-    lo, hi = max(0, tok.i - WINDOW[0]), min(len(doc), tok.i + WINDOW[1] + 1)
-    return any(t.lemma_.lower() == word or t.lower_ == word for t in doc[lo:hi] if t.i != tok.i)
+    """Whether the required word hangs from tok, close beside it ("air strikes", "use of weapons")."""
+    lo, hi = tok.i - WINDOW[0], tok.i + WINDOW[1]
+    return any((t.lemma_.lower() == word or t.lower_ == word) and lo <= t.i <= hi
+               for t in tok.subtree if t.i != tok.i)
 
 
 def excluded(tok: Token, index: EntityIndex) -> bool:
@@ -100,6 +98,8 @@ def find(doc: Doc, index: EntityIndex) -> list[Trigger]:
         if excluded(tok, index):
             continue
         for row in candidates(tok):
+            if "intransitive" in row.flags and any(c.dep_ == "dobj" for c in tok.children):
+                continue
             if row.requires is None or has_word(tok, row.requires):
                 out.append(Trigger(tok, refine(tok, row.cls), row.flags))
                 break

@@ -1,0 +1,131 @@
+"""A claim's status from the text: Unverified, Denied, Disputed, Confirmed, else Asserted."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from spacy.tokens import Doc
+
+from kg.extract.cues import status_words
+from kg.extract.events import family
+from kg.model import Extraction
+
+WINDOW = 2  # sentences within which competing accounts are compared
+VIOLENT = {"Killing", "Attack", "Bombardment"}  # one incident may be told as any of these
+
+
+def assign_status(drafts: list, doc: Doc, found: Extraction) -> None:
+    """Set each draft claim's status in place; later rules win over earlier ones."""
+    sents = list(doc.sents)
+    events = {e.key: e for e in found.events}
+    disputed_by_cluster(drafts)
+    disputed_by_accusation(drafts, events)
+    disputed_by_text(drafts, sents)
+    confirmed(drafts)
+    unverified(drafts, sents)
+    denied(drafts, events)
+
+
+def _matches(key: str, text: str) -> bool:
+    """Whether any pattern of a status list matches the (lower-cased) text."""
+    return any(re.search(p, text.lower()) for p in status_words()[key])
+
+
+def unverified(drafts: list, sents: list) -> None:
+    """'has yet to verify these claims': the claims of that sentence, else the ones just before."""
+    for n, sent in enumerate(sents):
+        if not _matches("unverified", sent.text):
+            continue
+        here = [d for d in drafts if d.sent == n and d.kind != "deny"]
+        targets = here or [d for d in drafts if n - 2 <= d.sent < n]
+        for d in targets:
+            d.status = "Unverified"
+
+
+def denied(drafts: list, events: dict) -> None:
+    """A claim its subject denies is Denied; the denial itself stays Asserted."""
+    for d in drafts:
+        if d.kind != "deny":
+            continue
+        d.status = "Asserted"
+        obj = d.cue.head if d.cue.dep_ == "acl" else next(
+            (c for c in d.cue.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in status_words()["denial_objects"]:
+            before = [o for o in drafts if o.sent == d.sent and o.cue.i < d.cue.i
+                      and o.source != d.source and o.kind != "deny"]
+            for o in before[-1:]:
+                o.status = "Denied"
+            continue
+        for o in drafts:
+            if o is not d and d.sent - 3 <= o.sent <= d.sent and o.source != d.source and \
+                    any(d.source in events[k].agents for k in o.about if k in events):
+                o.status = "Denied"
+
+
+def confirmed(drafts: list) -> None:
+    """An earlier claim that a later 'confirm' by another source repeats is Confirmed."""
+    for d in drafts:
+        if d.kind != "confirm":
+            continue
+        for o in drafts:
+            if o.sent < d.sent and o.source != d.source and (
+                    set(o.about) & set(d.about) or (o.nouns & d.nouns) - generic()):
+                o.status = "Confirmed"
+
+
+def disputed_by_text(drafts: list, sents: list) -> None:
+    """'competing claims', 'conflicting accounts': the claims just before and in that sentence."""
+    for n, sent in enumerate(sents):
+        if _matches("disputed", sent.text):
+            for d in drafts:
+                if n - WINDOW <= d.sent <= n:
+                    d.status = "Disputed"
+
+
+def disputed_by_accusation(drafts: list, events: dict) -> None:
+    """Two sources blaming different parties for the same kind of violence dispute each other."""
+    def blamed(d) -> tuple[set[str], set[str]]:
+        evs = [events[k] for k in d.about if k in events]
+        fams = {_group(family(e.cls)) for e in evs if e.agents}
+        return fams, {a for e in evs for a in e.agents}
+
+    for a, b in combinations(drafts, 2):
+        if a.source == b.source or "accuse" not in (a.kind, b.kind):
+            continue
+        (fa, ga), (fb, gb) = blamed(a), blamed(b)
+        if fa & fb and ga and gb and not ga & gb:
+            a.status = b.status = "Disputed"
+
+
+def disputed_by_cluster(drafts: list) -> None:
+    """Accounts of one incident by different sources, close together, sharing a specific noun,
+    where two give different figures: all of them are Disputed."""
+    for a, b in combinations(drafts, 2):
+        if a.source == b.source or abs(a.sent - b.sent) > WINDOW or not _figures_differ(a, b):
+            continue
+        shared = (a.nouns & b.nouns) - generic()
+        if not shared:
+            continue
+        for d in drafts:
+            if abs(d.sent - a.sent) <= WINDOW and d.nouns & shared:
+                d.status = "Disputed"
+
+
+def _figures_differ(a, b) -> bool:
+    """Whether both give a number and the numbers differ."""
+    from kg.extract.numbers import find_count
+
+    ca = find_count(" ".join(t.text for t in a.content))
+    cb = find_count(" ".join(t.text for t in b.content))
+    return bool(ca and cb and ca.value != cb.value)
+
+
+def _group(fam: str) -> str:
+    """Killing, Attack and Bombardment count as one kind of incident."""
+    return "violence" if fam in VIOLENT else fam
+
+
+def generic() -> set[str]:
+    """Nouns too common to tie two accounts to one incident."""
+    return set(status_words()["generic_nouns"])
