@@ -197,12 +197,13 @@ def read_table(path: Path, gaz: Gazetteer) -> Iterator[Candidate]:
     with open_text(path) as f:
         sample = f.readline()
         delimiter = "\t" if "\t" in sample else ","
-        fields = [c.strip().lstrip("?").lower() for c in next(csv.reader([sample], delimiter=delimiter))]
-        header = None if entity_id(fields[0] if fields else "") else fields
+        cells = next(csv.reader([sample], delimiter=delimiter), [""])
+        header = None if entity_id(plain(cells[0])) else [c.strip().lstrip("?").lower() for c in cells]
         if header is None:
             header = ["qid", "label", "aliases", "kind", "country", "description"]
             f = _chain(sample, f)
-        for row in csv.reader(f, delimiter=delimiter):
+        quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
+        for row in csv.reader(f, delimiter=delimiter, quoting=quoting):
             if row:
                 c = candidate_from_row(dict(zip(header, row)), gaz)
                 if c is not None:

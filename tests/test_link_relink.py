@@ -1,0 +1,69 @@
+"""`kg link` re-links an existing on-disk store after the gazetteer grew."""
+
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+from click.testing import CliRunner
+
+from kg import iris, rdf, store
+from kg.cli import cli
+from kg.link import link
+from kg.model import Article, Entity, Extraction, Span
+from kg.vocab import NKG, OWL, RDF, WD
+
+TEXT = "Fighters took Kamishly Airport in Syria."
+ARTICLE = Article(text=TEXT, source="a.txt", key="/tmp/a.txt", title="t")
+
+
+def mention(text: str) -> tuple[Span, ...]:
+    """The one mention of `text` in the article."""
+    start = TEXT.index(text)
+    return (Span(start, start + len(text), text),)
+
+
+def build_store(directory) -> None:
+    """A real store holding one article graph, written as `kg build` writes it."""
+    ents = (Entity(key="e0", cls="Place", label="Kamishly Airport", mentions=mention("Kamishly Airport")),
+            Entity(key="e1", cls="Place", label="Syria", mentions=mention("Syria")))
+    x, shared = link(Extraction(article=ARTICLE, entities=ents))
+    db = store.open_store(directory)
+    store.replace_graph(db, iris.article_graph(ARTICLE.key), list(rdf.article_quads(x, "test")))
+    store.add_quads(db, shared)
+    store.publish_snapshot(db, directory)
+    del db
+
+
+def test_kg_link_after_import(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_GAZETTEER", str(tmp_path / "gazetteer"))
+    build_store(tmp_path / "store")
+    graph = iris.article_graph(ARTICLE.key)
+    old = iris.entity("Place", "Kamishly Airport")
+    new = NamedNode(iris.ID + "wd/Q1432529")
+    db = store.open_for_reading(tmp_path / "store")
+    assert next(db.quads_for_pattern(old, NKG.mention, None, graph), None)
+    del db
+
+    table = tmp_path / "items.tsv"
+    table.write_text("qid\tlabel\taliases\tkind\tcountry\n"
+                     "Q1432529\tQamishli Airport\tKamishly Airport\tfacility\tSY\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["gazetteer", "import", str(table)]).exit_code == 0
+    result = runner.invoke(cli, ["link", "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    assert "1 entities newly linked in 1 article graphs" in result.output
+
+    db = store.open_for_reading(tmp_path / "store")  # the snapshot `kg link` published
+    assert next(db.quads_for_pattern(old, None, None, None), None) is None
+    assert next(db.quads_for_pattern(None, None, old, None), None) is None
+    assert next(db.quads_for_pattern(new, OWL.sameAs, WD.Q1432529, graph), None)
+    assert next(db.quads_for_pattern(new, RDF.type, NKG.Facility, graph), None)
+    assert next(db.quads_for_pattern(new, RDF.type, NKG.Place, graph), None) is None
+    assert len(list(db.quads_for_pattern(new, NKG.mention, None, graph))) == 1
+    link_node = next(db.quads_for_pattern(new, NKG.wikidataLink, None, graph)).object
+    assert next(db.quads_for_pattern(link_node, NKG.item, WD.Q1432529, graph), None)
+    syria = NamedNode(iris.ID + "wd/Q858")
+    assert next(db.quads_for_pattern(new, NKG.parent, syria, iris.WIKIDATA_GRAPH), None)
+    del db
+
+    again = runner.invoke(cli, ["link", "--store", str(tmp_path / "store")])
+    assert "0 entities newly linked" in again.output
