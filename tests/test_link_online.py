@@ -6,14 +6,15 @@ import json
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
+from test_gazetteer_import import AIRPORT
 
 from kg.link import link, link_entities
 from kg.link.gazetteer import load_gazetteer
 from kg.link.wikidata import Client, WikidataError, learn_unknown
 from kg.model import Article, Entity, Extraction
-from test_gazetteer_import import AIRPORT
 
 SEARCH_HIT = {"id": "Q1432529", "title": "Q1432529", "pageid": 1375620, "display": {
     "label": {"value": "Qamishli Airport", "language": "en"},
@@ -28,9 +29,9 @@ SEARCH_HIT = {"id": "Q1432529", "title": "Q1432529", "pageid": 1375620, "display
 class FakeWikidata(BaseHTTPRequestHandler):
     """Answers like https://www.wikidata.org/w/api.php for the one item it knows."""
 
-    seen: list[tuple[dict, str]] = []
+    seen: ClassVar[list[tuple[dict, str]]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         params = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(self.path).query))
         self.seen.append((params, self.headers.get("User-Agent", "")))
         if params.get("action") == "wbsearchentities":

@@ -23,7 +23,7 @@ from kg.link.normalize import fold
 
 IMPORT_PRIOR = 0.85
 QID = re.compile(r"(Q\d+)$")
-POINT = re.compile(r"point\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)", re.I)
+POINT = re.compile(r"point\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)", re.IGNORECASE)
 # (kind, words in a description or class label), first hit wins
 KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("person", ("human", "person", "politician", "militant leader", "commander", "journalist",
@@ -222,7 +222,7 @@ def read_any(path: Path, gaz: Gazetteer) -> Iterator[Candidate]:
         raise ImportError_(f"{path}: no such file")
     with open_text(path) as f:
         head = f.read(4096).lstrip()
-    if head.startswith("[") or head.startswith('{"type"') or head.startswith('{"id"'):
+    if head.startswith(("[", '{"type"', '{"id"')):
         return read_dump(path, gaz)
     if head.startswith("{"):
         return read_sparql_json(path, gaz)

@@ -17,7 +17,7 @@ import unicodedata
 
 from unidecode import unidecode
 
-ARTICLES = frozenset("al el ul il ad ed ar er as es ash esh at et az ez an en adh ath".split())
+ARTICLES = frozenset(["al", "el", "ul", "il", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "et", "az", "ez", "an", "en", "adh", "ath"])
 APOSTROPHES = "'`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4"
 
 # Exact key levels, best first, with the confidence each gives a match.
