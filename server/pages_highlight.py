@@ -47,8 +47,8 @@ def piece_html(piece: str, covering: list[Span]) -> str:
     return f'<mark class="{escape(classes)}" title="{escape(titles)}">{body}</mark>'
 
 
-def highlight(text: str, spans: list[Span]) -> Markup:
-    """The whole text as HTML with every span marked (text segments escaped)."""
+def highlight(text: str, spans: list[Span], anchors: bool = True) -> Markup:
+    """The text as HTML with every span marked (text escaped); `anchors` for whole texts only."""
     valid = [s for s in spans if 0 <= s.begin < s.end <= len(text)]
     starts: dict[int, set[tuple[int, int]]] = {}
     for s in valid:
@@ -56,7 +56,7 @@ def highlight(text: str, spans: list[Span]) -> Markup:
     cuts = boundaries(len(text), valid)
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:]):
-        for begin, end in sorted(starts.get(a, ())):
+        for begin, end in sorted(starts.get(a, ()) if anchors else ()):
             out.append(f'<span class="anchor" id="char={begin},{end}"></span>')
         covering = [s for s in valid if s.begin <= a and s.end >= b]
         out.append(piece_html(text[a:b], covering))

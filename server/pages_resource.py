@@ -116,7 +116,7 @@ def evidence_html(row: dict, mentions: list[dict]):
     """The evidence sentence with the trigger and the resource's own mentions marked."""
     sentence = row["evidence"].value
     if "sb" not in row:
-        return highlight(sentence, [])
+        return highlight(sentence, [], anchors=False)
     start = int(row["sb"].value)
     spans = []
     if "tb" in row:
@@ -125,7 +125,7 @@ def evidence_html(row: dict, mentions: list[dict]):
         if "a" in row and m["a"] == row["a"]:
             b, e = int(m["b"].value) - start, int(m["e"].value) - start
             spans.append(Span(b, e, "ent self"))
-    return highlight(sentence, spans)
+    return highlight(sentence, spans, anchors=False)
 
 
 def own_evidence(iri: NamedNode, tops: dict[str, str]) -> list[dict]:
@@ -142,7 +142,7 @@ def own_evidence(iri: NamedNode, tops: dict[str, str]) -> list[dict]:
             top = (top_of([m["cls"]], tops) or "other").lower()
             spans.append(Span(int(m["b"].value) - start, int(m["end"].value) - start,
                               f"ent ent-{top}", href(m["e"]), m["label"].value))
-        found.append({"html": highlight(sentence, spans), "article": href(row["a"]) if "a" in row else None,
+        found.append({"html": highlight(sentence, spans, anchors=False), "article": href(row["a"]) if "a" in row else None,
                       "title": row["title"].value if "title" in row else ""})
     return found
 

@@ -13,7 +13,7 @@
   var editor = null;
   if (window.CodeMirror) {
     editor = CodeMirror.fromTextArea(textarea, {
-      mode: "application/sparql-query", lineNumbers: true, indentUnit: 2,
+      mode: "application/sparql-query", lineNumbers: true, indentUnit: 2, viewportMargin: Infinity,
       extraKeys: { "Ctrl-Enter": run, "Cmd-Enter": run }
     });
   }
@@ -148,4 +148,6 @@
   }
 
   form.addEventListener("submit", run);
+  // A shared link (/query?query=...&run=1) runs its query straight away.
+  if (new URLSearchParams(window.location.search).get("run")) { run(); }
 }());
