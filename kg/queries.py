@@ -247,7 +247,8 @@ def bind(store: Store, query: SavedQuery, raw: Mapping[str, str]) -> Bound:
     bound = Bound()
     for p in query.params:
         value = raw.get(p.name, p.default)
-        if value is None or not str(value).strip():
+        # An empty string is a string; an empty IRI, entity, number or date means "any".
+        if value is None or (not str(value).strip() and (p.type != "string" or p.required)):
             if p.required:
                 raise ParamError(p.name, "is required")
             continue

@@ -63,3 +63,68 @@ def live_server(seed_store):
     yield base
     proc.terminate()
     proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def wikidata_standin(seed_store):
+    """A stand-in for Wikidata's SPARQL endpoint on 127.0.0.1, answering SPARQL JSON results.
+
+    It evaluates each query it receives over a tiny graph: every place the seed graph links
+    to Wikidata is in Syria (wdt:P17 wd:Q858) with a population of 1000 + n. Yields
+    (endpoint URL, list of the query texts received).
+    """
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import parse_qs
+
+    from pyoxigraph import Literal, NamedNode, Quad, QueryResultsFormat, Store
+
+    from kg.store import open_for_reading
+    from kg.vocab import PREFIXES, WD, WDT
+
+    seed = open_for_reading(seed_store)
+    items = sorted({row["item"].value for row in seed.query(
+        "SELECT ?item WHERE { ?e owl:sameAs ?item ; a/rdfs:subClassOf* nkg:Place }",
+        prefixes=PREFIXES, use_default_graph_as_union=True)})
+    remote = Store()
+    for n, item in enumerate(items):
+        node = NamedNode(item)
+        remote.add(Quad(node, WDT.P17, WD.Q858))
+        remote.add(Quad(node, WDT.P1082, Literal(1000 + n)))
+        remote.add(Quad(node, NamedNode("http://schema.org/description"),
+                        Literal("a place (stand-in)", language="en")))
+    received: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.answer(parse_qs(self.path.partition("?")[2]).get("query", [""])[0])
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+            if self.headers.get("Content-Type", "").startswith("application/sparql-query"):
+                self.answer(body)
+            else:
+                self.answer(parse_qs(body).get("query", [""])[0])
+
+        def answer(self, query: str) -> None:
+            received.append(query)
+            try:
+                out = remote.query(query).serialize(format=QueryResultsFormat.JSON)
+                status = 200
+            except SyntaxError as err:
+                out, status = str(err).encode(), 400
+            self.send_response(status)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(out)))
+            self.end_headers()
+            self.wfile.write(out)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", received
+    server.shutdown()
+    server.server_close()
