@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
-from kg.vocab import NKG, OWL, RDF, RDFS, SKOS
+from kg.vocab import NKG, OWL, RDF, RDFS, SCHEMA, SKOS
 from server.pages_common import (Term, curie, href, local_name, select, top_classes,
                                  top_of)
 from server.pages_highlight import Span, highlight
@@ -16,8 +17,15 @@ OUT = """SELECT ?s ?g ?p ?o ?olabel WHERE {
 IN = """SELECT ?s ?g ?x ?p ?xlabel WHERE {
     GRAPH ?g { ?x ?p ?s } OPTIONAL { ?x rdfs:label|dct:title ?xlabel } }"""
 BLANKS = """SELECT ?s ?b ?p ?o WHERE { ?s ?q ?b . FILTER(isBlank(?b)) ?b ?p ?o }"""
-PARENTS = """SELECT ?s ?parent ?plabel WHERE {
-    ?s nkg:parent+ ?parent OPTIONAL { ?parent rdfs:label ?plabel } }"""
+# Ancestors nearest first: the nearest has the most ancestors of its own.
+PARENTS = """SELECT ?s ?parent (SAMPLE(?l) AS ?plabel) (COUNT(DISTINCT ?up) AS ?depth) WHERE {
+    ?s nkg:parent+ ?parent OPTIONAL { ?parent rdfs:label ?l }
+    OPTIONAL { ?parent nkg:parent+ ?up } } GROUP BY ?s ?parent ORDER BY DESC(?depth)"""
+LINKS = """SELECT ?s ?item ?conf ?linker WHERE { ?s nkg:wikidataLink ?l . ?l nkg:item ?item
+    OPTIONAL { ?l nkg:confidence ?conf } OPTIONAL { ?l nkg:linker ?linker } }"""
+POINTS = """SELECT DISTINCT ?s ?wkt WHERE {
+    { ?s geo:hasGeometry/geo:asWKT ?wkt } UNION { ?s wdt:P625 ?wkt } }"""
+POINT = re.compile(r"point\s*\(\s*(-?[0-9.]+)\s+(-?[0-9.]+)\s*\)", re.IGNORECASE)
 # Events and claims pointing at the resource, with their evidence and where it sits.
 INVOLVED = """SELECT ?s ?x ?role ?cls ?xlabel ?evidence ?sb ?tb ?te ?a ?title WHERE {
   GRAPH ?g { ?x ?role ?s ; nkg:evidence ?evidence ; a ?cls .
@@ -163,11 +171,35 @@ def describe(iri: NamedNode) -> dict | None:
         "evidence": own_evidence(iri, tops),
         "alt_labels": sorted({r["o"].value for r in out_rows if r["p"] == SKOS.altLabel}),
         "same_as": dedupe(value(r["o"]) for r in out_rows if r["p"] == OWL.sameAs),
+        "links": wikidata_links(iri), "points": points(iri),
+        "roles": sorted({r["o"].value for r in out_rows if r["p"] == NKG.role}),
+        "descriptions": sorted({r["o"].value for r in out_rows if r["p"] == SCHEMA.description}),
         "statements": statements(out_rows, blank_closure(iri)),
         "parents": dedupe(value(r["parent"], r.get("plabel")) for r in select(PARENTS, s=iri)),
         "articles": [{"href": href(r["a"]), "title": r["title"].value, "n": int(r["n"].value)}
                      for r in select(MENTIONED, s=iri)],
     } | without_involved(involvement(iri, tops), incoming(in_rows))
+
+
+def wikidata_links(iri: NamedNode) -> list[dict]:
+    """The entity's Wikidata links with the linker's confidence."""
+    out = []
+    for r in select(LINKS, s=iri):
+        out.append({**value(r["item"]), "confidence": r["conf"].value if "conf" in r else "",
+                    "linker": r["linker"].value if "linker" in r else ""})
+    return dedupe(out)
+
+
+def points(iri: NamedNode) -> list[dict]:
+    """Coordinates (from WKT points) with a map link."""
+    out = []
+    for r in select(POINTS, s=iri):
+        found = POINT.search(r["wkt"].value)
+        if found:
+            lon, lat = found.groups()
+            out.append({"lat": lat, "lon": lon, "wkt": r["wkt"].value,
+                        "map": f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=9/{lat}/{lon}"})
+    return dedupe([{k: v for k, v in p.items() if k != "wkt"} for p in out])
 
 
 def without_involved(involved: dict[str, list], inbound: list[dict]) -> dict[str, list]:
