@@ -8,6 +8,7 @@ from kg.extract.numbers import Count, find_count
 from kg.extract.event_parties import EntityIndex, entities_of, words
 
 PARTY = ("Actor", "Faction")
+ACTING = ("Actor", "Faction", "Country")  # a state acts through its country's name
 PLACE = ("Place",)
 CLAUSES = {"advcl", "ccomp", "relcl", "acl", "xcomp", "conj", "parataxis", "csubj"}
 NOUNS = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
@@ -34,25 +35,30 @@ def prep_objects(tok: Token, preps: list[str]) -> list[Token]:
     return out
 
 
-def agent_heads(trig: Token, cls: str, patient: bool, depth: int = 0) -> list[Token]:
+def agent_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozenset(),
+                depth: int = 0) -> list[Token]:
     """Noun heads naming who did it."""
     if depth > 3:
         return []
     if trig.pos_ in ("VERB", "AUX", "ADJ"):
         return verb_agents(trig, patient, depth)
+    if "headline" in flags:
+        return [t for t in trig.doc[max(trig.sent.start, trig.i - 3): trig.i] if t.pos_ == "PROPN"]
     out = prep_objects(trig, words()["agent_preps"])
     if cls not in words()["patient_classes"]:
         out += child(trig, "poss")
+    if cls == "Agreement":
+        out += prep_objects(trig, words()["agreement_preps"])
     for acl in child(trig, "acl", "amod"):
         if acl.lemma_.lower() in words()["lead_verbs"]:
             out += prep_objects(acl, ["by"]) + child(acl, "npadvmod", "compound")
     if not out and trig.dep_ in ("dobj", "nsubjpass") and \
             trig.head.lemma_.lower() in words()["light_verbs"]:
-        out = agent_heads(trig.head, cls, False, depth + 1)
-    if not out and trig.dep_ in ("pobj", "conj") and trig.head.dep_ in ("prep", "cc", "dobj"):
+        out = agent_heads(trig.head, cls, False, depth=depth + 1)
+    if not out and (trig.dep_ == "conj" or trig.head.lower_ == "of"):
         holder = trig.head.head if trig.dep_ == "pobj" else trig.head
         if holder.dep_ in ("dobj",) and holder.head.lemma_.lower() in words()["light_verbs"]:
-            out = agent_heads(holder.head, cls, False, depth + 1)
+            out = agent_heads(holder.head, cls, False, depth=depth + 1)
     return out
 
 
@@ -79,9 +85,13 @@ def verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
     return []
 
 
-def target_heads(trig: Token, cls: str, patient: bool) -> list[Token]:
+def target_heads(trig: Token, cls: str, patient: bool,
+                 flags: frozenset = frozenset()) -> list[Token]:
     """Noun heads naming who or what it was done to."""
     out: list[Token] = []
+    if "headline" in flags:  # "ISIL Beheads 8 Syria Militants": a verb the tagger took for a noun
+        after = trig.doc[trig.i + 1: min(trig.sent.end, trig.i + 5)]
+        return [t for t in after if t.pos_ in ("PROPN", "NOUN") and t.head.i in (trig.i, t.i)]
     if trig.pos_ in ("VERB", "AUX", "ADJ"):
         if is_passive(trig):
             out = child(trig, "nsubjpass") or ([trig.head] if trig.dep_ == "acl" else [])

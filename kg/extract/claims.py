@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.cues import cue_kind, cue_lemma, is_according_to, is_cue, status_words
-from kg.extract.event_parties import EntityIndex, entities_of
+from kg.extract.event_parties import EntityIndex, entities_of, phrase, words
 from kg.extract.numbers import find_count
 from kg.extract.status import assign_status
 from kg.model import Claim, Extraction, Span
@@ -37,7 +37,7 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
     sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     drafts: list[Draft] = []
     for tok in doc:
-        if not is_cue(tok) or _negated(tok):
+        if not is_cue(tok) or _negated(tok) or _channel(tok):
             continue
         source = source_of(tok, index, drafts, sent_of)
         if source is None:
@@ -53,6 +53,14 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
 def _negated(tok: Token) -> bool:
     """'did not say' is no claim."""
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _channel(tok: Token) -> bool:
+    """'X said, according to Press TV': the outlet only carries X's claim."""
+    if not is_according_to(tok):
+        return False
+    head = tok.head
+    return is_cue(head) and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
 
 
 def subject_of(cue: Token, depth: int = 0) -> Token | None:
@@ -85,27 +93,51 @@ def source_of(cue: Token, index: EntityIndex, drafts: list[Draft], sent_of: dict
     head = index.at(subj)
     if head and index.kinds.get(head) == "Place":
         return head  # "Iran says": a country speaking for its government
-    if subj.lemma_.lower() in status_words()["source_nouns"]:
-        here = sent_of[cue.i]
-        for d in reversed(drafts):
-            if here - d.sent <= SOURCE_WINDOW:
-                return d.source
+    keys = entities_of_phrase(subj, index)
+    if keys:
+        return keys[0]
+    return earlier_source(subj, index, drafts, sent_of[cue.i])
+
+
+def entities_of_phrase(subj: Token, index: EntityIndex) -> list[str]:
+    """Parties named in the subject's phrase with its locatives: 'a source in the X police'."""
+    out = []
+    for t in phrase(subj, ("of", "in", "from", "at", "with", "for")):
+        k = index.at(t)
+        if index.fits(k, PARTY) and k not in out:
+            out.append(k)
+    return out
+
+
+def earlier_source(subj: Token, index: EntityIndex, drafts: list[Draft], here: int) -> str | None:
+    """'the group said', 'the official said': the last source of that kind shortly before."""
+    lemma = subj.lemma_.lower()
+    words = status_words()
+    kind = "Faction" if lemma in words["source_nouns_faction"] else \
+        "Actor" if lemma in words["source_nouns_actor"] else None
+    if kind is None:
+        return None
+    for d in reversed(drafts):
+        if here - d.sent <= SOURCE_WINDOW and index.kinds.get(d.source) == kind:
+            return d.source
     return None
 
 
 def content_of(cue: Token) -> list[Token]:
     """The tokens of what is claimed: the reported clause, the object, or the rest of the sentence."""
+    own = set(t.i for t in cue.subtree)
     if is_according_to(cue):
-        own = set(t.i for t in cue.subtree)
-        return [t for t in cue.head.subtree if t.i not in own and t.i != cue.head.i or t is cue.head]
-    for dep in ("ccomp", "dobj", "xcomp"):
+        toks = [t for t in cue.head.subtree if t.i not in own and not t.is_punct]
+        return toks or [t for t in cue.sent if t.i not in own and not t.is_punct]
+    deps = ("ccomp", "xcomp") if cue.lemma_.lower() in words()["listener_cues"] else \
+        ("ccomp", "dobj", "xcomp")
+    for dep in deps:
         kids = [c for c in cue.children if c.dep_ == dep]
         if kids:
             toks = [t for k in kids for t in k.subtree]
             if dep == "dobj" and cue_kind(cue) == "accuse":
                 toks += [t for c in cue.children if c.dep_ == "prep" for t in c.subtree]
             return sorted(toks, key=lambda t: t.i)
-    own = set(t.i for t in cue.subtree)
     rest = [t for t in cue.sent if t.i not in own and not t.is_punct]
     return rest or [t for t in cue.subtree if t.i != cue.i]
 

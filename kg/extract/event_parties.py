@@ -42,6 +42,7 @@ class EntityIndex:
     def __init__(self, found: Extraction) -> None:
         self.found = found
         self.kinds = {e.key: kind(e.cls) for e in found.entities}
+        self.classes = {e.key: e.cls for e in found.entities}
         self.roles = {e.key: tuple(r.lower() for r in e.roles) for e in found.entities}
         self.mentions = sorted((m.start, m.end, e.key) for e in found.entities for m in e.mentions)
 
@@ -53,6 +54,10 @@ class EntityIndex:
             if start > tok.idx:
                 break
         return None
+
+    def fits(self, key: str | None, kinds: tuple[str, ...]) -> bool:
+        """Whether the entity is of one of these kinds (top classes or exact classes)."""
+        return key is not None and (self.kinds.get(key) in kinds or self.classes.get(key) in kinds)
 
     def within(self, start: int, end: int) -> list[str]:
         """Entities with a mention overlapping [start, end), in text order, no repeats."""
@@ -68,12 +73,15 @@ class EntityIndex:
                 if floor <= s and e <= offset and self.kinds.get(k) in kinds]
 
 
-def phrase(tok: Token) -> list[Token]:
-    """The noun phrase headed by tok, without relative clauses and other clauses."""
+def phrase(tok: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
+    """The noun phrase headed by tok, without relative clauses and other clauses
+    ("a civilian, identified as X" keeps its naming clause)."""
     out = [tok]
     for child in tok.children:
-        if child.dep_ in PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ != "of"):
-            out.extend(phrase(child))
+        naming = child.dep_ == "acl" and child.lemma_.lower() in words()["naming_verbs"]
+        if naming or child.dep_ in PHRASE_DEPS and not (
+                child.dep_ == "prep" and child.lower_ not in preps):
+            out.extend(phrase(child, preps))
     return sorted(out, key=lambda t: t.i)
 
 
@@ -81,9 +89,9 @@ def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...]) -> list[
     """Entity keys for the phrase headed by tok: its head's mention first, pronouns resolved."""
     if tok.lower_ in words()["pronouns"]:
         key = resolve_pronoun(tok, index)
-        return [key] if key and index.kinds.get(key) in kinds else []
+        return [key] if index.fits(key, kinds) else []
     head = index.at(tok)
-    if head and index.kinds.get(head) in kinds:
+    if index.fits(head, kinds):
         out = [head]
         for conj in tok.conjuncts:
             out += [k for k in entities_of(conj, index, kinds) if k not in out]
@@ -91,7 +99,7 @@ def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...]) -> list[
     out = []
     for t in phrase(tok):
         k = index.at(t)
-        if k and index.kinds.get(k) in kinds and k not in out:
+        if index.fits(k, kinds) and k not in out:
             out.append(k)
     if not out and "Actor" in kinds:
         titled = by_title(tok, index)
@@ -115,7 +123,11 @@ def resolve_pronoun(tok: Token, index: EntityIndex) -> str | None:
         return speaker(tok, index)
     if low in ("who", "which", "that"):
         return entities_first(tok.head, index)
-    if _coref_resolve is not None:
+    if low in ("they", "them", "their"):
+        near = index.before(tok.idx, ("Faction",), tok.sent.start_char)
+        if near:
+            return near[0][1]
+    elif _coref_resolve is not None:
         try:
             key = _coref_resolve(tok.doc, tok, index.found)
         except Exception:  # a resolver bug must not lose the event
@@ -150,7 +162,8 @@ def speaker(tok: Token, index: EntityIndex) -> str | None:
 
     doc: Doc = tok.doc
     sent = tok.sent
-    for t in doc[max(sent.start - 40, 0): min(len(doc), sent.end + 40)]:
+    window = doc[max(sent.start - 40, 0): min(len(doc), sent.end + 40)]
+    for t in sorted(window, key=lambda t: abs(t.i - tok.i)):
         if is_cue(t) and t.i != tok.i:
             for c in t.children:
                 if c.dep_ == "nsubj" and c.lower_ not in ("we", "i", "us"):

@@ -101,15 +101,16 @@ def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
     """Arguments, count, time and modality of one trigger."""
     tok = t.token
     patient = "patient" in t.flags
-    agent_toks = args.agent_heads(tok, t.cls, patient)
-    target_toks = args.target_heads(tok, t.cls, patient)
+    agent_toks = args.agent_heads(tok, t.cls, patient, t.flags)
+    target_toks = args.target_heads(tok, t.cls, patient, t.flags)
     d = Draft(trig=t, sent=sent, modality=modality(tok),
               passive=tok.pos_ not in ("VERB", "AUX") or args.is_passive(tok))
-    d.agents = list(args.resolve(agent_toks, index, args.PARTY))
+    d.agents = list(args.resolve(agent_toks, index, args.ACTING))
     d.targets = list(args.resolve(target_toks, index, args.PARTY))
     located = args.places_in(args.place_heads(tok, target_toks), index)
     located += tuple(k for k in args.resolve(target_toks, index, args.PLACE) if k not in located)
-    d.places, d.explicit_place = list(located), bool(located)
+    d.places = [k for k in located if k not in d.agents]
+    d.explicit_place = bool(d.places)
     if not d.places:
         d.places = list(sentence_places(tok, index))
     if family(t.cls) in args.words()["count_classes"]:

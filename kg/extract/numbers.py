@@ -90,7 +90,8 @@ def _plausible(words: list[tuple[str, int, int]], i: int, j: int, value: float) 
     lex = lexicon()
     prev = words[i - 1][0] if i > 0 else ""
     nxt = words[j][0] if j < len(words) else ""
-    if prev in lex["currency"] or nxt in lex["units"] or nxt.startswith("year-"):
+    if prev in lex["currency"] or nxt in lex["units"] or nxt in lex["months"] \
+            or nxt.startswith("year-"):
         return False
     if words[i][0] == "one" and nxt in ("of", "another", "side", "day"):
         return False

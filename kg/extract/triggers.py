@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.cues import is_according_to
 from kg.extract.event_parties import EntityIndex, words
 
 POS = {"V": ("VERB",), "N": ("NOUN", "PROPN"), "A": ("ADJ", "NOUN")}
@@ -58,12 +59,20 @@ def candidates(tok: Token) -> list[Row]:
     for key in keys:
         if key in lex:
             rows = [r for r in lex[key] if tok.pos_ in POS[r.pos]]
-            return rows or (lex[key] if tok.is_title and tok.pos_ in ("NOUN", "PROPN", "VERB") else [])
+            return rows or (lex[key] if headline_word(tok) else [])
     return []
+
+
+def headline_word(tok: Token) -> bool:
+    """A capitalised word inside a sentence, as in headlines, whose tag may be wrong."""
+    return tok.is_title and tok.i != tok.sent.start and tok.pos_ in ("NOUN", "PROPN", "VERB")
 
 
 def has_word(tok: Token, word: str) -> bool:
     """Whether the required word hangs from tok, close beside it ("air strikes", "use of weapons")."""
+    dep, _, word = word.rpartition(":")
+    if dep:
+        return any(c.dep_ == dep and c.lemma_.lower() == word for c in tok.children)
     lo, hi = tok.i - WINDOW[0], tok.i + WINDOW[1]
     return any((t.lemma_.lower() == word or t.lower_ == word) and lo <= t.i <= hi
                for t in tok.subtree if t.i != tok.i)
@@ -72,6 +81,8 @@ def has_word(tok: Token, word: str) -> bool:
 def excluded(tok: Token, index: EntityIndex) -> bool:
     """Modifiers ("death toll"), idioms ("under attack") and words inside multi-word names."""
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not tok.is_title:
+        return True
+    if is_according_to(tok):
         return True
     before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
     if tok.lemma_.lower() in words()["idiom_before"].get(before, []):
@@ -101,6 +112,9 @@ def find(doc: Doc, index: EntityIndex) -> list[Trigger]:
             if "intransitive" in row.flags and any(c.dep_ == "dobj" for c in tok.children):
                 continue
             if row.requires is None or has_word(tok, row.requires):
-                out.append(Trigger(tok, refine(tok, row.cls), row.flags))
+                flags = row.flags
+                if tok.pos_ not in POS[row.pos]:
+                    flags = flags | {"headline"}
+                out.append(Trigger(tok, refine(tok, row.cls), frozenset(flags)))
                 break
     return out
