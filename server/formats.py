@@ -5,9 +5,19 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 
-from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResultsFormat,
-                        QuerySolutions, QueryTriples, RdfFormat, Triple, parse_query_results,
-                        serialize)
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Triple,
+    parse_query_results,
+    serialize,
+)
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 

@@ -18,12 +18,12 @@ from kg.errors import QueryError
 
 IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                     r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\'', re.S)
+                     r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\'', re.DOTALL)
 COMMENT = re.compile(r"#[^\n\r]*")
 ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-PREFIX_DECL = re.compile(r"(?<![\w?$])PREFIX\s+([A-Za-z][\w.-]*)?:\s*\x00(\d+)\x00", re.I)
+PREFIX_DECL = re.compile(r"(?<![\w?$])PREFIX\s+([A-Za-z][\w.-]*)?:\s*\x00(\d+)\x00", re.IGNORECASE)
 NETWORK = re.compile(r"(?<![\w?$])(SERVICE|LOAD)(?![\w-])\s*(?:SILENT(?![\w-])\s*)?"
-                     r"(\x00\d+\x00|[?$]\w+|[A-Za-z][\w.-]*:[^\s{}]*|:[^\s{}]*)?", re.I)
+                     r"(\x00\d+\x00|[?$]\w+|[A-Za-z][\w.-]*:[^\s{}]*|:[^\s{}]*)?", re.IGNORECASE)
 
 
 class ServiceRefused(QueryError):
@@ -92,6 +92,6 @@ def check(query: str, allowed: Iterable[str]) -> None:
         if iri is None:
             raise ServiceRefused(f"{keyword} with a variable or unknown endpoint is not allowed "
                                  "(federation is limited to the allow-listed endpoints)")
-        if not re.match(r"[a-z][a-z0-9+.-]*:", iri, re.I) or normal(iri) not in allow:
+        if not re.match(r"[a-z][a-z0-9+.-]*:", iri, re.IGNORECASE) or normal(iri) not in allow:
             raise ServiceRefused(f"{keyword} <{iri}> is not allowed: this endpoint only calls "
                                  "allow-listed endpoints (kg serve --allow-service URL)")

@@ -10,8 +10,8 @@ import threading
 
 import pyoxigraph
 import pytest
-import requests
 import rdflib
+import requests
 
 NKG = "https://w3id.org/newskg/ontology#"
 ONTOLOGY = "https://w3id.org/newskg/graph/ontology"
@@ -362,3 +362,13 @@ def test_results_json_is_valid_json_for_empty(live_server):
     q = "SELECT ?x WHERE { ?x <http://example.org/none> ?y }"
     resp = requests.get(f"{live_server}/sparql", params={"query": q}, timeout=30)
     assert json.loads(resp.text)["results"]["bindings"] == []
+
+
+def test_allow_listed_service_passes_the_guard():
+    from server.guard import ServiceRefused, check
+
+    check("SELECT * WHERE { SERVICE <http://ok.example/sparql> { ?s ?p ?o } }",
+          ["http://ok.example/sparql/"])
+    with pytest.raises(ServiceRefused):
+        check("SELECT * WHERE { SERVICE <http://ok.example/other> { ?s ?p ?o } }",
+              ["http://ok.example/sparql"])
