@@ -101,7 +101,7 @@ def group_marked(rows: list[dict], tops: dict[str, str]) -> dict[str, dict]:
         values = x["props"][local_name(r["p"])]
         value = {"term": r["o"], "label": r["olabel"].value if "olabel" in r else None,
                  "href": href(r["o"])}
-        if value not in values:
+        if all(v["term"] != value["term"] for v in values):
             values.append(value)
     for x in found.values():
         classes: list[Term] = [v["term"] for v in x["props"].get("type", [])]

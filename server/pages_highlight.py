@@ -10,6 +10,7 @@ so RFC 5147 fragments of span IRIs (…/text#char=B,E) scroll to the right place
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -55,7 +56,7 @@ def highlight(text: str, spans: list[Span], anchors: bool = True) -> Markup:
         starts.setdefault(s.begin, set()).add((s.begin, s.end))
     cuts = boundaries(len(text), valid)
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         for begin, end in sorted(starts.get(a, ()) if anchors else ()):
             out.append(f'<span class="anchor" id="char={begin},{end}"></span>')
         covering = [s for s in valid if s.begin <= a and s.end >= b]

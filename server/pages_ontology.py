@@ -106,6 +106,7 @@ def class_tree(classes: dict[str, dict]) -> list[dict]:
                 has_parent.add(iri)
 
     def node(iri: str, path: frozenset) -> dict:
+        """A class and its subclasses, not revisiting any on the path (cycles)."""
         kids = sorted(children.get(iri, []), key=lambda k: classes[k]["label"].lower())
         return {"term": classes[iri],
                 "children": [node(k, path | {k}) for k in kids if k not in path]}

@@ -8,8 +8,7 @@ from collections import defaultdict
 from pyoxigraph import BlankNode, Literal, NamedNode
 
 from kg.vocab import NKG, OWL, RDF, RDFS, SCHEMA, SKOS
-from server.pages_common import (Term, curie, href, local_name, select, top_classes,
-                                 top_of)
+from server.pages_common import Term, curie, href, local_name, select, top_classes, top_of
 from server.pages_highlight import Span, highlight
 
 OUT = """SELECT ?s ?g ?p ?o ?olabel WHERE {
@@ -182,12 +181,16 @@ def describe(iri: NamedNode) -> dict | None:
 
 
 def wikidata_links(iri: NamedNode) -> list[dict]:
-    """The entity's Wikidata links with the linker's confidence."""
-    out = []
+    """The entity's Wikidata items, each with the linkers' confidences (one per article)."""
+    items: dict[str, dict] = {}
     for r in select(LINKS, s=iri):
-        out.append({**value(r["item"]), "confidence": r["conf"].value if "conf" in r else "",
-                    "linker": r["linker"].value if "linker" in r else ""})
-    return dedupe(out)
+        item = items.setdefault(r["item"].value, {**value(r["item"]), "scores": set(), "by": set()})
+        if "conf" in r:
+            item["scores"].add(r["conf"].value)
+        if "linker" in r:
+            item["by"].add(r["linker"].value)
+    return [{**i, "confidence": ", ".join(sorted(i["scores"], reverse=True)),
+             "linker": ", ".join(sorted(i["by"]))} for i in items.values()]
 
 
 def points(iri: NamedNode) -> list[dict]:
