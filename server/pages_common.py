@@ -37,7 +37,9 @@ def href(term: Term | str) -> str | None:
         return "/id/" + quote(iri[len(iris.ID):], safe="/-_.~#=,:")
     if iri.startswith(NKG.base):
         return "/ontology#" + iri[len(NKG.base):]
-    return iri
+    if iri.startswith(("http://", "https://")):
+        return iri
+    return None  # javascript:, data: and other schemes are never made into links
 
 
 def curie(term: Term | str) -> str:

@@ -23,7 +23,7 @@
   function href(iri) {
     if (iri.indexOf(ID) === 0) { return "/id/" + iri.slice(ID.length); }
     if (iri.indexOf(NKG) === 0) { return "/ontology#" + iri.slice(NKG.length); }
-    return iri;
+    return /^https?:\/\//i.test(iri) ? iri : null;  // never javascript: or data: links
   }
 
   function compact(iri) {
@@ -63,10 +63,12 @@
   function cell(term) {
     var td = document.createElement("td");
     if (!term) { return td; }
-    if (term.type === "uri") {
+    if (term.type === "uri" && href(term.value)) {
       var a = link(compact(term.value), href(term.value));
       a.title = term.value;
       td.appendChild(a);
+    } else if (term.type === "uri") {
+      td.textContent = compact(term.value);
     } else if (term.type === "bnode") {
       td.textContent = "_:" + term.value;
     } else {
