@@ -45,6 +45,14 @@ def not_found(what: str) -> Response:
     return page("not_found.html", status=404, what=what)
 
 
+@bp.app_errorhandler(404)
+def unknown_url(err: Exception) -> Response:
+    """Any URL nobody serves: a readable page for browsers, plain text for programs."""
+    if request.accept_mimetypes.accept_html:
+        return not_found(request.path)
+    return Response("Not found\n", status=404, mimetype="text/plain")
+
+
 @bp.route("/")
 def home() -> Response:
     """What the dataset holds, and where to go from here."""

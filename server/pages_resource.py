@@ -26,12 +26,13 @@ POINTS = """SELECT DISTINCT ?s ?wkt WHERE {
     { ?s geo:hasGeometry/geo:asWKT ?wkt } UNION { ?s wdt:P625 ?wkt } }"""
 POINT = re.compile(r"point\s*\(\s*(-?[0-9.]+)\s+(-?[0-9.]+)\s*\)", re.IGNORECASE)
 # Events and claims pointing at the resource, with their evidence and where it sits.
-INVOLVED = """SELECT ?s ?x ?role ?cls ?xlabel ?evidence ?sb ?tb ?te ?a ?title WHERE {
+INVOLVED = """SELECT ?s ?x ?role ?cls ?xlabel ?evidence ?sb ?tb ?te ?a ?title ?status WHERE {
   GRAPH ?g { ?x ?role ?s ; nkg:evidence ?evidence ; a ?cls .
     OPTIONAL { ?x rdfs:label ?xlabel }
     OPTIONAL { ?x nkg:evidenceSpan/nif:beginIndex ?sb }
     OPTIONAL { ?x nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te }
-    OPTIONAL { ?x nkg:article ?a . ?a dct:title ?title } } }"""
+    OPTIONAL { ?x nkg:article ?a . ?a dct:title ?title } }
+  OPTIONAL { ?x nkg:status/rdfs:label ?status } }"""
 MENTIONED = """SELECT ?s ?a ?title (COUNT(DISTINCT ?m) AS ?n) WHERE {
     GRAPH ?g { ?s nkg:mention ?m . ?a a nkg:Article ; dct:title ?title } }
     GROUP BY ?s ?a ?title ORDER BY DESC(?n)"""
@@ -103,7 +104,8 @@ def involvement(iri: NamedNode, tops: dict[str, str]) -> dict[str, list]:
         x = found.setdefault(r["x"].value, {
             "href": href(r["x"]), "label": r["xlabel"].value if "xlabel" in r else curie(r["x"]),
             "roles": [], "classes": [], "article": href(r["a"]) if "a" in r else None,
-            "title": r["title"].value if "title" in r else "", "row": r})
+            "title": r["title"].value if "title" in r else "", "row": r,
+            "status": r["status"].value if "status" in r else ""})
         role = local_name(r["role"])
         if role not in x["roles"]:
             x["roles"].append(role)

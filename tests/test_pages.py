@@ -13,6 +13,7 @@ from pyoxigraph import Literal, RdfFormat, Triple, parse
 
 from kg import iris, store
 from kg.vocab import NKG, RDFS, sparql_prefixes
+from server.pages_common import href
 from server.pages_highlight import Span, highlight
 
 
@@ -272,3 +273,19 @@ def test_page_for_an_ontology_term_by_iri(live_server):
     status, _, body = get(live_server + "/page?iri=" + urllib.request.quote(NKG.Killing.value, safe=""))
     assert status == 200
     assert 'href="/ontology#Event"' in body
+
+
+def test_unknown_url_gets_a_readable_404(live_server):
+    status, headers, body = get(live_server + "/no/such/page", accept="text/html")
+    assert status == 404
+    assert headers["Content-Type"].startswith("text/html") and "Not found" in body
+    status, headers, _ = get(live_server + "/no/such/page", accept="application/json")
+    assert status == 404 and headers["Content-Type"].startswith("text/plain")
+
+
+def test_links_only_to_our_pages_and_http_iris():
+    assert href("https://w3id.org/newskg/id/wd/Q858") == "/id/wd/Q858"
+    assert href(NKG.Killing) == "/ontology#Killing"
+    assert href("http://www.wikidata.org/entity/Q858") == "http://www.wikidata.org/entity/Q858"
+    assert href("javascript:alert(1)") is None
+    assert href("data:text/html,<b>x</b>") is None
