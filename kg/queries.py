@@ -24,8 +24,8 @@ from kg.vocab import PREFIXES, XSD
 
 TYPES = ("iri", "entity", "string", "integer", "date")
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-FORM = re.compile(r"^\s*(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.I | re.M)
-SERVICE_VAR = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?[?$]([A-Za-z_][A-Za-z0-9_]*)", re.I)
+FORM = re.compile(r"^\s*(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
+SERVICE_VAR = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?[?$]([A-Za-z_][A-Za-z0-9_]*)", re.IGNORECASE)
 ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 PREFIXED = re.compile(r"([A-Za-z][\w.-]*):([^\s/][^\s]*)?\Z")
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
@@ -90,7 +90,7 @@ def front_matter(text: str, where: str = "query") -> dict:
                 break
             continue
         body = line[2:]
-        lines.append(body[1:] if body.startswith(" ") else body)
+        lines.append(body.removeprefix(" "))
     try:
         data = yaml.safe_load("\n".join(lines)) if lines else {}
     except yaml.YAMLError as err:

@@ -102,7 +102,7 @@ def test_region_includes_places_inside_it(store, queries):
     tartus = table(run_saved(store, q, {"type": "nkg:Event", "region": "Tartus"}))
     inside = {r["event"] for r in tartus}
     assert inside <= {r["event"] for r in syria}
-    assert all(r["place"] for r in tartus)
+    assert has(tartus, "places", "banias")
 
 
 def test_timeline_is_in_time_order(store, queries):
@@ -161,12 +161,12 @@ def test_hostile_values_change_nothing(name, param, store, queries, wikidata_sta
     base = defaults_for(name, wikidata_standin)
     size = len(store)
     for value in HOSTILE:
-        expected = expected_for(store, q, base, param, value)
         try:
             got = canon(run_saved(store, q, {**base, param: value}))
         except ParamError as err:
             assert err.param == param
             continue
+        expected = expected_for(store, q, base, param, value)
         assert expected is not None and got == expected, (name, param, value)
     assert len(store) == size
 
@@ -214,8 +214,8 @@ def test_parse_params():
 
 def kg(*args: str) -> subprocess.CompletedProcess:
     """The kg command line, as a user runs it."""
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run([sys.executable, "-m", "kg", *args], check=False, capture_output=True,
+                          text=True, timeout=120)
 
 
 def test_cli_runs_a_saved_query_with_parameters(seed_store):
