@@ -4,6 +4,11 @@ Parameters are never spliced into the query text. Each value is parsed by its de
 type into a pyoxigraph term and bound with `substitutions` (SEP-0007); an "entity" given
 by name may resolve to several IRIs, which are joined as a trailing `VALUES` clause
 written from NamedNode terms. A value that does not parse is a ParamError naming it.
+
+Writing a query: every parameter variable must be projected (SELECT ... ?param), which
+pyoxigraph requires for substitution; do not test `BOUND(?param)` (a substituted variable
+is replaced by its term, so BOUND stays false) - give string filters the default "" and
+use CONTAINS, and leave an "any" entity/IRI parameter as a free variable of the pattern.
 """
 
 from __future__ import annotations
