@@ -107,7 +107,7 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
     if saved:
         from kg.queries import load_queries, parse_params, run_saved
 
-        q = load_queries()[saved] if saved in load_queries() else None
+        q = load_queries().get(saved)
         if q is None:
             raise click.ClickException(f"no saved query named {saved!r}")
         results = run_saved(db, q, parse_params(params))
@@ -117,7 +117,10 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
         if sparql.startswith("@"):
             sparql = Path(sparql[1:]).read_text()
         results = run_text(db, sparql)
-    print_results(results, fmt, sys.stdout)
+    try:
+        print_results(results, fmt, sys.stdout)
+    except OSError as err:  # raised while iterating, e.g. by a SERVICE call that fails
+        raise click.ClickException(f"query failed: {err}") from None
 
 
 @cli.command()
