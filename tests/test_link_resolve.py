@@ -129,3 +129,23 @@ def _v(name: str):
     from pyoxigraph import Variable
 
     return Variable(name)
+
+
+def test_region_or_its_city_both_fit():
+    ents, _ = linked(ent("e0", "Place", "Syria"), ent("e1", "AdministrativeArea", "Tartus"),
+                     ent("e2", "Place", "Deir Ezzor", "province of Deir Ezzor", "city of Deir Ezzor"))
+    assert ents["Tartus"].qid in {"Q232382", "Q174916"}  # "Tartouss", the city, is its namesake
+    assert ents["Deir Ezzor"].qid == "Q239097"  # the text names both: the bare name decides
+
+
+def test_affix_in_an_alias_is_a_hint():
+    ents, _ = linked(ent("e0", "Place", "Dima Hasao", "Dima Hasao District"))
+    assert (ents["Dima Hasao"].qid, ents["Dima Hasao"].cls) == ("Q42774", "AdministrativeArea")
+
+
+def test_sound_alikes_never_rival_an_exact_name():
+    ents, _ = linked(ent("e0", "Country", "Syria", "Syrias"), ent("e1", "Place", "Iran"),
+                     ent("e2", "Place", "Tehran"))
+    assert ents["Syria"].qid == "Q858"  # not blocked by Sari, a city near Tehran
+    ents, _ = linked(ent("e0", "Place", "Syria"), ent("e1", "Place", "Deraa"))
+    assert ents["Deraa"].qid in {None, "Q1689560", "Q238217"}  # never Darayya

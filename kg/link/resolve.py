@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.extract.classes import top_class
 from kg.link.gazetteer import PLACE_KINDS, Candidate, Gazetteer, Match
-from kg.link.normalize import LEVELS, fold
+from kg.link.normalize import LEVELS, bare, fold, strip_affix
 from kg.model import Entity
 
 FACTION_KINDS = frozenset({"armed_group", "political_party", "government_body", "organization",
@@ -80,8 +80,9 @@ def entity_matches(e: Entity, gaz: Gazetteer) -> tuple[dict[str, Match], set[str
         for m in gaz.match(name):
             if m.candidate.kind not in allowed or not plausible(m, name, e):
                 continue
-            if m.hint:
-                hints.add(m.hint)
+            hint = m.hint or strip_affix(name)[1]
+            if hint:
+                hints.add(hint)
             if m.candidate.qid not in best or m.quality > best[m.candidate.qid].quality:
                 best[m.candidate.qid] = m
     return best, hints
@@ -157,8 +158,8 @@ def place_fit(m: Match, hints: set[str], ctx: Context, rivals: dict[str, Match])
 
 def hint_fit(kind: str, hints: set[str]) -> float:
     """The affix the text used ('province', 'city of') for or against this kind of place."""
-    if not hints:
-        return 0.0
+    if not hints or ("city" in hints and hints & ADMIN_KINDS):
+        return 0.0  # "city of X" and "X province" both: the text names both, the bare name decides
     if kind in hints:
         return 0.2
     if kind in ADMIN_KINDS and hints & ADMIN_KINDS:
@@ -168,7 +169,7 @@ def hint_fit(kind: str, hints: set[str]) -> float:
 
 def namesake_bonus(c: Candidate, hints: set[str], rivals: dict[str, Match]) -> float:
     """A bare name shared by a region and its main city means the city ('Damascus')."""
-    if hints or kind_of(c) != "city":
+    if (hints and not ("city" in hints and hints & ADMIN_KINDS)) or kind_of(c) != "city":
         return 0.0
     for m in rivals.values():
         a = m.candidate
@@ -182,8 +183,10 @@ def namesake_bonus(c: Candidate, hints: set[str], rivals: dict[str, Match]) -> f
 def namesakes(a: Candidate, b: Candidate) -> bool:
     """A region and the city it is named after: either is an acceptable reading."""
     kinds = {kind_of(a), kind_of(b)}
-    return ("city" in kinds and bool(kinds & ADMIN_KINDS) and a.country == b.country
-            and fold(a.label) == fold(b.label))
+    if "city" not in kinds or not kinds & ADMIN_KINDS or a.country != b.country:
+        return False
+    city, region = (a, b) if kind_of(a) == "city" else (b, a)
+    return city.parent_qid == region.qid or bare(fold(a.label)) == bare(fold(b.label))
 
 
 def decide(e: Entity, gaz: Gazetteer, ctx: Context) -> Decision | None:
@@ -194,7 +197,9 @@ def decide(e: Entity, gaz: Gazetteer, ctx: Context) -> Decision | None:
     ranked = sorted(((score(m, hints, ctx, matches), m) for m in matches.values()),
                     key=lambda sm: (-sm[0], sm[1].candidate.qid))
     best_score, best = ranked[0]
-    rival = next((s for s, m in ranked[1:] if not namesakes(m.candidate, best.candidate)), None)
+    floor = LEVELS["bare"] if best.quality >= EXACT else 0.0  # sound-alikes never rival a name
+    rival = next((s for s, m in ranked[1:] if m.quality >= floor
+                  and not namesakes(m.candidate, best.candidate)), None)
     margin = best_score - rival if rival is not None else 1.0
     if best_score < THRESHOLD or margin < MARGIN:
         return None
