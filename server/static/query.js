@@ -56,7 +56,9 @@
     formats.forEach(function (f, i) {
       if (i) { downloads.appendChild(document.createTextNode(" · ")); }
       var url = "/sparql?query=" + encodeURIComponent(q) + "&format=" + f[1];
-      downloads.appendChild(link(f[0], url));
+      var a = link(f[0], url);
+      a.setAttribute("download", "results." + f[1]);
+      downloads.appendChild(a);
     });
   }
 
@@ -131,6 +133,7 @@
       var type = resp.headers.get("Content-Type") || "";
       return resp.text().then(function (body) {
         var secs = ((Date.now() - started) / 1000).toFixed(2) + " s";
+        if (resp.headers.get("X-KG-Truncated")) { secs += "; truncated by the server's row limit"; }
         var pre = document.createElement("pre");
         if (!resp.ok) {
           pre.className = "error";
