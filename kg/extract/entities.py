@@ -106,7 +106,7 @@ def label_of(g: list[Mention], cls: str) -> str:
         counts = Counter(m.name for m in named)
         return max(counts, key=lambda n: (counts[n], len(n)))
     full = [m for m in named if not coref.is_acronym(m.name)] or named
-    return max(full, key=lambda m: (len(m.name.split()), len(m.name), -m.start)).name
+    return max(full, key=lambda m: (len(m.name.split()), -m.start)).name
 
 
 def build(doc: Doc, key: str, g: list[Mention]) -> Entity:

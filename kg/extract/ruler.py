@@ -6,6 +6,7 @@ Known-name spans carry `ent_id_` = "<Class>|<canonical name>" so later steps nee
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -49,11 +50,34 @@ def _rows_places() -> list[tuple[str, str, str]]:
 def add_components(nlp: Language) -> None:
     """Add the lexicon ruler (before NER) and the fixes (after NER) once."""
     if RULER not in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", name=RULER, before="ner",
-                             config={"phrase_matcher_attr": "ORTH", "validate": False})
-        ruler.add_patterns(ruler_patterns())
+        nlp.add_pipe("kg_lexicon_ruler_v1", name=RULER, before="ner")
     if FIXES not in nlp.pipe_names:
         nlp.add_pipe("kg_entity_fixes_v1", name=FIXES, after="ner")
+
+
+@Language.factory("kg_lexicon_ruler_v1")
+def make_lexicon_ruler(nlp: Language, name: str) -> LexiconRuler:
+    """A phrase ruler over the entity lexicons, tokenised with the bare tokenizer (fast to build)."""
+    return LexiconRuler(nlp)
+
+
+class LexiconRuler:
+    """Marks exact (case-sensitive) lexicon names as entities before the model's NER sees them."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels: dict[int, tuple[str, str]] = {}
+        for pat in ruler_patterns():
+            key = nlp.vocab.strings.add(f"{pat['label']}\t{pat['id']}")
+            self.labels[key] = (pat["label"], pat["id"])
+            self.matcher.add(f"{pat['label']}\t{pat['id']}", [nlp.make_doc(pat["pattern"])])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set the longest lexicon matches as entities (the model fills in around them)."""
+        spans = [Span(doc, s, e, label=self.labels[k][0], span_id=self.labels[k][1])
+                 for k, s, e in self.matcher(doc)]
+        doc.ents = filter_spans(spans)
+        return doc
 
 
 @Language.component("kg_entity_fixes_v1")
