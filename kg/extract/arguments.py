@@ -12,6 +12,7 @@ ACTING = ("Actor", "Faction", "Country")  # a state acts through its country's n
 PLACE = ("Place",)
 CLAUSES = {"advcl", "ccomp", "relcl", "acl", "xcomp", "conj", "parataxis", "csubj"}
 NOUNS = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+FAR_SUBJECT = 12  # tokens between a subject and its verb beyond which the parse is doubtful
 
 
 def is_passive(verb: Token) -> bool:
@@ -68,10 +69,12 @@ def verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
         return prep_objects(verb, ["by"])
     if patient:
         return []
-    subj = child(verb, "nsubj")
+    subj = [s for s in child(verb, "nsubj") if s.i < verb.i or s.pos_ == "PRON"]
     if subj:
         if subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return [verb.head, *verb.head.conjuncts]
+        if verb.i - subj[0].i > FAR_SUBJECT and adjacent_np(verb, -1):
+            return adjacent_np(verb, -1)  # run-on text: the near noun is the likelier doer
         return [subj[0], *subj[0].conjuncts]
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "accused X of killing"
         holder = verb.head.head
@@ -82,7 +85,23 @@ def verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
         return [verb.head]
     if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         return verb_agents(verb.head, False, depth + 1)
-    return []
+    return adjacent_np(verb, -1)  # text that lost its punctuation parses badly: "... ISIL beheaded"
+
+
+NP_RUN = ("DET", "NUM", "ADJ", "NOUN", "PROPN")
+
+
+def adjacent_np(tok: Token, step: int) -> list[Token]:
+    """The head of the noun phrase standing right before (-1) or after (+1) tok, if any."""
+    doc, run = tok.doc, []
+    i = tok.i + step
+    while 0 <= i < len(doc) and doc[i].sent == tok.sent and doc[i].pos_ in NP_RUN and len(run) < 5:
+        run.append(doc[i])
+        i += step
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return []
+    return [nouns[0] if step < 0 else nouns[-1]]
 
 
 def target_heads(trig: Token, cls: str, patient: bool,
@@ -90,15 +109,15 @@ def target_heads(trig: Token, cls: str, patient: bool,
     """Noun heads naming who or what it was done to."""
     out: list[Token] = []
     if "headline" in flags:  # "ISIL Beheads 8 Syria Militants": a verb the tagger took for a noun
-        after = trig.doc[trig.i + 1: min(trig.sent.end, trig.i + 5)]
-        return [t for t in after if t.pos_ in ("PROPN", "NOUN") and t.head.i in (trig.i, t.i)]
+        return adjacent_np(trig, 1)
     if trig.pos_ in ("VERB", "AUX", "ADJ"):
         if is_passive(trig):
             out = child(trig, "nsubjpass") or ([trig.head] if trig.dep_ == "acl" else [])
         elif patient:
             out = child(trig, "nsubj")
         else:
-            out = child(trig, "dobj")
+            out = child(trig, "dobj") or [s for s in child(trig, "nsubj") if s.i > trig.i] \
+                or adjacent_np(trig, 1)
         out += prep_objects(trig, ["on", "against"])
     else:
         out = prep_objects(trig, ["of", "on", "against"])
@@ -114,6 +133,8 @@ def place_heads(trig: Token, targets: list[Token]) -> list[Token]:
     """Tokens under the trigger's (and its object's) locative prepositions."""
     preps = words()["place_preps"]
     out = []
+    if trig.pos_ in ("NOUN", "PROPN"):  # "Idlib bombing", "Dima Hasao Bandh"
+        out += [t for c in child(trig, "compound", "amod", "nmod") for t in c.subtree]
     for holder in (trig, *targets):
         for p in child(holder, "prep"):
             if p.lower_ in preps:

@@ -74,8 +74,14 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if subj is not None:
         return cue.head if subj.lower_ in ("who", "that") and cue.dep_ == "relcl" else subj
-    if cue.dep_ in INHERIT and cue.head.pos_ in ("VERB", "AUX") and depth < 3:
-        return subject_of(cue.head, depth + 1)
+    if cue.dep_ in INHERIT and depth < 4:
+        up = cue.head
+        while up.head.i != up.i and not is_cue(up) and depth < 4:  # "said ... adding that"
+            up, depth = up.head, depth + 1
+        if is_cue(up) and up.i != cue.i:
+            return subject_of(up, depth + 1)
+        if cue.head.pos_ in ("VERB", "AUX"):
+            return subject_of(cue.head, depth + 1)
     prev = cue.doc[cue.i - 1] if cue.i > 0 else None
     if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.sent == cue.sent:
         return prev  # "UN estimates suggest" parsed without a subject
@@ -134,12 +140,21 @@ def content_of(cue: Token) -> list[Token]:
     for dep in deps:
         kids = [c for c in cue.children if c.dep_ == dep]
         if kids:
-            toks = [t for k in kids for t in k.subtree]
+            toks = [t for k in kids for t in k.subtree if not _in_added(t, cue)]
             if dep == "dobj" and cue_kind(cue) == "accuse":
                 toks += [t for c in cue.children if c.dep_ == "prep" for t in c.subtree]
             return sorted(toks, key=lambda t: t.i)
     rest = [t for t in cue.sent if t.i not in own and not t.is_punct]
     return rest or [t for t in cue.subtree if t.i != cue.i]
+
+
+def _in_added(tok: Token, cue: Token) -> bool:
+    """Whether tok belongs to a participial cue below this one ("..., adding that ...")."""
+    while tok.i != cue.i and tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and is_cue(tok):
+            return True
+        tok = tok.head
+    return False
 
 
 def about(content: list[Token], found: Extraction) -> tuple[str, ...]:

@@ -14,6 +14,8 @@ def modality(trig: Token) -> str:
     own = _own(trig, w)
     if own:
         return own
+    if _charged(trig, w):
+        return "hypothetical"  # "were accused of fighting": a charge, not a report
     governor = _governing_verb(trig)
     if governor is not None:
         ctl = w["control_verbs"].get(governor.lemma_.lower())
@@ -41,6 +43,19 @@ def _own(trig: Token, w: dict) -> str | None:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
         return "hypothetical"
     return None
+
+
+def _charged(trig: Token, w: dict) -> bool:
+    """Whether the trigger is what someone is passively accused or suspected of."""
+    tok = trig
+    for _ in range(5):
+        if tok.dep_ not in ("pcomp", "pobj", "prep", "conj", "ROOT") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok.lemma_.lower() in w["charge_verbs"] and \
+                any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    return False
 
 
 def _governing_verb(trig: Token) -> Token | None:

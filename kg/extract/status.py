@@ -11,6 +11,8 @@ from kg.extract.cues import status_words
 from kg.extract.events import family
 from kg.model import Extraction
 
+TITLE_GAP = 30  # characters of title words between an organisation and its person
+TITLE_WORDS = re.compile(r"(?: [a-z][a-z-]*){1,3} |\s+")
 WINDOW = 2  # sentences within which competing accounts are compared
 VIOLENT = {"Killing", "Attack", "Bombardment"}  # one incident may be told as any of these
 
@@ -19,7 +21,7 @@ def assign_status(drafts: list, doc: Doc, found: Extraction) -> None:
     """Set each draft claim's status in place; later rules win over earlier ones."""
     sents = list(doc.sents)
     events = {e.key: e for e in found.events}
-    disputed_by_cluster(drafts)
+    disputed_by_cluster(drafts, events, affiliations(found))
     disputed_by_accusation(drafts, events)
     disputed_by_text(drafts, sents)
     confirmed(drafts)
@@ -38,7 +40,8 @@ def unverified(drafts: list, sents: list) -> None:
         if not _matches("unverified", sent.text):
             continue
         here = [d for d in drafts if d.sent == n and d.kind != "deny"]
-        targets = here or [d for d in drafts if n - 2 <= d.sent < n]
+        earlier = [d.sent for d in drafts if n - 2 <= d.sent < n]
+        targets = here or [d for d in drafts if earlier and d.sent == max(earlier)]
         for d in targets:
             d.status = "Unverified"
 
@@ -98,11 +101,12 @@ def disputed_by_accusation(drafts: list, events: dict) -> None:
             a.status = b.status = "Disputed"
 
 
-def disputed_by_cluster(drafts: list) -> None:
+def disputed_by_cluster(drafts: list, events: dict, allied: set) -> None:
     """Accounts of one incident by different sources, close together, sharing a specific noun,
     where two give different figures: all of them are Disputed."""
     for a, b in combinations(drafts, 2):
-        if a.source == b.source or abs(a.sent - b.sent) > WINDOW or not _figures_differ(a, b):
+        if a.source == b.source or abs(a.sent - b.sent) > WINDOW or not _figures_differ(a, b) \
+                or _elsewhere(a, b, events) or (a.source, b.source) in allied:
             continue
         shared = (a.nouns & b.nouns) - generic()
         if not shared:
@@ -110,6 +114,30 @@ def disputed_by_cluster(drafts: list) -> None:
         for d in drafts:
             if abs(d.sent - a.sent) <= WINDOW and d.nouns & shared:
                 d.status = "Disputed"
+
+
+def affiliations(found: Extraction) -> set[tuple[str, str]]:
+    """Pairs of sources that speak for each other: related entities, or a title phrase that
+    names both ("Observatory director Rami Abdel Rahman")."""
+    pairs = {(r.subject, r.object) for r in found.relations}
+    spans = sorted((m.start, m.end, e.key) for e in found.entities for m in e.mentions)
+    text = found.article.text
+    for (s1, e1, k1), (s2, _, k2) in zip(spans, spans[1:]):
+        if k1 != k2 and 0 <= s2 - e1 <= TITLE_GAP and TITLE_WORDS.fullmatch(text[e1:s2]):
+            pairs.add((k1, k2))
+    for e in found.entities:  # "Observatory director Rami Abdel Rahman"
+        for m in e.mentions:
+            before = set(text[max(0, m.start - TITLE_GAP): m.start].split()[-3:])
+            pairs |= {(e.key, o.key) for o in found.entities if o.key != e.key
+                      and before & {w for w in o.label.split() if len(w) > 3 and w[0].isupper()}}
+    return pairs | {(b, a) for a, b in pairs}
+
+
+def _elsewhere(a, b, events: dict) -> bool:
+    """Whether the two claims' events happened in different places (so are not one incident)."""
+    pa = {p for k in a.about if k in events for p in events[k].places}
+    pb = {p for k in b.about if k in events for p in events[k].places}
+    return bool(pa and pb and not pa & pb)
 
 
 def _figures_differ(a, b) -> bool:
