@@ -30,7 +30,7 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
     ms += context_places(doc, ms)
     coref.strip_lost_apostrophes(ms)
     ms += parties.party_mentions(doc, ms)
-    ms += bracket_acronyms(doc, ms)
+    ms += bracket_acronyms(doc, ms) + head_words(doc, ms)
     groups = attach_monitor(coref.cluster(doc, ms))
     groups.sort(key=lambda g: min(m.start for m in g))
     built = [build(doc, f"e{i}", g) for i, g in enumerate(groups)]
@@ -50,6 +50,19 @@ def bracket_acronyms(doc: Doc, ms: list[Mention]) -> list[Mention]:
                 and coref.is_acronym(doc[i].text)):
             out.append(Mention(i, i + 1, doc[i].text, doc[i].text, m.cls, "ORG", scoped=m.scoped))
     return out
+
+
+def head_words(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """'Observatory' alone after 'Syrian Observatory for Human Rights': a mention to be joined."""
+    taken = {i for m in ms for i in range(m.start, m.end)}
+    heads = {}
+    for m in ms:
+        root = doc[m.start:m.end].root
+        if m.end - m.start > 1 and top_class(m.cls) == "Faction" and not m.scoped and root.is_title:
+            heads.setdefault(root.text, m)
+    return [Mention(t.i, t.i + 1, t.text, t.text, heads[t.text].cls, "ORG")
+            for t in doc if t.text in heads and t.i not in taken and not t.is_sent_start
+            or t.text in heads and t.i not in taken and t.i > 0 and doc[t.i - 1].lower_ == "the"]
 
 
 def attach_monitor(groups: list[list[Mention]]) -> list[list[Mention]]:

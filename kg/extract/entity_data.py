@@ -50,6 +50,7 @@ class Lexicons:
     place_after: dict[str, str]
     place_before: dict[str, str]
     titles: frozenset[str]
+    person_cues: tuple[str, ...]
     generic: frozenset[str]
     particles: frozenset[str]
 
@@ -75,7 +76,7 @@ def lexicons() -> Lexicons:
         keywords=tuple((r[0], r[1]) for r in _rows("name_keywords.tsv")),
         place_after={r[0]: r[2] for r in ctx if r[1] == "after"},
         place_before={r[0]: r[2] for r in ctx if r[1] == "before"},
-        titles=_words("titles.txt"), generic=_words("generic_words.txt"),
+        titles=_words("titles.txt"), person_cues=tuple(_words("person_cues.txt")), generic=_words("generic_words.txt"),
         particles=_words("particles.txt"))
 
 

@@ -66,6 +66,10 @@ def classify(ent: Span) -> Mention | None:
         m.name, m.cls, m.group, m.scoped = party[0], party[1], party[2], True
         return m
     ctx = place_context(ent)
+    suffix = place_suffix(ent)
+    if suffix:
+        m.name, m.cls, m.forms = suffix
+        return m
     if ctx:
         m.cls, m.forms = ctx
         return m
@@ -77,6 +81,8 @@ def classify(ent: Span) -> Mention | None:
         return None
     if m.cls == "Faction" or name.split()[0] in ("La", "El", "Le", "The"):
         m.cls = faction_class(ent, name)
+    if m.cls in ("Faction", "Place") and person_cued(ent):
+        m.cls = "Actor"
     return m
 
 
@@ -113,10 +119,29 @@ def place_context(ent: Span) -> tuple[str, list[str]] | None:
         if len(after) == n and after.text in lex.place_after:
             return lex.place_after[after.text], [f"{ent.text} {after.text}"]
     if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
-        word = doc[ent.start - 2].lower_
+        word = doc[ent.start - 2].text
         if word in lex.place_before:
             return lex.place_before[word], [f"{word} of {ent.text}"]
     return None
+
+
+def place_suffix(ent: Span) -> tuple[str, str, list[str]] | None:
+    """(name, class, forms) for a name ending in a place word: 'Tinsukia District' -> 'Tinsukia'."""
+    last = ent[-1].text
+    if len(ent) > 1 and last[:1].isupper() and last in lexicons().place_after:
+        return ent[:-1].text, lexicons().place_after[last], [ent.text]
+    return None
+
+
+def person_cued(ent: Span) -> bool:
+    """Whether the text introduces the name as a person's: 'identified as X (and Y)'."""
+    cues = lexicons().person_cues
+    first = ent
+    if ent.root.dep_ == "conj" and ent.root.head.ent_type_:
+        head = ent.root.head
+        first = ent.doc[head.left_edge.i:head.i + 1] if head.i < ent.start else ent
+    before = ent.doc[max(0, first.start - 3):first.start].text.lower()
+    return any(before.endswith(cue) for cue in cues)
 
 
 def context_places(doc: Doc, ms: list[Mention]) -> list[Mention]:

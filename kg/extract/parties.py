@@ -79,7 +79,7 @@ def party(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:
     if entry is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     owner = next((at[c.i] for c in tok.children if c.dep_ in PARTY_DEPS and c.i in at
-                  and top_class(at[c.i].cls) == "Faction"), None)
+                  and top_class(at[c.i].cls) == "Faction" and at[c.i].cls != "Community"), None)
     if owner is not None:
         return Mention(owner.start, tok.i + 1, doc[owner.start:tok.i + 1].text, owner.name, owner.cls,
                        owner.label, fixed=owner.fixed)
