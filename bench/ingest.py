@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,10 +17,13 @@ from kg.config import SPACY_MODEL
 from kg.model import Article
 from kg.nlp import get_nlp
 
-# the pipeline's own steps, timed one by one; spaCy (with our components) is what is left
+# the pipeline's own steps, timed one by one; what is left is spaCy with our components, and
+# that minus bare spaCy's time is what our components (and the loop around them) cost
 STAGES = (("extract", pipeline, "extract"), ("link", pipeline, "link"),
           ("quads", pipeline.rdf, "article_quads"), ("replace_graph", pipeline.store, "replace_graph"),
           ("add_quads", pipeline.store, "add_quads"), ("snapshots", pipeline.store, "publish_snapshot"),
+          ("snapshots", pipeline.store.SnapshotPublisher, "tick"),
+          ("snapshots", pipeline.store.SnapshotPublisher, "close"),
           ("is_current", pipeline.store, "is_current"), ("ontology", pipeline.store, "ensure_ontology"))
 
 
@@ -51,8 +55,14 @@ def bare_spacy(texts: list[str], batch_size: int = pipeline.BATCH) -> float:
 
 
 def timed(fn: Callable, totals: dict[str, float], name: str) -> Callable:
-    """`fn` adding its wall time to totals[name]; a generator's items are drawn inside the timer."""
+    """`fn` adding its wall time to totals[name]; a generator's items are drawn inside the timer.
+
+    Only time on the main thread counts: snapshots published from a background thread
+    overlap the build, and what the build waits for them is timed in tick() and close().
+    """
     def wrapper(*args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            return fn(*args, **kwargs)
         started = time.perf_counter()
         try:
             result = fn(*args, **kwargs)
@@ -91,8 +101,15 @@ def kg_build(articles: list[Article], store_dir: Path, stages: dict[str, float] 
         return time.perf_counter() - started, summary.triples
 
 
+def warm_up(articles: list[Article]) -> None:
+    """A throwaway build of a few articles: one-time loads (model, lexicons, gazetteers) happen here."""
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        kg_build(articles[:2], Path(tmp) / "store")
+
+
 def run(articles: list[Article], words: int) -> Ingest:
     """Bare spaCy, then the build into a fresh temporary store, then a build with stage timers."""
+    warm_up(articles)
     texts = [a.text for a in articles]
     spacy_seconds = bare_spacy(texts)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
@@ -100,5 +117,10 @@ def run(articles: list[Article], words: int) -> Ingest:
     stages: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         staged_seconds, _ = kg_build(articles, Path(tmp) / "store", stages)
-    stages["spaCy + components"] = staged_seconds - sum(stages.values())
+    # the best of two runs on each side: the machine may be shared, and noise only adds time
+    spacy_seconds = min(spacy_seconds, bare_spacy(texts))
+    build_seconds = min(build_seconds, staged_seconds)
+    parsing = staged_seconds - sum(stages.values())
+    stages["bare spaCy (same texts)"] = min(parsing, spacy_seconds)
+    stages["kg's spaCy components + loop"] = parsing - stages["bare spaCy (same texts)"]
     return Ingest(len(articles), words, spacy_seconds, build_seconds, triples, stages)

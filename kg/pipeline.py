@@ -55,7 +55,7 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
             fresh[a.key] = a
     nlp = get_nlp()
     model = model_name(nlp)
-    last_snapshot = time.monotonic()
+    snapshots = store.SnapshotPublisher(db, store_dir, SNAPSHOT_EVERY)
     pending = list(fresh.values())
     for doc, a in nlp.pipe(((a.text, a) for a in pending), as_tuples=True, batch_size=BATCH):
         x, shared = link(extract(doc, a), online=online)
@@ -71,9 +71,8 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
         summary.graphs.append(iris.article_graph(a.key).value)
         if progress:
             progress(1)
-        if time.monotonic() - last_snapshot > SNAPSHOT_EVERY:
-            store.publish_snapshot(db, store_dir)
-            last_snapshot = time.monotonic()
+        snapshots.tick()
+    snapshots.close()
     if summary.articles or ontology_changed or store.latest_snapshot(store_dir) is None:
         store.publish_snapshot(db, store_dir)
     del db

@@ -15,6 +15,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
 
@@ -88,6 +89,39 @@ def publish_snapshot(store: Store, directory: Path) -> Path:
     for stale in old[:-KEEP_SNAPSHOTS]:
         shutil.rmtree(stale, ignore_errors=True)
     return target
+
+
+class SnapshotPublisher:
+    """Publishes snapshots during a build from one background thread, one at a time.
+
+    A snapshot's cost is mostly waiting for the disk (flush, fsync); pyoxigraph releases the GIL
+    meanwhile, so in a thread it overlaps the parsing of the next articles instead of stalling it.
+    """
+
+    def __init__(self, store: Store, directory: Path, every: float) -> None:
+        self.store, self.directory, self.every = store, directory, every
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-snapshot")
+        self._running: Future | None = None
+        self._last = time.monotonic()
+
+    def tick(self) -> None:
+        """Start a snapshot when `every` seconds have passed since the last and none is running."""
+        if time.monotonic() - self._last <= self.every:
+            return
+        if self._running is not None:
+            if not self._running.done():
+                return
+            self._running.result()  # a failed snapshot fails the build here
+        self._last = time.monotonic()
+        self._running = self._pool.submit(publish_snapshot, self.store, self.directory)
+
+    def close(self) -> None:
+        """Wait for the running snapshot, if any (raising its error), and stop the thread."""
+        try:
+            if self._running is not None:
+                self._running.result()
+        finally:
+            self._pool.shutdown(wait=True)
 
 
 def is_current(store: Store, graph: NamedNode, article: NamedNode, checksum: str) -> bool:
