@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import gzip
 import pickle
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -97,10 +98,10 @@ def surface_forms(items: list[Candidate]) -> list[tuple[str, str, str]]:
             continue
         if c.kind in ("admin2", "admin3", "neighbourhood"):
             continue
-        big = c.kind in ("country", "admin1") or (c.population or 0) >= 1_000_000
+        big = c.kind == "country" or (c.population or 0) >= 1_000_000
         for name in (c.label, *c.aliases):
-            if (latin(name) and len(name) > 2 and not common_word(name)
-                    and (big or not frequent_word(name))):
+            if (latin(name) and len(name) > 2 and name[0].isupper() and not common_word(name)
+                    and not re.search(r"[\d()]", name) and (big or not frequent_word(name))):
                 out.append((name, c.kind, c.qid))
     return sorted(set(out))
 
