@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pyoxigraph import NamedNode
 from click.testing import CliRunner
+from pyoxigraph import NamedNode
 
 from kg import iris, rdf, store
 from kg.cli import cli
