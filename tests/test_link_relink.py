@@ -9,7 +9,7 @@ from kg import iris, rdf, store
 from kg.cli import cli
 from kg.link import link
 from kg.model import Article, Entity, Extraction, Span
-from kg.vocab import NKG, OWL, RDF, WD
+from kg.vocab import NKG, OWL, RDF, RDFS, SKOS, WD
 
 TEXT = "Fighters took Kamishly Airport in Syria."
 ARTICLE = Article(text=TEXT, source="a.txt", key="/tmp/a.txt", title="t")
@@ -59,6 +59,9 @@ def test_kg_link_after_import(tmp_path, monkeypatch):
     assert next(db.quads_for_pattern(new, RDF.type, NKG.Facility, graph), None)
     assert next(db.quads_for_pattern(new, RDF.type, NKG.Place, graph), None) is None
     assert len(list(db.quads_for_pattern(new, NKG.mention, None, graph))) == 1
+    labels = {q.object.value for q in db.quads_for_pattern(new, RDFS.label, None, graph)}
+    alts = {q.object.value for q in db.quads_for_pattern(new, SKOS.altLabel, None, graph)}
+    assert (labels, alts) == ({"Qamishli Airport"}, {"Kamishly Airport"})
     link_node = next(db.quads_for_pattern(new, NKG.wikidataLink, None, graph)).object
     assert next(db.quads_for_pattern(link_node, NKG.item, WD.Q1432529, graph), None)
     syria = NamedNode(iris.ID + "wd/Q858")

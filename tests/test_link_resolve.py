@@ -17,10 +17,10 @@ def ent(key: str, cls: str, label: str, *alts: str) -> Entity:
 
 
 def linked(*entities: Entity) -> tuple[dict[str, Entity], list]:
-    """Link a one-article extraction; entities by label, and the shared quads."""
+    """Link a one-article extraction; entities by the label the text gave, and the shared quads."""
     x = Extraction(article=Article(text="", source="t", key="t"), entities=entities)
     out, quads = link(x)
-    return {e.label: e for e in out.entities}, quads
+    return {e.label: o for e, o in zip(entities, out.entities, strict=True)}, quads
 
 
 SYRIA_COAST = (ent("e0", "Place", "Syria"), ent("e1", "Place", "Latakia", "Latakia province"),
@@ -149,3 +149,10 @@ def test_sound_alikes_never_rival_an_exact_name():
     assert ents["Syria"].qid == "Q858"  # not blocked by Sari, a city near Tehran
     ents, _ = linked(ent("e0", "Place", "Syria"), ent("e1", "Place", "Deraa"))
     assert ents["Deraa"].qid in {None, "Q1689560", "Q238217"}  # never Darayya
+
+
+def test_linked_entities_take_the_item_label(coast):
+    uk = coast[0]["UK"]
+    assert uk.label == "United Kingdom" and "UK" in uk.alt_labels
+    banias = coast[0]["Banias"]
+    assert {"Banias", "Baniyas"} <= set(banias.alt_labels) and banias.label not in banias.alt_labels

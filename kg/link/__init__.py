@@ -16,10 +16,15 @@ LINKER = "kg-gazetteer"
 
 
 def apply(e: Entity, d: Decision, linker: str = LINKER) -> Entity:
-    """The entity with its link, country and refined class."""
+    """The entity with its link, country, refined class and the item's label.
+
+    One IRI per item means one preferred label across articles (the contract's one
+    rdfs:label): the item's; every name the text used stays an alt label.
+    """
     c = d.candidate
+    alts = tuple(n for n in dict.fromkeys((e.label, *e.alt_labels)) if n != c.label)
     return replace(e, qid=c.qid, link_confidence=d.confidence, linker=linker, cls=d.cls,
-                   country=c.country or e.country)
+                   country=c.country or e.country, label=c.label, alt_labels=alts)
 
 
 def link_entities(entities: tuple[Entity, ...], gaz: Gazetteer) -> tuple[tuple[Entity, ...], list[Quad]]:

@@ -68,13 +68,15 @@ def rewrite(quads: list[Quad], old: Entity, new: Entity, graph: NamedNode) -> li
     was, now = NamedNode(old.key), iris.entity(top_class(new.cls), new.label, new.qid)
     out = []
     for q in quads:
-        if q.subject == was and q.predicate == RDF.type and q.object == NKG[old.cls]:
-            continue
+        if q.subject == was and q.predicate in (RDF.type, RDFS.label, SKOS.altLabel):
+            continue  # class, label and alt labels come anew from the linked record
         s = now if q.subject == was else q.subject
         o = now if q.object == was else q.object
         out.append(Quad(s, q.predicate, o, graph))
     link = BlankNode()
+    out += [Quad(now, SKOS.altLabel, Literal(alt), graph) for alt in new.alt_labels]
     out += [Quad(s, p, o, graph) for s, p, o in (
+        (now, RDFS.label, Literal(new.label)),
         (now, RDF.type, NKG[new.cls]), (now, OWL.sameAs, WD[new.qid]),
         (now, NKG.wikidataLink, link), (link, RDF.type, NKG.EntityLink),
         (link, NKG.item, WD[new.qid]),
