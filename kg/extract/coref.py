@@ -71,7 +71,7 @@ def cluster(doc: Doc, ms: list[Mention]) -> list[list[Mention]]:
         key = f"group:{m.group}" if m.group else fold(m.name)
         uf.join(i, first.setdefault(key, i))
     for i, m in enumerate(ms):
-        j = acronym_target(doc, ms, i) if is_acronym(m.name) else expansion_target(ms, i)
+        j = acronym_target(doc, ms, i) if is_acronym(m.text) else expansion_target(ms, i)
         j = alias_target(doc, ms, i) if j is None else j
         j = surname_target(ms, i) if j is None else j
         j = head_target(doc, ms, i) if j is None else j
@@ -93,10 +93,11 @@ def initials(name: str) -> str:
 def acronym_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
     """The mention an acronym abbreviates: the name it follows in brackets, else by initials."""
     m = ms[i]
+    bare = m.text.replace(".", "").removesuffix("s")
     for j, o in enumerate(ms):
-        if j != i and o.end + 1 == m.start and doc[o.end].text == "(":
+        if (j != i and o.end + 1 == m.start and doc[o.end].text == "(" and top_class(o.cls) == "Faction"
+                and (not (m.fixed and o.fixed) or initials(o.name) == bare or o.name == m.name)):
             return j
-    bare = m.name.replace(".", "").rstrip("s") if m.name.endswith("s") else m.name.replace(".", "")
     for j, o in enumerate(ms):
         if j != i and not o.scoped and len(o.name.split()) > 1 and initials(o.name) == bare:
             return j

@@ -83,7 +83,7 @@ def party(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:
     if owner is not None:
         return Mention(owner.start, tok.i + 1, doc[owner.start:tok.i + 1].text, owner.name, owner.cls,
                        owner.label, fixed=owner.fixed)
-    while start > 0 and doc[start - 1].dep_ in ("amod",) and doc[start - 1].is_lower \
+    while start > 0 and doc[start - 1].dep_ == "amod" and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower \
             and doc[start - 1].head.i in (tok.i, start):
         start -= 1
     return Mention(start, tok.i + 1, doc[start:tok.i + 1].text, entry[0], entry[1], "", scoped=True,

@@ -15,8 +15,8 @@ from kg.extract.entity_data import _words, bundled_places, fold, lexicons, place
 RULER = "kg_entity_ruler"
 FIXES = "kg_entity_fixes"
 HEADLINE_MIN_WORDS = 3
-HEADLINE_CAPS_SHARE = 0.7
 HEADLINE_MAX_WORDS = 25
+HEADLINE_CAPS_SHARE = 0.6
 
 
 def ruler_patterns() -> list[dict]:
@@ -167,39 +167,40 @@ def add_communities(doc: Doc, spans: list[Span]) -> list[Span]:
     comm = lexicons().communities
     people = {i for s in spans if s.label_ == "PERSON" and len(s) > 1 for i in range(s.start, s.end)}
     out = [s for s in spans if not (len(s) == 1 and fold(s.text) in comm and s.start not in people)]
+    known = {i for s in spans if s.ent_id_ for i in range(s.start, s.end)}
     for tok in doc:
         label = comm.get(fold(tok.text))
-        if label and tok.i not in people and tok.text[:1].isupper():
+        if label and tok.i not in people | known and tok.text[:1].isupper():
             out = [s for s in out if not (s.start <= tok.i < s.end and len(s) <= 2)]
             out.append(Span(doc, tok.i, tok.i + 1, label="NORP", span_id=f"Community|{label}"))
     return out
 
 
 def headline_tokens(doc: Doc) -> set[int]:
-    """Token indices in Title Case lines or sentences (headlines), where the model over-tags."""
-    out: set[int] = set()
-    first = doc.text.split("\n", 1)[0]
-    if first and not first.rstrip().endswith(".") and len(first.split()) <= HEADLINE_MAX_WORDS:
-        out.update(t.i for t in doc if t.idx < len(first))
-    for sent in doc.sents:
-        for part in _lines(sent):
-            words = [t for t in part if t.is_alpha and len(t) > 3]
-            caps = [t for t in words if t.text[0].isupper()]
-            if len(words) >= HEADLINE_MIN_WORDS and len(caps) / len(words) >= HEADLINE_CAPS_SHARE:
-                out.update(t.i for t in part)
-    return out
+    """Token indices in headline-like lines (short, no closing punctuation) and repeats of the first."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    lines = doc.text.split("\n")
+    for line in lines:
+        if is_headline(line):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    first = lines[0].strip().rstrip(".")
+    if is_headline(lines[0]) and len(first.split()) >= HEADLINE_MIN_WORDS:
+        at = doc.text.find(first, len(lines[0]))
+        while at >= 0:
+            spans.append((at, at + len(first)))
+            at = doc.text.find(first, at + len(first))
+    return {t.i for t in doc for s, e in spans if s <= t.idx < e}
 
 
-def _lines(sent: Span) -> list[Span]:
-    """A sentence cut at line breaks."""
-    parts, start = [], sent.start
-    for tok in sent:
-        if "\n" in tok.text_with_ws:
-            parts.append(sent.doc[start:tok.i + 1])
-            start = tok.i + 1
-    if start < sent.end:
-        parts.append(sent.doc[start:sent.end])
-    return parts
+def is_headline(line: str) -> bool:
+    """A short line in Title Case without closing punctuation."""
+    text = line.strip()
+    words = [w for w in text.split() if len(w) > 3 and w.isalpha()]
+    if not text or len(text.split()) > HEADLINE_MAX_WORDS or text[-1] in '.!?"\u201d' or not words:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPS_SHARE
 
 
 def drop_headline_noise(doc: Doc, spans: list[Span]) -> list[Span]:
