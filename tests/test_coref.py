@@ -11,8 +11,9 @@ from kg.nlp import get_nlp
 from kg.read import from_text
 
 
-@pytest.mark.parametrize("name,expected", [("SOHR", True), ("U.N.", True), ("SFs", True),
-                                           ("Assad", False), ("A", False)])
+@pytest.mark.parametrize(
+    "name,expected", [("SOHR", True), ("U.N.", True), ("SFs", True), ("Assad", False), ("A", False)]
+)
 def test_is_acronym(name, expected):
     assert coref.is_acronym(name) is expected
 
@@ -23,17 +24,21 @@ def test_initials():
 
 
 def test_lost_apostrophes_strip_to_a_known_name():
-    ms = [Mention(0, 3, "Bashar al Assads", "Bashar al Assads", "Actor", "PERSON"),
-          Mention(5, 6, "Assad", "Assad", "Actor", "PERSON"),
-          Mention(7, 8, "Damascuss", "Damascuss", "Place", "GPE"),
-          Mention(9, 10, "Banias", "Banias", "Place", "GPE")]
+    ms = [
+        Mention(0, 3, "Bashar al Assads", "Bashar al Assads", "Actor", "PERSON"),
+        Mention(5, 6, "Assad", "Assad", "Actor", "PERSON"),
+        Mention(7, 8, "Damascuss", "Damascuss", "Place", "GPE"),
+        Mention(9, 10, "Banias", "Banias", "Place", "GPE"),
+    ]
     coref.strip_lost_apostrophes(ms)
     assert [m.name for m in ms] == ["Bashar al Assad", "Assad", "Damascus", "Banias"]
 
 
 def test_resolve_pronoun_to_last_person_named():
-    text = ("Mohammad Javad Zarif met Emma Bonino on Saturday. One resident, Ayman Fares, noted a "
-            "killing. He recounted how his imprisonment saved his life.")
+    text = (
+        "Mohammad Javad Zarif met Emma Bonino on Saturday. One resident, Ayman Fares, noted a "
+        "killing. He recounted how his imprisonment saved his life."
+    )
     article = from_text(text, "t.txt", "t.txt")
     doc = get_nlp()(article.text)
     found = entities.extract(doc, Extraction(article=article))

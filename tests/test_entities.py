@@ -38,7 +38,8 @@ SYRIA = (
     "prevent looting by armed groups. Reports indicate that the UK-based Syrian Observatory for "
     "Human Rights (SOHR) has documented over 740 civilian deaths. SOHR said civilians and children "
     "were among the dead. Regions known for their support of Assad saw revenge killings. "
-    "Ultimately, the interim president faces a monumental challenge, and Sharaa must act.")
+    "Ultimately, the interim president faces a monumental challenge, and Sharaa must act."
+)
 
 
 @pytest.fixture(scope="module")
@@ -90,15 +91,17 @@ def test_unnamed_party_is_scoped_and_victims_are_not_parties(syria):
 
 def test_uk_based_gives_based_in(syria):
     sohr, uk = one(syria, "SOHR"), one(syria, "UK")
-    assert any(r.subject == sohr.key and r.predicate == "basedIn" and r.object == uk.key
-               for r in syria.relations)
+    assert any(
+        r.subject == sohr.key and r.predicate == "basedIn" and r.object == uk.key
+        for r in syria.relations
+    )
 
 
 def test_mentions_are_exact_spans_of_the_text(syria):
     text = syria.article.text
     for e in syria.entities:
         for m in e.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
 
 
 def test_keys_are_ordered_and_unique(syria):
@@ -106,25 +109,31 @@ def test_keys_are_ordered_and_unique(syria):
 
 
 def test_lost_apostrophes_give_the_stem():
-    x = run("A suicide bomber hit a bus in Syrias Idlib province, Turkeys Anadolu Agency said. "
-            "Syria has been at war since 2011.")
+    x = run(
+        "A suicide bomber hit a bus in Syrias Idlib province, Turkeys Anadolu Agency said. "
+        "Syria has been at war since 2011."
+    )
     assert one(x, "Syrias").label == "Syria"
     assert one(x, "Turkeys").label == "Turkey"
     assert one(x, "Anadolu Agency").cls == "MediaOutlet"
 
 
 def test_title_case_headline_noise_is_dropped():
-    x = run("Rising Tensions in Syria as Alawite Families Face Brutal Killings\n\n"
-            "Reports from Damascus reveal ongoing violence in Syria.")
+    x = run(
+        "Rising Tensions in Syria as Alawite Families Face Brutal Killings\n\n"
+        "Reports from Damascus reveal ongoing violence in Syria."
+    )
     labels = {e.label for e in x.entities}
     assert not any("Tensions" in label or "Families" in label for label in labels)
     assert {"Syria", "Damascus", "Alawites"} <= labels
 
 
 def test_outlets_by_context_and_lexicon():
-    x = run("According to La Cronica de Hoy , vigilantes fired on a courthouse in San Luis Acatlan. "
-            "Milenio reports that 80 people were involved, led by CRAC coordinator Eliseo Villar "
-            "Castillo. Villar Castillo denied it.")
+    x = run(
+        "According to La Cronica de Hoy , vigilantes fired on a courthouse in San Luis Acatlan. "
+        "Milenio reports that 80 people were involved, led by CRAC coordinator Eliseo Villar "
+        "Castillo. Villar Castillo denied it."
+    )
     assert one(x, "La Cronica de Hoy").cls == "MediaOutlet"
     assert one(x, "Milenio").cls == "MediaOutlet"
     assert one(x, "Villar Castillo").label == "Eliseo Villar Castillo"
@@ -132,18 +141,24 @@ def test_outlets_by_context_and_lexicon():
 
 
 def test_leader_title_gives_leader_of():
-    x = run("The Syrian Observatory for Human Rights said the men were executed. "
-            '"The men surrendered," Observatory director Rami Abdel Rahman told AFP.')
+    x = run(
+        "The Syrian Observatory for Human Rights said the men were executed. "
+        '"The men surrendered," Observatory director Rami Abdel Rahman told AFP.'
+    )
     rami, sohr = one(x, "Rami Abdel Rahman"), one(x, "Syrian Observatory for Human Rights")
     assert "Observatory" in sohr.alt_labels
-    assert any(r.subject == rami.key and r.predicate == "leaderOf" and r.object == sohr.key
-               for r in x.relations)
+    assert any(
+        r.subject == rami.key and r.predicate == "leaderOf" and r.object == sohr.key
+        for r in x.relations
+    )
     assert one(x, "AFP").cls == "MediaOutlet"
 
 
 def test_demonyms_are_not_entities_but_institutions_are():
-    x = run("Russian warplanes struck the town. The Syrian government has accused rebels of the "
-            "attack, an account dismissed by the opposition. Iran backs the government.")
+    x = run(
+        "Russian warplanes struck the town. The Syrian government has accused rebels of the "
+        "attack, an account dismissed by the opposition. Iran backs the government."
+    )
     labels = {e.label for e in x.entities}
     assert "Russian" not in labels and "Syrian" not in labels
     gov = one(x, "Syrian government")
@@ -152,9 +167,11 @@ def test_demonyms_are_not_entities_but_institutions_are():
 
 
 def test_named_group_members_join_the_group():
-    x = run("On October 16, suspected Hill Tiger Force (HTF) militants killed a civilian in Gaijen "
-            "village. The HTF militants also set ablaze 16 houses. The Hills Tiger Force cadres "
-            "had been taking shelter in the area.")
+    x = run(
+        "On October 16, suspected Hill Tiger Force (HTF) militants killed a civilian in Gaijen "
+        "village. The HTF militants also set ablaze 16 houses. The Hills Tiger Force cadres "
+        "had been taking shelter in the area."
+    )
     htf = one(x, "HTF")
     assert top_class(htf.cls) == "Faction"
     assert "Hills Tiger Force" in {htf.label, *htf.alt_labels}
@@ -162,8 +179,10 @@ def test_named_group_members_join_the_group():
 
 
 def test_regime_is_a_faction_apart_from_its_ruler():
-    x = run("Opposition fighters battled forces loyal to Bashar al Assads regime. "
-            "The Assad regime launched a crackdown in 2011.")
+    x = run(
+        "Opposition fighters battled forces loyal to Bashar al Assads regime. "
+        "The Assad regime launched a crackdown in 2011."
+    )
     assert one(x, "Assad regime").cls == "GovernmentBody"
     assert one(x, "Bashar al Assads").label == "Bashar al Assad"
 
@@ -178,10 +197,20 @@ def test_components_are_added_once():
 def test_seed_article():
     text = (SEEDS_DIR / "syria-coast-alawite-killings.txt").read_text(encoding="utf-8")
     x = run(text)
-    for name, top in [("Alawites", "Faction"), ("Sunni Muslims", "Faction"), ("Latakia", "Place"),
-                      ("Tartus", "Place"), ("Banias", "Place"), ("Hai Al Kusour", "Place"),
-                      ("Bashar al-Assad", "Actor"), ("Ahmad al-Sharaa", "Actor"), ("Fares", "Actor"),
-                      ("Ghiath Dallah", "Actor"), ("BBC", "Faction"), ("Assad regime", "Faction")]:
+    for name, top in [
+        ("Alawites", "Faction"),
+        ("Sunni Muslims", "Faction"),
+        ("Latakia", "Place"),
+        ("Tartus", "Place"),
+        ("Banias", "Place"),
+        ("Hai Al Kusour", "Place"),
+        ("Bashar al-Assad", "Actor"),
+        ("Ahmad al-Sharaa", "Actor"),
+        ("Fares", "Actor"),
+        ("Ghiath Dallah", "Actor"),
+        ("BBC", "Faction"),
+        ("Assad regime", "Faction"),
+    ]:
         assert top_class(one(x, name).cls) == top, name
     assert one(x, "Sunni").label == "Sunni Muslims"
     labels = {e.label for e in x.entities}

@@ -95,8 +95,13 @@ def acronym_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
     m = ms[i]
     bare = m.text.replace(".", "").removesuffix("s")
     for j, o in enumerate(ms):
-        if (j != i and o.end + 1 == m.start and doc[o.end].text == "(" and top_class(o.cls) == "Faction"
-                and (not (m.fixed and o.fixed) or initials(o.name) == bare or o.name == m.name)):
+        if (
+            j != i
+            and o.end + 1 == m.start
+            and doc[o.end].text == "("
+            and top_class(o.cls) == "Faction"
+            and (not (m.fixed and o.fixed) or initials(o.name) == bare or o.name == m.name)
+        ):
             return j
     for j, o in enumerate(ms):
         if j != i and not o.scoped and len(o.name.split()) > 1 and initials(o.name) == bare:
@@ -110,8 +115,14 @@ def expansion_target(ms: list[Mention], i: int) -> int | None:
     if len(m.name.split()) < 2 or m.scoped:
         return None
     mine = initials(m.name)
-    return next((j for j, o in enumerate(ms) if j != i and is_acronym(o.name)
-                 and o.name.replace(".", "").removesuffix("s") == mine), None)
+    return next(
+        (
+            j
+            for j, o in enumerate(ms)
+            if j != i and is_acronym(o.name) and o.name.replace(".", "").removesuffix("s") == mine
+        ),
+        None,
+    )
 
 
 def alias_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
@@ -128,16 +139,34 @@ def surname_target(ms: list[Mention], i: int) -> int | None:
     """The full name a short one ends: 'Assad' -> 'Bashar al-Assad' (nearest before, else after)."""
     m = ms[i]
     short = fold(m.name).split()
-    if m.fixed or m.scoped or not short or len(short) > 2 or m.cls != "Actor" and place_kind(m.name):
+    if (
+        m.fixed
+        or m.scoped
+        or not short
+        or len(short) > 2
+        or m.cls != "Actor"
+        and place_kind(m.name)
+    ):
         return None
     best = None
     for j, o in enumerate(ms):
         full = fold(o.name).split()
-        if (j != i and len(full) > len(short) and full[-len(short):] == short and not o.fixed
-                and top_class(o.cls) != "Place" and not o.scoped):
-            if best is None or (o.start < m.start and (ms[best].start > m.start or o.start > ms[best].start)):
-                best = j
+        fits = (
+            j != i
+            and len(full) > len(short)
+            and full[-len(short) :] == short
+            and not o.fixed
+            and top_class(o.cls) != "Place"
+            and not o.scoped
+        )
+        if fits and (best is None or _nearer_before(o.start, ms[best].start, m.start)):
+            best = j
     return best
+
+
+def _nearer_before(candidate: int, best: int, here: int) -> bool:
+    """Whether a candidate's position, before `here`, beats the best so far (later is nearer)."""
+    return candidate < here and (best > here or candidate > best)
 
 
 def head_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
@@ -147,7 +176,7 @@ def head_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
         return None
     for j, o in enumerate(ms):
         if j != i and len(o.name.split()) > 1 and top_class(o.cls) == "Faction" and not o.scoped:
-            root = doc[o.start:o.end].root
+            root = doc[o.start : o.end].root
             if root.text == m.name and root.i >= o.start:
                 return j
     return None
@@ -176,5 +205,6 @@ def resolve_pronoun(doc: Doc, token: Token, found: Extraction) -> str | None:
 def _is_subject(doc: Doc, char: int) -> bool:
     """Whether the token at a character offset is (part of) a clause subject."""
     tok = doc.char_span(char, char + 1, alignment_mode="expand")
-    return bool(tok) and any(t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ == "nsubj" for t in tok)
-
+    return bool(tok) and any(
+        t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ == "nsubj" for t in tok
+    )

@@ -46,8 +46,13 @@ def bracket_acronyms(doc: Doc, ms: list[Mention]) -> list[Mention]:
     out = []
     for m in ms:
         i = m.end + 1
-        if (i + 1 < len(doc) and doc[m.end].text == "(" and doc[i + 1].text == ")" and i not in taken
-                and coref.is_acronym(doc[i].text)):
+        if (
+            i + 1 < len(doc)
+            and doc[m.end].text == "("
+            and doc[i + 1].text == ")"
+            and i not in taken
+            and coref.is_acronym(doc[i].text)
+        ):
             out.append(Mention(i, i + 1, doc[i].text, doc[i].text, m.cls, "ORG", scoped=m.scoped))
     return out
 
@@ -57,12 +62,20 @@ def head_words(doc: Doc, ms: list[Mention]) -> list[Mention]:
     taken = {i for m in ms for i in range(m.start, m.end)}
     heads = {}
     for m in ms:
-        root = doc[m.start:m.end].root
+        root = doc[m.start : m.end].root
         if m.end - m.start > 1 and top_class(m.cls) == "Faction" and not m.scoped and root.is_title:
             heads.setdefault(root.text, m)
-    return [Mention(t.i, t.i + 1, t.text, t.text, heads[t.text].cls, "ORG")
-            for t in doc if t.text in heads and t.i not in taken and not t.is_sent_start
-            or t.text in heads and t.i not in taken and t.i > 0 and doc[t.i - 1].lower_ == "the"]
+    return [
+        Mention(t.i, t.i + 1, t.text, t.text, heads[t.text].cls, "ORG")
+        for t in doc
+        if t.text in heads
+        and t.i not in taken
+        and not t.is_sent_start
+        or t.text in heads
+        and t.i not in taken
+        and t.i > 0
+        and doc[t.i - 1].lower_ == "the"
+    ]
 
 
 def attach_monitor(groups: list[list[Mention]]) -> list[list[Mention]]:
@@ -88,6 +101,9 @@ def entity_class(g: list[Mention]) -> str:
         return fixed[0]
     if all(m.scoped for m in g):
         return Counter(m.cls for m in g).most_common(1)[0][0]
+    said = {m.cls for m in g if m.forms}
+    if len(said) == 1:
+        return said.pop()
     for m in g:
         kind = place_kind(m.name) if top_class(m.cls) == "Place" else None
         if kind:
@@ -104,9 +120,14 @@ def entity_class(g: list[Mention]) -> str:
 def surnamed(g: list[Mention]) -> bool:
     """Whether a plain name (no organisation word) is also given by its last word(s) alone: a person."""
     names = [fold(m.name).split() for m in g if m.named]
-    plain = all((m.cls == "Faction" or top_class(m.cls) == "Place" and not place_kind(m.name))
-                and not m.fixed and not coref.is_acronym(m.name) for m in g if m.named)
-    return plain and any(0 < len(a) < len(b) and b[-len(a):] == a for a in names for b in names)
+    plain = all(
+        (m.cls == "Faction" or top_class(m.cls) == "Place" and not place_kind(m.name))
+        and not m.fixed
+        and not coref.is_acronym(m.name)
+        for m in g
+        if m.named
+    )
+    return plain and any(0 < len(a) < len(b) and b[-len(a) :] == a for a in names for b in names)
 
 
 def label_of(g: list[Mention], cls: str) -> str:
@@ -134,10 +155,15 @@ def build(doc: Doc, key: str, g: list[Mention]) -> Entity:
     country = next((m.country for m in g if m.country), None)
     if top_class(cls) == "Place" and place_kind(label):
         country = place_kind(label)[1] or country
-    return Entity(key=key, cls=cls, label=label,
-                  mentions=tuple(Span(s, e, doc.text[s:e]) for s, e in spans),
-                  alt_labels=tuple(dict.fromkeys(a for a in alts if a and a != label)),
-                  scoped=all(m.scoped for m in g), country=country or None)
+    return Entity(
+        key=key,
+        cls=cls,
+        label=label,
+        mentions=tuple(Span(s, e, doc.text[s:e]) for s, e in spans),
+        alt_labels=tuple(dict.fromkeys(a for a in alts if a and a != label)),
+        scoped=all(m.scoped for m in g),
+        country=country or None,
+    )
 
 
 def _entity_at(ents: list[Entity], start: int, end: int, top: str | None = None) -> Entity | None:
@@ -150,7 +176,9 @@ def _entity_at(ents: list[Entity], start: int, end: int, top: str | None = None)
     return None
 
 
-def add_roles(doc: Doc, ents: list[Entity], groups: list[list[Mention]]) -> tuple[list[Entity], list[Relation]]:
+def add_roles(
+    doc: Doc, ents: list[Entity], groups: list[list[Mention]]
+) -> tuple[list[Entity], list[Relation]]:
     """Titles of people as roles; leaderOf/memberOf where a title names a group; basedIn."""
     rels: list[Relation] = []
     out = []
@@ -164,9 +192,20 @@ def add_roles(doc: Doc, ents: list[Entity], groups: list[list[Mention]]) -> tupl
                     other = _entity_at(ents, span.start_char, span.end_char, "Faction")
                     pred = roles.relation_for(span, other.cls) if other else None
                     if pred:
-                        rels.append(Relation(e.key, pred, other.key, Span(
-                            span.start_char, doc[m.end - 1].idx + len(doc[m.end - 1]),
-                            doc.text[span.start_char:doc[m.end - 1].idx + len(doc[m.end - 1])])))
+                        rels.append(
+                            Relation(
+                                e.key,
+                                pred,
+                                other.key,
+                                Span(
+                                    span.start_char,
+                                    doc[m.end - 1].idx + len(doc[m.end - 1]),
+                                    doc.text[
+                                        span.start_char : doc[m.end - 1].idx + len(doc[m.end - 1])
+                                    ],
+                                ),
+                            )
+                        )
         out.append(replace(e, roles=tuple(dict.fromkeys(titles))))
     return out, rels + based_in(doc, out)
 
@@ -211,5 +250,7 @@ def _with_mentions(e: Entity, spans: list[Span], named: bool = False) -> Entity:
     if not spans:
         return e
     mentions = tuple(sorted(set(e.mentions) | set(spans), key=lambda s: (s.start, s.end)))
-    alts = e.alt_labels + tuple(s.text.removeprefix("the ") for s in spans) if named else e.alt_labels
+    alts = (
+        e.alt_labels + tuple(s.text.removeprefix("the ") for s in spans) if named else e.alt_labels
+    )
     return replace(e, mentions=mentions, alt_labels=tuple(dict.fromkeys(alts)))

@@ -9,9 +9,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.errors import KGError
+
 DATA = Path(__file__).resolve().parent / "data" / "entities"
-PLACE_KIND_CLASS = {"country": "Country", "admin1": "AdministrativeArea", "admin2": "AdministrativeArea",
-                    "admin3": "AdministrativeArea", "city": "Settlement", "neighbourhood": "Neighbourhood"}
+PLACE_KIND_CLASS = {
+    "country": "Country",
+    "admin1": "AdministrativeArea",
+    "admin2": "AdministrativeArea",
+    "admin3": "AdministrativeArea",
+    "city": "Settlement",
+    "neighbourhood": "Neighbourhood",
+}
 MIN_GAZETTEER_QUALITY = 0.95
 
 
@@ -24,17 +32,17 @@ def fold(text: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
-def _rows(name: str) -> list[list[str]]:
-    """Rows of a tab-separated data file, without comments and its header."""
+def rows(name: str) -> list[list[str]]:
+    """Rows of a data file, without comments and (for .tsv files) the header."""
     with open(DATA / name, encoding="utf-8") as fh:
         lines = [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
-    rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return rows[1:] if name.endswith(".tsv") and name != "places.tsv" else rows
+    found = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return found[1:] if name.endswith(".tsv") else found
 
 
-def _words(name: str) -> frozenset[str]:
+def words(name: str) -> frozenset[str]:
     """A one-item-a-line data file as a set."""
-    return frozenset(r[0] for r in _rows(name))
+    return frozenset(r[0] for r in rows(name))
 
 
 @dataclass(frozen=True)
@@ -59,33 +67,37 @@ class Lexicons:
 def lexicons() -> Lexicons:
     """All lexicons, read once."""
     named: dict[str, tuple[str, str]] = {}
-    for row in _rows("organisations.tsv"):
+    for row in rows("organisations.tsv"):
         for form in [row[0], *filter(None, row[2].split("|"))]:
             named.setdefault(fold(form), (row[0], row[1]))
-    for row in _rows("outlets.txt"):
+    for row in rows("outlets.txt"):
         forms = row[0].split("|")
         for form in forms:
             named.setdefault(fold(form), (forms[0], "MediaOutlet"))
-    communities = {fold(f): r[1] for r in _rows("communities.tsv") for f in r[0].split("|")}
-    ctx = _rows("place_context.tsv")
+    communities = {fold(f): r[1] for r in rows("communities.tsv") for f in r[0].split("|")}
+    ctx = rows("place_context.tsv")
     return Lexicons(
-        communities=communities, named=named,
-        parties={r[0]: (r[1], r[2], r[3]) for r in _rows("parties.tsv")},
-        demonyms={r[0]: (r[1], r[2]) for r in _rows("demonyms.tsv")},
-        institutions={r[0]: r[1] for r in _rows("institutions.tsv")},
-        keywords=tuple((r[0], r[1]) for r in _rows("name_keywords.tsv")),
+        communities=communities,
+        named=named,
+        parties={r[0]: (r[1], r[2], r[3]) for r in rows("parties.tsv")},
+        demonyms={r[0]: (r[1], r[2]) for r in rows("demonyms.tsv")},
+        institutions={r[0]: r[1] for r in rows("institutions.tsv")},
+        keywords=tuple((r[0], r[1]) for r in rows("name_keywords.tsv")),
         place_after={r[0]: r[2] for r in ctx if r[1] == "after"},
         place_before={r[0]: r[2] for r in ctx if r[1] == "before"},
-        titles=_words("titles.txt"), person_cues=tuple(_words("person_cues.txt")), generic=_words("generic_words.txt"),
-        particles=_words("particles.txt"))
+        titles=words("titles.txt"),
+        person_cues=tuple(words("person_cues.txt")),
+        generic=words("generic_words.txt"),
+        particles=words("particles.txt"),
+    )
 
 
 def ruler_names() -> list[tuple[str, str, str]]:
     """(surface, canonical name, class) of every lexicon name worth an exact-match pattern."""
     out = []
-    for row in _rows("organisations.tsv"):
+    for row in rows("organisations.tsv"):
         out += [(f, row[0], row[1]) for f in [row[0], *filter(None, row[2].split("|"))]]
-    for row in _rows("outlets.txt"):
+    for row in rows("outlets.txt"):
         forms = row[0].split("|")
         out += [(f, forms[0], "MediaOutlet") for f in forms if len(f) > 2]
     return out
@@ -97,7 +109,7 @@ def bundled_places() -> dict[str, tuple[str, str]]:
     rank = {"country": 0, "admin1": 1, "city": 2}
     out: dict[str, tuple[str, str]] = {}
     demonyms = set(lexicons().demonyms)
-    for name, kind, cc in sorted(_rows("places.tsv"), key=lambda r: rank.get(r[1], 3)):
+    for name, kind, cc in sorted(rows("places.tsv"), key=lambda r: rank.get(r[1], 3)):
         if name not in demonyms:
             out.setdefault(fold(name), (kind, cc))
     return out
@@ -108,8 +120,9 @@ def _gazetteer():
     """The linker's gazetteer where it is installed, else None."""
     try:
         from kg.link.gazetteer import load_gazetteer
+
         return load_gazetteer()
-    except Exception:  # the linker's gazetteer is optional here: fall back to the bundled list
+    except (ImportError, KGError):  # the linker's gazetteer is optional here: use the bundled list
         return None
 
 
@@ -124,8 +137,11 @@ def place_kind(name: str) -> tuple[str, str] | None:
         return None
     for m in gaz.match(name):
         c = m.candidate
-        if m.quality >= MIN_GAZETTEER_QUALITY and c.is_place and fold(name) in {
-                fold(n) for n in (c.label, *c.aliases)}:
+        if (
+            m.quality >= MIN_GAZETTEER_QUALITY
+            and c.is_place
+            and fold(name) in {fold(n) for n in (c.label, *c.aliases)}
+        ):
             return c.kind, c.country or ""
     return None
 

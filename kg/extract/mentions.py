@@ -10,8 +10,16 @@ from kg.extract.entity_data import fold, lexicons, place_class, place_kind
 
 MEDIA_BEFORE = ("according to", "told", "reports", "reported by", "quoted by", "cited by")
 MEDIA_AFTER = ("reported", "reports", "quoted")
-NAME_LABELS = {"PERSON": "Actor", "GPE": "Place", "LOC": "Place", "FAC": "Facility", "ORG": "Faction",
-               "WORK_OF_ART": "Faction", "PRODUCT": "Faction", "NORP": "Faction"}
+NAME_LABELS = {
+    "PERSON": "Actor",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Facility",
+    "ORG": "Faction",
+    "WORK_OF_ART": "Faction",
+    "PRODUCT": "Faction",
+    "NORP": "Faction",
+}
 
 
 @dataclass
@@ -89,11 +97,9 @@ def classify(ent: Span) -> Mention | None:
 def strip_article(text: str) -> str:
     """A name without a leading 'the' and a trailing possessive."""
     for art in ("the ", "The "):
-        if text.startswith(art):
-            text = text[len(art):]
+        text = text.removeprefix(art)
     for pos in ("'s", "\u2019s"):
-        if text.endswith(pos):
-            text = text[: -len(pos)]
+        text = text.removesuffix(pos)
     return text.strip()
 
 
@@ -103,8 +109,8 @@ def faction_class(ent: Span, name: str) -> str:
     for word, cls in lexicons().keywords:
         if word in words:
             return cls
-    before = ent.doc[max(0, ent.start - 3):ent.start].text.lower()
-    after = ent.doc[ent.end:ent.end + 1].text.lower()
+    before = ent.doc[max(0, ent.start - 3) : ent.start].text.lower()
+    after = ent.doc[ent.end : ent.end + 1].text.lower()
     if any(before.endswith(cue) for cue in MEDIA_BEFORE) or after in MEDIA_AFTER:
         return "MediaOutlet"
     return "Faction" if ent.label_ != "PERSON" else "Actor"
@@ -115,7 +121,7 @@ def place_context(ent: Span) -> tuple[str, list[str]] | None:
     lex = lexicons()
     doc = ent.doc
     for n in (2, 1):
-        after = doc[ent.end:ent.end + n]
+        after = doc[ent.end : ent.end + n]
         if len(after) == n and after.text in lex.place_after:
             return lex.place_after[after.text], [f"{ent.text} {after.text}"]
     if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
@@ -139,8 +145,8 @@ def person_cued(ent: Span) -> bool:
     first = ent
     if ent.root.dep_ == "conj" and ent.root.head.ent_type_:
         head = ent.root.head
-        first = ent.doc[head.left_edge.i:head.i + 1] if head.i < ent.start else ent
-    before = ent.doc[max(0, first.start - 3):first.start].text.lower()
+        first = ent.doc[head.left_edge.i : head.i + 1] if head.i < ent.start else ent
+    before = ent.doc[max(0, first.start - 3) : first.start].text.lower()
     return any(before.endswith(cue) for cue in cues)
 
 
@@ -153,11 +159,26 @@ def context_places(doc: Doc, ms: list[Mention]) -> list[Mention]:
         if tok.text not in lex.place_after or tok.i in taken:
             continue
         start = tok.i
-        while start > 0 and tok.i - start < 4 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-                and start - 1 not in taken and not doc[start - 1].is_sent_start:
+        while (
+            start > 0
+            and tok.i - start < 4
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and start - 1 not in taken
+            and not doc[start - 1].is_sent_start
+        ):
             start -= 1
         if start < tok.i:
-            name = doc[start:tok.i].text
-            out.append(Mention(start, tok.i, name, name, lex.place_after[tok.text], "GPE",
-                               forms=[f"{name} {tok.text}"]))
+            name = doc[start : tok.i].text
+            out.append(
+                Mention(
+                    start,
+                    tok.i,
+                    name,
+                    name,
+                    lex.place_after[tok.text],
+                    "GPE",
+                    forms=[f"{name} {tok.text}"],
+                )
+            )
     return out

@@ -32,7 +32,7 @@ def institution(doc: Doc, tok: Token, at: dict[int, Mention], places: set[str]) 
     """'Syrian government', 'Mexican army', 'Dima Hasao police': a demonym or place, then a body."""
     lex = lexicons()
     for n in (2, 1):
-        words = doc[tok.i:tok.i + n]
+        words = doc[tok.i : tok.i + n]
         noun = words.text.lower()
         if len(words) != n or noun not in lex.institutions or tok.i == 0:
             continue
@@ -40,15 +40,26 @@ def institution(doc: Doc, tok: Token, at: dict[int, Mention], places: set[str]) 
         place = at.get(prev.i)
         if prev.text in lex.demonyms:
             start, country = prev.i, lex.demonyms[prev.text][1]
-        elif place is not None and place.end == tok.i and (
-                top_class(place.cls) == "Place" or fold(place.name) in places):
+        elif (
+            place is not None
+            and place.end == tok.i
+            and (top_class(place.cls) == "Place" or fold(place.name) in places)
+        ):
             start, country = place.start, place.country
         else:
             return None
-        text = doc[start:words.end].text
+        text = doc[start : words.end].text
         group = "opposition" if noun == "opposition" else ""
-        return Mention(start, words.end, text, f"{doc[start:tok.i].text} {noun}", lex.institutions[noun],
-                       "ORG", group=group, country=country)
+        return Mention(
+            start,
+            words.end,
+            text,
+            f"{doc[start : tok.i].text} {noun}",
+            lex.institutions[noun],
+            "ORG",
+            group=group,
+            country=country,
+        )
     return None
 
 
@@ -63,8 +74,14 @@ def regime(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:
     if ruler is None or ruler.cls not in ("Actor", "Faction") or ruler.end != prev + 1:
         return None
     surname = ruler.name.split()[-1]
-    return Mention(ruler.start, tok.i + 1, doc[ruler.start:tok.i + 1].text, f"{surname} regime",
-                   "GovernmentBody", "ORG")
+    return Mention(
+        ruler.start,
+        tok.i + 1,
+        doc[ruler.start : tok.i + 1].text,
+        f"{surname} regime",
+        "GovernmentBody",
+        "ORG",
+    )
 
 
 def party(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:
@@ -78,16 +95,45 @@ def party(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:
         entry = parties.get(key) if " " not in key else None
     if entry is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    owner = next((at[c.i] for c in tok.children if c.dep_ in PARTY_DEPS and c.i in at
-                  and top_class(at[c.i].cls) == "Faction" and at[c.i].cls != "Community"), None)
+    owner = next(
+        (
+            at[c.i]
+            for c in tok.children
+            if c.dep_ in PARTY_DEPS
+            and c.i in at
+            and top_class(at[c.i].cls) == "Faction"
+            and at[c.i].cls != "Community"
+        ),
+        None,
+    )
     if owner is not None:
-        return Mention(owner.start, tok.i + 1, doc[owner.start:tok.i + 1].text, owner.name, owner.cls,
-                       owner.label, fixed=owner.fixed)
-    while start > 0 and doc[start - 1].dep_ == "amod" and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower \
-            and doc[start - 1].head.i in (tok.i, start):
+        return Mention(
+            owner.start,
+            tok.i + 1,
+            doc[owner.start : tok.i + 1].text,
+            owner.name,
+            owner.cls,
+            owner.label,
+            fixed=owner.fixed,
+        )
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "amod"
+        and doc[start - 1].pos_ == "ADJ"
+        and doc[start - 1].is_lower
+        and doc[start - 1].head.i in (tok.i, start)
+    ):
         start -= 1
-    return Mention(start, tok.i + 1, doc[start:tok.i + 1].text, entry[0], entry[1], "", scoped=True,
-                   group=entry[2])
+    return Mention(
+        start,
+        tok.i + 1,
+        doc[start : tok.i + 1].text,
+        entry[0],
+        entry[1],
+        "",
+        scoped=True,
+        group=entry[2],
+    )
 
 
 def bare_institutions(doc: Doc, found: list[Mention], taken: set[int]) -> list[Mention]:
@@ -99,8 +145,13 @@ def bare_institutions(doc: Doc, found: list[Mention], taken: set[int]) -> list[M
     out = []
     for tok in doc:
         owners = {m.name for m in nouns.get(tok.lower_, [])}
-        if (tok.i not in taken and len(owners) == 1 and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
-                and tok.tag_ == "NN"):
+        if (
+            tok.i not in taken
+            and len(owners) == 1
+            and tok.i > 0
+            and doc[tok.i - 1].lower_ == "the"
+            and tok.tag_ == "NN"
+        ):
             m = nouns[tok.lower_][0]
             out.append(Mention(tok.i, tok.i + 1, tok.text, m.name, m.cls, "ORG", country=m.country))
     return out

@@ -10,8 +10,22 @@ from spacy.tokens import Doc, Span
 from kg.extract.classes import top_class
 from kg.extract.entity_data import lexicons
 
-LEADER_TITLES = frozenset({"leader", "director", "head", "chief", "coordinator", "commander", "president",
-                           "chairman", "founder", "emir", "governor", "mayor"})
+LEADER_TITLES = frozenset(
+    {
+        "leader",
+        "director",
+        "head",
+        "chief",
+        "coordinator",
+        "commander",
+        "president",
+        "chairman",
+        "founder",
+        "emir",
+        "governor",
+        "mayor",
+    }
+)
 MAX_TITLE_WORDS = 4
 MAX_APPOS_WORDS = 10
 STOP_POS = ("VERB", "AUX", "PUNCT", "PRON", "SCONJ", "CCONJ")
@@ -33,7 +47,11 @@ def title_before(doc: Doc, start: int) -> tuple[int, int] | None:
     i = start
     while i > 0 and start - i < MAX_TITLE_WORDS:
         tok = doc[i - 1]
-        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.ent_type_ and tok.ent_type_ not in ("ORG", "NORP", "GPE"):
+        if (
+            tok.pos_ not in ("NOUN", "PROPN", "ADJ")
+            or tok.ent_type_
+            and tok.ent_type_ not in ("ORG", "NORP", "GPE")
+        ):
             break
         i -= 1
     while i < start and doc[i].lower_ not in titles and not _has_title(doc[i:start]):
@@ -47,12 +65,16 @@ def title_after(doc: Doc, end: int) -> tuple[int, int] | None:
     if i >= len(doc) or doc[i].lower_ not in ("the", "a", "an"):
         return None
     j = i + 1
-    while j < len(doc) and j - i <= MAX_APPOS_WORDS and (
-            doc[j].pos_ not in STOP_POS or doc[j].tag_ in ("HYPH", "POS")) and doc[j].pos_ != "DET":
+    while (
+        j < len(doc)
+        and j - i <= MAX_APPOS_WORDS
+        and (doc[j].pos_ not in STOP_POS or doc[j].tag_ in ("HYPH", "POS"))
+        and doc[j].pos_ != "DET"
+    ):
         j += 1
     while j > i + 1 and doc[j - 1].pos_ in ("DET", "ADP"):
         j -= 1
-    span = doc[i + 1:j]
+    span = doc[i + 1 : j]
     if not _has_title(span) or not span or span[-1].ent_type_ == "PERSON":
         return None
     return i + 1, j
@@ -93,8 +115,12 @@ def based_in(doc: Doc) -> list[tuple[int, int, int]]:
     for tok in doc:
         if tok.lower_ == "based" and tok.i >= 2 and doc[tok.i - 1].text == "-":
             after = tok.i + 1
-            while after < len(doc) and not doc[after].ent_type_ and doc[after].is_title is False \
-                    and doc[after].pos_ in ("ADJ", "DET"):
+            while (
+                after < len(doc)
+                and not doc[after].ent_type_
+                and doc[after].is_title is False
+                and doc[after].pos_ in ("ADJ", "DET")
+            ):
                 after += 1
             out.append((tok.i - 2, after, tok.i))
     return out
@@ -112,9 +138,12 @@ def title_mentions(doc: Doc, people: dict[str, list[str]]) -> list[tuple[int, in
             start -= 1
         if start == 0 or doc[start - 1].lower_ != "the" or start == tok.i:
             continue
-        words = {t.lower_ for t in doc[start:tok.i + 1]}
-        owners = [k for k, roles in people.items()
-                  if any(words & set(r.lower().split()) - {tok.lower_} for r in roles)]
+        words = {t.lower_ for t in doc[start : tok.i + 1]}
+        owners = [
+            k
+            for k, roles in people.items()
+            if any(words & set(r.lower().split()) - {tok.lower_} for r in roles)
+        ]
         if len(owners) == 1:
             out.append((start - 1, tok.i + 1, owners[0]))
     return out

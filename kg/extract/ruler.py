@@ -10,7 +10,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.entity_data import _words, bundled_places, fold, lexicons, place_class, ruler_names
+from kg.extract.entity_data import (
+    bundled_places,
+    fold,
+    lexicons,
+    place_class,
+    rows,
+    ruler_names,
+    words,
+)
 
 RULER = "kg_entity_ruler"
 FIXES = "kg_entity_fixes"
@@ -21,13 +29,16 @@ HEADLINE_CAPS_SHARE = 0.6
 
 def ruler_patterns() -> list[dict]:
     """EntityRuler patterns: lexicon organisations and outlets, countries, apostrophe-less forms."""
-    pats = [{"label": "ORG", "pattern": surface, "id": f"{cls}|{name}"}
-            for surface, name, cls in ruler_names() if not surface.islower()]
-    skip = _words("ambiguous_places.txt") | set(lexicons().demonyms)
-    rows = _rows_places()
-    known = {r[0] for r in rows}
+    pats = [
+        {"label": "ORG", "pattern": surface, "id": f"{cls}|{name}"}
+        for surface, name, cls in ruler_names()
+        if not surface.islower()
+    ]
+    skip = words("ambiguous_places.txt") | set(lexicons().demonyms)
+    table = places_rows()
+    known = {r[0] for r in table} | {surface for surface, _, _ in ruler_names()}
     seen: set[str] = set()
-    for name, kind, _cc in rows:
+    for name, kind, _cc in table:
         if name in seen or name in skip or " " in name and kind != "country":
             continue
         seen.add(name)
@@ -39,12 +50,10 @@ def ruler_patterns() -> list[dict]:
     return pats
 
 
-def _rows_places() -> list[tuple[str, str, str]]:
+def places_rows() -> list[tuple[str, str, str]]:
     """Bundled places as (name, kind, country), countries first."""
-    from kg.extract.entity_data import _rows
-
     rank = {"country": 0, "admin1": 1, "city": 2}
-    return sorted(((r[0], r[1], r[2]) for r in _rows("places.tsv")), key=lambda r: rank.get(r[1], 3))
+    return sorted(((r[0], r[1], r[2]) for r in rows("places.tsv")), key=lambda r: rank.get(r[1], 3))
 
 
 def add_components(nlp: Language) -> None:
@@ -74,8 +83,10 @@ class LexiconRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the longest lexicon matches as entities (the model fills in around them)."""
-        spans = [Span(doc, s, e, label=self.labels[k][0], span_id=self.labels[k][1])
-                 for k, s, e in self.matcher(doc)]
+        spans = [
+            Span(doc, s, e, label=self.labels[k][0], span_id=self.labels[k][1])
+            for k, s, e in self.matcher(doc)
+        ]
         doc.ents = filter_spans(spans)
         return doc
 
@@ -100,8 +111,11 @@ def recut(ent: Span) -> list[Span]:
     particles = lexicons().particles
     pieces, start = [], ent.start
     for tok in ent:
-        breaks = tok.text in ("(", ")", "'s", "\u2019s", ",") or tok.is_space or (
-            tok.is_lower and tok.is_alpha and tok.text not in particles)
+        breaks = (
+            tok.text in ("(", ")", "'s", "\u2019s", ",")
+            or tok.is_space
+            or (tok.is_lower and tok.is_alpha and tok.text not in particles)
+        )
         if breaks:
             pieces.append((start, tok.i))
             start = tok.i + 1
@@ -138,15 +152,23 @@ def extend_people(spans: list[Span]) -> list[Span]:
         if s.label_ == "PERSON":
             while start > 0 and _name_token(s.doc[start - 1]) and start - 1 not in taken:
                 start -= 1
-        out.append(Span(s.doc, start, s.end, label=s.label_, kb_id=s.kb_id_, span_id=s.id_)
-                   if start != s.start else s)
+        out.append(
+            Span(s.doc, start, s.end, label=s.label_, kb_id=s.kb_id_, span_id=s.id_)
+            if start != s.start
+            else s
+        )
     return out
 
 
 def _name_token(tok) -> bool:
     """A capitalised proper noun that is not a title word or sentence-initial."""
-    return (tok.pos_ == "PROPN" and tok.is_title and not tok.is_sent_start
-            and tok.lower_ not in lexicons().titles and fold(tok.text) not in lexicons().communities)
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_title
+        and not tok.is_sent_start
+        and tok.lower_ not in lexicons().titles
+        and fold(tok.text) not in lexicons().communities
+    )
 
 
 def merge_adjacent_people(spans: list[Span]) -> list[Span]:
@@ -165,7 +187,9 @@ def merge_adjacent_people(spans: list[Span]) -> list[Span]:
 def add_communities(doc: Doc, spans: list[Span]) -> list[Span]:
     """Ethno-religious community words as NORP spans with a Community id (not inside a name)."""
     comm = lexicons().communities
-    people = {i for s in spans if s.label_ == "PERSON" and len(s) > 1 for i in range(s.start, s.end)}
+    people = {
+        i for s in spans if s.label_ == "PERSON" and len(s) > 1 for i in range(s.start, s.end)
+    }
     out = [s for s in spans if not (len(s) == 1 and fold(s.text) in comm and s.start not in people)]
     known = {i for s in spans if s.ent_id_ for i in range(s.start, s.end)}
     for tok in doc:
@@ -197,10 +221,15 @@ def headline_tokens(doc: Doc) -> set[int]:
 def is_headline(line: str) -> bool:
     """A short line in Title Case without closing punctuation."""
     text = line.strip()
-    words = [w for w in text.split() if len(w) > 3 and w.isalpha()]
-    if not text or len(text.split()) > HEADLINE_MAX_WORDS or text[-1] in '.!?"\u201d' or not words:
+    long_words = [w for w in text.split() if len(w) > 3 and w.isalpha()]
+    if (
+        not text
+        or len(text.split()) > HEADLINE_MAX_WORDS
+        or text[-1] in '.!?"\u201d'
+        or not long_words
+    ):
         return False
-    return sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPS_SHARE
+    return sum(w[0].isupper() for w in long_words) / len(long_words) >= HEADLINE_CAPS_SHARE
 
 
 def drop_headline_noise(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -208,5 +237,12 @@ def drop_headline_noise(doc: Doc, spans: list[Span]) -> list[Span]:
     head = headline_tokens(doc)
     body = {fold(s.text) for s in spans if s.start not in head}
     places = bundled_places()
-    return [s for s in spans if s.start not in head or s.ent_id_ or s.id_
-            or fold(s.text) in body or fold(s.text) in places]
+    return [
+        s
+        for s in spans
+        if s.start not in head
+        or s.ent_id_
+        or s.id_
+        or fold(s.text) in body
+        or fold(s.text) in places
+    ]
