@@ -52,38 +52,13 @@ def from_doc(doc: Doc) -> list[Mention]:
 
 def classify(ent: Span) -> Mention | None:
     """The class a span's lexicon entry, label, text and context give it; None for no entity."""
-    lex = lexicons()
-    text = ent.text
     if ent.ent_id_:
-        cls, name = ent.ent_id_.split("|", 1)
-        m = Mention(ent.start, ent.end, text, name, cls, ent.label_, fixed=True)
-        if ent.label_ == "GPE":
-            m.fixed = False
-            m.cls = place_class(place_kind(name)[0]) if place_kind(name) else cls
-        return m
-    if ent.label_ == "NORP" and text in lex.demonyms:
+        return from_lexicon(ent)
+    if ent.label_ == "NORP" and ent.text in lexicons().demonyms:
         return None
-    name = strip_article(text)
-    m = Mention(ent.start, ent.end, text, name, NAME_LABELS[ent.label_], ent.label_)
-    known = lex.named.get(fold(name))
-    if known:
-        m.name, m.cls, m.fixed = known[0], known[1], True
-        return m
-    party = lex.parties.get(fold(name))
-    if party:
-        m.name, m.cls, m.group, m.scoped = party[0], party[1], party[2], True
-        return m
-    ctx = place_context(ent)
-    suffix = place_suffix(ent)
-    if suffix:
-        m.name, m.cls, m.forms = suffix
-        return m
-    if ctx:
-        m.cls, m.forms = ctx
-        return m
-    kind = place_kind(name)
-    if kind and (ent.label_ in ("GPE", "LOC", "ORG", "NORP") or kind[0] in ("country", "admin1")):
-        m.cls, m.country = place_class(kind[0]), kind[1] or None
+    name = strip_article(ent.text)
+    m = Mention(ent.start, ent.end, ent.text, name, NAME_LABELS[ent.label_], ent.label_)
+    if known_name(m) or placed(ent, m):
         return m
     if ent.label_ == "NORP":
         return None
@@ -92,6 +67,45 @@ def classify(ent: Span) -> Mention | None:
     if m.cls in ("Faction", "Place") and person_cued(ent):
         m.cls = "Actor"
     return m
+
+
+def from_lexicon(ent: Span) -> Mention:
+    """A mention the lexicon ruler marked: its class and canonical name (places refined by kind)."""
+    cls, name = ent.ent_id_.split("|", 1)
+    m = Mention(ent.start, ent.end, ent.text, name, cls, ent.label_, fixed=True)
+    if ent.label_ == "GPE":
+        kind = place_kind(name)
+        m.fixed, m.cls = False, place_class(kind[0]) if kind else cls
+    return m
+
+
+def known_name(m: Mention) -> bool:
+    """Give a mention its lexicon organisation or unnamed-party entry; whether it had one."""
+    lex = lexicons()
+    known = lex.named.get(fold(m.name))
+    if known:
+        m.name, m.cls, m.fixed = known[0], known[1], True
+        return True
+    party = lex.parties.get(fold(m.name))
+    if party:
+        m.name, m.cls, m.group, m.scoped = party[0], party[1], party[2], True
+    return party is not None
+
+
+def placed(ent: Span, m: Mention) -> bool:
+    """Make a mention a place where its words, context or the gazetteer say so; whether they did."""
+    suffix = place_suffix(ent)
+    ctx = place_context(ent)
+    kind = place_kind(m.name)
+    if suffix:
+        m.name, m.cls, m.forms = suffix
+    elif ctx:
+        m.cls, m.forms = ctx
+    elif kind and (ent.label_ in ("GPE", "LOC", "ORG", "NORP") or kind[0] in ("country", "admin1")):
+        m.cls, m.country = place_class(kind[0]), kind[1] or None
+    else:
+        return False
+    return True
 
 
 def strip_article(text: str) -> str:

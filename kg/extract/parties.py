@@ -86,35 +86,15 @@ def regime(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:
 
 def party(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:
     """An unnamed acting group ('security forces', 'gunmen'), or a named group's members ('ISIL terrorists')."""
-    parties = lexicons().parties
-    start, entry = tok.i, None
-    if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in parties:
-        start, entry = tok.i - 1, parties[f"{doc[tok.i - 1].lower_} {tok.lower_}"]
-    elif tok.lower_ != tok.lemma_.lower() or tok.lemma_ == "monitor" or tok.lower_ == "police":
-        key = tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") or tok.lemma_ == "monitor" else ""
-        entry = parties.get(key) if " " not in key else None
-    if entry is None or tok.pos_ not in ("NOUN", "PROPN"):
+    found = party_entry(doc, tok)
+    if found is None:
         return None
-    owner = next(
-        (
-            at[c.i]
-            for c in tok.children
-            if c.dep_ in PARTY_DEPS
-            and c.i in at
-            and top_class(at[c.i].cls) == "Faction"
-            and at[c.i].cls != "Community"
-        ),
-        None,
-    )
+    start, (label, cls, group) = found
+    owner = group_owner(tok, at)
     if owner is not None:
+        text = doc[owner.start : tok.i + 1].text
         return Mention(
-            owner.start,
-            tok.i + 1,
-            doc[owner.start : tok.i + 1].text,
-            owner.name,
-            owner.cls,
-            owner.label,
-            fixed=owner.fixed,
+            owner.start, tok.i + 1, text, owner.name, owner.cls, owner.label, owner.fixed
         )
     while (
         start > 0
@@ -124,16 +104,32 @@ def party(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:
         and doc[start - 1].head.i in (tok.i, start)
     ):
         start -= 1
-    return Mention(
-        start,
-        tok.i + 1,
-        doc[start : tok.i + 1].text,
-        entry[0],
-        entry[1],
-        "",
-        scoped=True,
-        group=entry[2],
-    )
+    text = doc[start : tok.i + 1].text
+    return Mention(start, tok.i + 1, text, label, cls, "", scoped=True, group=group)
+
+
+def party_entry(doc: Doc, tok: Token) -> tuple[int, tuple[str, str, str]] | None:
+    """(first token, lexicon entry) where a party noun ends at `tok`: plural, or named as listed."""
+    parties = lexicons().parties
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    pair = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
+    if pair in parties:
+        return tok.i - 1, parties[pair]
+    lemma = tok.lemma_.lower()
+    entry = parties.get(lemma)
+    if entry and " " not in lemma and (tok.tag_ in ("NNS", "NNPS") or entry[0] == lemma):
+        return tok.i, entry
+    return None
+
+
+def group_owner(tok: Token, at: dict[int, Mention]) -> Mention | None:
+    """The named armed group or organisation a party noun belongs to ('HTF militants')."""
+    for c in tok.children:
+        m = at.get(c.i)
+        if c.dep_ in PARTY_DEPS and m and top_class(m.cls) == "Faction" and m.cls != "Community":
+            return m
+    return None
 
 
 def bare_institutions(doc: Doc, found: list[Mention], taken: set[int]) -> list[Mention]:
