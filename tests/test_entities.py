@@ -216,3 +216,37 @@ def test_seed_article():
     labels = {e.label for e in x.entities}
     assert not any("Rising" in label or "Families" in label for label in labels)
     assert one(x, "foreign fighters").scoped
+
+
+def test_led_by_and_untagged_repeats():
+    x = run(
+        "Milenio reports that 80 people tried to rescue two men taken captive by vigilantes led by "
+        "CRAC coordinator Eliseo Villar Castillo. The Regional Coordinator of Community Authorities "
+        "(CRAC) formed two decades ago."
+    )
+    eliseo, vigilantes = one(x, "Eliseo Villar Castillo"), one(x, "vigilantes")
+    crac = one(x, "CRAC")
+    assert "CRAC coordinator" in eliseo.roles
+    rels = {(r.subject, r.predicate, r.object) for r in x.relations}
+    assert (eliseo.key, "leaderOf", vigilantes.key) in rels
+    assert (eliseo.key, "leaderOf", crac.key) in rels
+
+
+def test_monitor_resolves_to_the_observatory():
+    x = run(
+        "Air strikes killed 29 civilians in a town in northern Syria, a monitor said. The "
+        "Britain-based Syrian Observatory for Human Rights said the toll would rise."
+    )
+    sohr = one(x, "Syrian Observatory for Human Rights")
+    assert "monitor" in [m.text for m in sohr.mentions]
+    assert not named(x, "monitor")
+
+
+def test_community_word_inside_a_person_name_stays_a_name():
+    x = run(
+        "Various Dimasa organizations called a shutdown against the killing of James Dimasa, alias "
+        "Pronit Haflongbar, and the torching of houses belonging to Dimasas on October 14."
+    )
+    assert one(x, "James Dimasa").cls == "Actor"
+    assert "Pronit Haflongbar" in one(x, "James Dimasa").alt_labels
+    assert one(x, "Dimasas").cls == "Community"

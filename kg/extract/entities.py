@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as TextSpan
 
-from kg.extract import coref, parties, roles, ruler
+from kg.extract import coref, parties, propagate, roles, ruler
 from kg.extract.classes import top_class
 from kg.extract.entity_data import fold, place_class, place_kind
 from kg.extract.mentions import Mention, context_places, from_doc
@@ -30,68 +31,14 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
     ms += context_places(doc, ms)
     coref.strip_lost_apostrophes(ms)
     ms += parties.party_mentions(doc, ms)
-    ms += bracket_acronyms(doc, ms) + head_words(doc, ms)
-    groups = attach_monitor(coref.cluster(doc, ms))
+    ms = propagate.more_mentions(doc, ms)
+    groups = propagate.attach_monitor(coref.cluster(doc, ms))
     groups.sort(key=lambda g: min(m.start for m in g))
     built = [build(doc, f"e{i}", g) for i, g in enumerate(groups)]
     ents, rels = add_roles(doc, built, groups)
     ents = add_title_mentions(doc, ents)
     found = replace(found, entities=tuple(ents), relations=tuple(found.relations) + tuple(rels))
     return replace(found, entities=add_pronoun_mentions(doc, found))
-
-
-def bracket_acronyms(doc: Doc, ms: list[Mention]) -> list[Mention]:
-    """'(SFs)' after a name that the model did not tag: a mention to be joined to that name."""
-    taken = {i for m in ms for i in range(m.start, m.end)}
-    out = []
-    for m in ms:
-        i = m.end + 1
-        if (
-            i + 1 < len(doc)
-            and doc[m.end].text == "("
-            and doc[i + 1].text == ")"
-            and i not in taken
-            and coref.is_acronym(doc[i].text)
-        ):
-            out.append(Mention(i, i + 1, doc[i].text, doc[i].text, m.cls, "ORG", scoped=m.scoped))
-    return out
-
-
-def head_words(doc: Doc, ms: list[Mention]) -> list[Mention]:
-    """'Observatory' alone after 'Syrian Observatory for Human Rights': a mention to be joined."""
-    taken = {i for m in ms for i in range(m.start, m.end)}
-    heads = {}
-    for m in ms:
-        root = doc[m.start : m.end].root
-        if m.end - m.start > 1 and top_class(m.cls) == "Faction" and not m.scoped and root.is_title:
-            heads.setdefault(root.text, m)
-    return [
-        Mention(t.i, t.i + 1, t.text, t.text, heads[t.text].cls, "ORG")
-        for t in doc
-        if t.text in heads
-        and t.i not in taken
-        and not t.is_sent_start
-        or t.text in heads
-        and t.i not in taken
-        and t.i > 0
-        and doc[t.i - 1].lower_ == "the"
-    ]
-
-
-def attach_monitor(groups: list[list[Mention]]) -> list[list[Mention]]:
-    """'the monitor' stands for the one monitoring NGO the article names, where there is one."""
-    ngos = [g for g in groups if any(m.cls == "NGO" and not m.scoped for m in g)]
-    monitor = [g for g in groups if any(m.group == "monitor" for m in g)]
-    if len(ngos) != 1 or not monitor:
-        return groups
-    for m in monitor[0]:
-        ngos[0].append(replace_mention(m, ngos[0][0]))
-    return [g for g in groups if g is not monitor[0]]
-
-
-def replace_mention(m: Mention, like: Mention) -> Mention:
-    """A resolved mention (no alt label) standing for `like`'s entity."""
-    return Mention(m.start, m.end, m.text, like.name, like.cls, named=False)
 
 
 def entity_class(g: list[Mention]) -> str:
@@ -152,6 +99,7 @@ def build(doc: Doc, key: str, g: list[Mention]) -> Entity:
     for m in g:
         if m.named:
             alts += [m.text.removeprefix("the ").removeprefix("The "), m.name, *m.forms]
+    alts = [a for a in alts if "(" not in a]
     country = next((m.country for m in g if m.country), None)
     if top_class(cls) == "Place" and place_kind(label):
         country = place_kind(label)[1] or country
@@ -184,43 +132,41 @@ def add_roles(
     out = []
     for e, g in zip(ents, groups):
         titles: list[str] = []
-        if e.cls == "Actor":
-            for m in g:
-                for s, t in roles.roles_of(doc, m.start, m.end) if m.named else ():
-                    span = doc[s:t]
-                    titles.append(span.text)
-                    other = _entity_at(ents, span.start_char, span.end_char, "Faction")
-                    pred = roles.relation_for(span, other.cls) if other else None
-                    if pred:
-                        rels.append(
-                            Relation(
-                                e.key,
-                                pred,
-                                other.key,
-                                Span(
-                                    span.start_char,
-                                    doc[m.end - 1].idx + len(doc[m.end - 1]),
-                                    doc.text[
-                                        span.start_char : doc[m.end - 1].idx + len(doc[m.end - 1])
-                                    ],
-                                ),
-                            )
-                        )
+        for m in g if e.cls == "Actor" else ():
+            for s, t in roles.roles_of(doc, m.start, m.end) if m.named else ():
+                titles.append(doc[s:t].text)
+                rels += title_relation(doc, e, doc[min(s, m.start) : max(t, m.end)], doc[s:t], ents)
         out.append(replace(e, roles=tuple(dict.fromkeys(titles))))
     return out, rels + based_in(doc, out)
 
 
+def title_relation(
+    doc: Doc, person: Entity, evidence: TextSpan, title: TextSpan, ents: list[Entity]
+) -> list[Relation]:
+    """leaderOf or memberOf the group a title names ('Observatory director')."""
+    group = _entity_at(ents, title.start_char, title.end_char, "Faction")
+    pred = roles.relation_for(title, group.cls) if group else None
+    if not pred:
+        return []
+    span = Span(evidence.start_char, evidence.end_char, evidence.text)
+    return [Relation(person.key, pred, group.key, span)]
+
+
 def based_in(doc: Doc, ents: list[Entity]) -> list[Relation]:
-    """'UK-based Syrian Observatory' -> the Observatory basedIn the United Kingdom."""
+    """'UK-based Syrian Observatory' -> basedIn; 'vigilantes led by X' -> X leaderOf the vigilantes."""
+    pairs = [(org, "basedIn", place) for place, org, _ in roles.based_in(doc)]
+    pairs += [(leader, "leaderOf", group) for group, leader in roles.led_by(doc)]
+    tops = {"basedIn": ("Faction", "Place"), "leaderOf": ("Actor", "Faction")}
     rels = []
-    for place_i, org_i, _ in roles.based_in(doc):
-        if org_i >= len(doc):
+    for subj_i, pred, obj_i in pairs:
+        if max(subj_i, obj_i) >= len(doc):
             continue
-        place = _entity_at(ents, doc[place_i].idx, doc[place_i].idx + 1, "Place")
-        org = _entity_at(ents, doc[org_i].idx, doc[org_i].idx + 1, "Faction")
-        if place and org:
-            s, t = doc[place_i].idx, doc[org_i].idx + len(doc[org_i])
-            rels.append(Relation(org.key, "basedIn", place.key, Span(s, t, doc.text[s:t])))
+        subj = _entity_at(ents, doc[subj_i].idx, doc[subj_i].idx + 1, tops[pred][0])
+        obj = _entity_at(ents, doc[obj_i].idx, doc[obj_i].idx + 1, tops[pred][1])
+        if subj and obj:
+            first, last = doc[min(subj_i, obj_i)], doc[max(subj_i, obj_i)]
+            s, t = first.idx, last.idx + len(last)
+            rels.append(Relation(subj.key, pred, obj.key, Span(s, t, doc.text[s:t])))
     return rels
 
 

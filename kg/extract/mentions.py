@@ -64,7 +64,7 @@ def classify(ent: Span) -> Mention | None:
         return None
     if m.cls == "Faction" or name.split()[0] in ("La", "El", "Le", "The"):
         m.cls = faction_class(ent, name)
-    if m.cls in ("Faction", "Place") and person_cued(ent):
+    if m.cls in ("Faction", "Place") and (person_cued(ent) or titled(ent)):
         m.cls = "Actor"
     return m
 
@@ -151,6 +151,11 @@ def place_suffix(ent: Span) -> tuple[str, str, list[str]] | None:
     if len(ent) > 1 and last[:1].isupper() and last in lexicons().place_after:
         return ent[:-1].text, lexicons().place_after[last], [ent.text]
     return None
+
+
+def titled(ent: Span) -> bool:
+    """Whether a title word comes right before the name: 'CRAC coordinator Eliseo Villar Castillo'."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in lexicons().titles
 
 
 def person_cued(ent: Span) -> bool:

@@ -126,6 +126,18 @@ def based_in(doc: Doc) -> list[tuple[int, int, int]]:
     return out
 
 
+def led_by(doc: Doc) -> list[tuple[int, int]]:
+    """(group token, leader token) for 'vigilantes led by CRAC coordinator Eliseo Villar Castillo'."""
+    out = []
+    for tok in doc:
+        if tok.lemma_ == "lead" and tok.tag_ == "VBN" and tok.dep_ == "acl":
+            by = next((c for c in tok.children if c.dep_ == "agent"), None)
+            obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            if obj is not None:
+                out.append((tok.head.i, obj.i))
+    return out
+
+
 def title_mentions(doc: Doc, people: dict[str, list[str]]) -> list[tuple[int, int, str]]:
     """(start, end, person key) for 'the interim president' where one person's titles share its words."""
     out = []
