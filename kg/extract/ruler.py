@@ -109,10 +109,10 @@ def recut(ent: Span) -> list[Span]:
     if ent.ent_id_:
         return [ent]
     particles = lexicons().particles
-    pieces, start = [], ent.start
-    for tok in ent:
+    pieces, start = [], after_title(ent)
+    for tok in ent.doc[start : ent.end]:
         breaks = (
-            tok.text in ("(", ")", "'s", "\u2019s", ",")
+            tok.text in ("(", ")", ",")
             or tok.is_space
             or (tok.is_lower and tok.is_alpha and tok.text not in particles)
         )
@@ -122,13 +122,21 @@ def recut(ent: Span) -> list[Span]:
     pieces.append((start, ent.end))
     out = []
     for s, e in pieces:
-        while e > s and ent.doc[e - 1].text.lower() in lexicons().particles | {"-"}:
+        while e > s and ent.doc[e - 1].text.lower() in particles | {"-", "'s", "\u2019s"}:
             e -= 1
         while s < e and ent.doc[s].text.lower() in lexicons().particles - {"al", "el", "la", "abu"}:
             s += 1
         if e > s and any(t.is_alpha for t in ent.doc[s:e]):
             out.append(Span(ent.doc, s, e, label=ent.label_))
     return out
+
+
+def after_title(ent: Span) -> int:
+    """Where a person's name starts after a title the model took in: 'Jordans King Abdullah'."""
+    if ent.label_ != "PERSON":
+        return ent.start
+    titles = [t.i for t in ent[:-1] if t.lower_ in lexicons().titles and t.is_title]
+    return titles[-1] + 1 if titles else ent.start
 
 
 def keep(ent: Span) -> bool:
