@@ -46,8 +46,17 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
         drafts.append(Draft(cue=tok, source=source, content=content, sent=sent_of[tok.i],
                             kind=cue_kind(tok), about=about(content, found),
                             nouns={t.lemma_.lower() for t in content if t.pos_ in ("NOUN", "PROPN")}))
+    share_events(drafts)
     assign_status(drafts, doc, found)
     return replace(found, claims=tuple(to_claim(d) for d in drafts))
+
+
+def share_events(drafts: list[Draft]) -> None:
+    """'..., while the council said 35': a bare figure is about the event the claim before gives."""
+    for prev, d in zip(drafts, drafts[1:]):
+        if not d.about and prev.about and d.sent - prev.sent <= 1 and \
+                find_count(text_of(d.content)) and find_count(text_of(prev.content)):
+            d.about = prev.about
 
 
 def _negated(tok: Token) -> bool:

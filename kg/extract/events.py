@@ -36,7 +36,7 @@ class Draft:
 
 def family(cls: str) -> str:
     """The contract class an event class falls under (Execution -> Killing)."""
-    while SUBCLASS_OF.get(cls, "Event") != "Event":
+    while SUBCLASS_OF.get(cls, "Event") not in ("Event", cls):
         cls = SUBCLASS_OF[cls]
     return cls
 

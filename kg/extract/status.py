@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from kg.extract.cues import status_words
 from kg.extract.events import family
+from kg.extract.numbers import find_count
 from kg.model import Extraction
 
 TITLE_GAP = 30  # characters of title words between an organisation and its person
@@ -23,8 +24,9 @@ def assign_status(drafts: list, doc: Doc, found: Extraction) -> None:
     events = {e.key: e for e in found.events}
     disputed_by_cluster(drafts, events, affiliations(found))
     disputed_by_accusation(drafts, events)
+    disputed_by_figures(drafts)
     disputed_by_text(drafts, sents)
-    confirmed(drafts)
+    confirmed(drafts, events)
     unverified(drafts, sents)
     denied(drafts, events)
 
@@ -66,15 +68,25 @@ def denied(drafts: list, events: dict) -> None:
                 o.status = "Denied"
 
 
-def confirmed(drafts: list) -> None:
+def confirmed(drafts: list, events: dict) -> None:
     """An earlier claim that a later 'confirm' by another source repeats is Confirmed."""
     for d in drafts:
         if d.kind != "confirm":
             continue
         for o in drafts:
             if o.sent < d.sent and o.source != d.source and (
-                    set(o.about) & set(d.about) or (o.nouns & d.nouns) - generic()):
+                    set(o.about) & set(d.about) or (o.nouns & d.nouns) - generic()
+                    or _same_figure(o, d, events)):
                 o.status = "Confirmed"
+
+
+def _same_figure(a, b, events: dict) -> bool:
+    """Whether two claims give the same figure for the same kind of event."""
+    fa = {family(events[k].cls) for k in a.about if k in events}
+    fb = {family(events[k].cls) for k in b.about if k in events}
+    ca = find_count(" ".join(t.text for t in a.content))
+    cb = find_count(" ".join(t.text for t in b.content))
+    return bool(fa & fb and ca and cb and ca.value == cb.value)
 
 
 def disputed_by_text(drafts: list, sents: list) -> None:
@@ -98,6 +110,13 @@ def disputed_by_accusation(drafts: list, events: dict) -> None:
             continue
         (fa, ga), (fb, gb) = blamed(a), blamed(b)
         if fa & fb and ga and gb and not ga & gb:
+            a.status = b.status = "Disputed"
+
+
+def disputed_by_figures(drafts: list) -> None:
+    """Different sources giving different figures for the same event dispute each other."""
+    for a, b in combinations(drafts, 2):
+        if a.source != b.source and set(a.about) & set(b.about) and _figures_differ(a, b):
             a.status = b.status = "Disputed"
 
 
@@ -142,8 +161,6 @@ def _elsewhere(a, b, events: dict) -> bool:
 
 def _figures_differ(a, b) -> bool:
     """Whether both give a number and the numbers differ."""
-    from kg.extract.numbers import find_count
-
     ca = find_count(" ".join(t.text for t in a.content))
     cb = find_count(" ".join(t.text for t in b.content))
     return bool(ca and cb and ca.value != cb.value)

@@ -54,8 +54,8 @@ def candidates(tok: Token) -> list[Row]:
     """Lexicon rows for the token's lemma or (in title case headlines) its surface form."""
     lex = lexicon()
     keys = [tok.lemma_.lower(), tok.lower_]
-    if tok.is_title:
-        keys += [tok.lower_[:-1], tok.lower_[:-2]]
+    if headline_word(tok):  # "Beheads": a verb in a title-case headline
+        keys += [tok.lower_[:-n] for n, end in ((1, "s"), (2, "es")) if tok.lower_.endswith(end)]
     for key in keys:
         if key in lex:
             rows = [r for r in lex[key] if tok.pos_ in POS[r.pos]]

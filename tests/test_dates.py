@@ -1,0 +1,56 @@
+"""Article dates from metadata or datelines, and time expressions resolved against them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.dates import article_date, resolve, weekday_in_week
+from kg.model import Article
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Title\n\n15 Aug 2016 A suicide attack", date(2016, 8, 15)),
+    ("Title\n\nAFP Monday 13 Nov 2017 Air strikes", date(2017, 11, 13)),
+    ("Title\n\nSunday 25 August 2013 Iran's foreign minister", date(2013, 8, 25)),
+    ("Title\n\n03-11-2014 ISIL beheads", date(2014, 11, 3)),
+    ("Title\n\nMarch 5, 2020 Protesters gathered", date(2020, 3, 5)),
+    ("Title\n\nNo date here at all.", None),
+])
+def test_dateline(text, expected):
+    assert article_date(Article(text=text, source="t", key="t")) == expected
+
+
+def test_metadata_date_wins():
+    a = Article(text="Title\n\n15 Aug 2016 text", source="t", key="t", date="2016-08-16T10:00")
+    assert article_date(a) == date(2016, 8, 16)
+
+
+SUNDAY = date(2013, 8, 25)
+
+
+@pytest.mark.parametrize(("expr", "expected"), [
+    ("Wednesday", "2013-08-21"),
+    ("on Sunday", "2013-08-25"),
+    ("Monday", "2013-08-19"),
+    ("October 16", "2013-10-16"),
+    ("August 6 2016", "2016-08-06"),
+    ("March 2011", "2011-03"),
+    ("2011", "2011"),
+    ("yesterday", "2013-08-24"),
+    ("last week", None),
+    ("recent days", None),
+])
+def test_resolve(expr, expected):
+    assert resolve(expr, SUNDAY) == expected
+
+
+def test_weekday_never_after_the_article_date():
+    assert weekday_in_week(date(2017, 11, 13), 4) == date(2017, 11, 10)  # Monday article, Friday
+
+
+def test_without_article_date_only_explicit_years():
+    assert resolve("Wednesday", None) is None
+    assert resolve("October 16", None) is None
+    assert resolve("in 2014", None) == "2014"
