@@ -119,7 +119,7 @@ def test_the_group_said_takes_the_last_organisation_that_spoke():
 
 
 def test_seed_article(seed_article):
-    doc, found = seed_article
+    _doc, found = seed_article
     assert any(e.cls in ("Killing", "Execution") and "ruthlessly executed" in e.sentence.text
                for e in found.events)
     documented = [c for c in found.claims if c.cue == "document"]

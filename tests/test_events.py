@@ -36,7 +36,7 @@ def test_passive_by_agent_place_and_count():
 
 def test_evidence_sentence_and_offsets_are_the_article_text():
     text = "Fighting went on. Eight men were executed by ISIL in Albu Kamal. Calm returned."
-    out, _, found = extract(text, ISIL)
+    out, _, _found = extract(text, ISIL)
     ev = only(out, "Execution")
     assert text[ev.sentence.start:ev.sentence.end] == ev.sentence.text
     assert ev.sentence.text.startswith("Eight men were executed")
@@ -134,7 +134,7 @@ def test_time_month_day_takes_the_article_year_from_a_dateline():
 def test_passive_event_borrows_agent_of_previous_event():
     out, _, _ = extract("ISIL beheaded eight fighters in Albu Kamal. The men were executed "
                         "in public.", ISIL)
-    first, second = out.events
+    _first, second = out.events
     assert label_of(out, second.agents) == ["ISIL"]
     assert label_of(out, second.places) == ["Albu Kamal"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.numbers import Count, find_count
 from kg.extract.event_parties import EntityIndex, entities_of, words
+from kg.extract.numbers import Count, find_count
 
 PARTY = ("Actor", "Faction")
 ACTING = ("Actor", "Faction", "Country")  # a state acts through its country's name

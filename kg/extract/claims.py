@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -53,7 +54,7 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
 
 def share_events(drafts: list[Draft]) -> None:
     """'..., while the council said 35': a bare figure is about the event the claim before gives."""
-    for prev, d in zip(drafts, drafts[1:]):
+    for prev, d in itertools.pairwise(drafts):
         if not d.about and prev.about and d.sent - prev.sent <= 1 and \
                 find_count(text_of(d.content)) and find_count(text_of(prev.content)):
             d.about = prev.about
@@ -140,7 +141,7 @@ def earlier_source(subj: Token, index: EntityIndex, drafts: list[Draft], here: i
 
 def content_of(cue: Token) -> list[Token]:
     """The tokens of what is claimed: the reported clause, the object, or the rest of the sentence."""
-    own = set(t.i for t in cue.subtree)
+    own = {t.i for t in cue.subtree}
     if is_according_to(cue):
         toks = [t for t in cue.head.subtree if t.i not in own and not t.is_punct]
         return toks or [t for t in cue.sent if t.i not in own and not t.is_punct]

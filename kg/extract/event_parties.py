@@ -130,7 +130,7 @@ def resolve_pronoun(tok: Token, index: EntityIndex) -> str | None:
     elif _coref_resolve is not None:
         try:
             key = _coref_resolve(tok.doc, tok, index.found)
-        except Exception:  # a resolver bug must not lose the event
+        except Exception:  # noqa: BLE001 - a resolver bug must not lose the event
             key = None
         if key:
             return key

@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Token
 from kg.extract import arguments as args
 from kg.extract.classes import SUBCLASS_OF
 from kg.extract.dates import article_date, time_of
-from kg.extract.modality import modality
 from kg.extract.event_parties import EntityIndex
+from kg.extract.modality import modality
 from kg.extract.triggers import Trigger, find
 from kg.model import Event, Extraction, Span
 

@@ -66,9 +66,10 @@ def _governing_verb(trig: Token) -> Token | None:
         if tok.pos_ == "VERB" and tok.lemma_.lower() not in words()["control_verbs"]:
             return None
         return tok
-    if tok.dep_ in ("xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.dep_ == "xcomp":
-            return tok.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX") and (
+            infinitive or tok.dep_ == "xcomp"):
+        return tok.head
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
         head = tok.head.head
         return head if head.lemma_.lower() in ("prevent", "refuse", "stop") else None

@@ -41,7 +41,7 @@ def find_counts(text: str) -> list[Count]:
         value, j = hit
         if _plausible(words, i, j, value):
             bound, start = _bound_before(words, i)
-            out.append(Count(int(round(value)), bound, start, words[j - 1][2]))
+            out.append(Count(round(value), bound, start, words[j - 1][2]))
         i = j
     return out
 
@@ -98,9 +98,7 @@ def _plausible(words: list[tuple[str, int, int]], i: int, j: int, value: float) 
     raw = words[i][0]
     if raw.isdigit() and len(raw) == 4 and YEAR_MIN <= value <= YEAR_MAX:
         return not (prev in lex["year_cues"] or not nxt.isalpha())
-    if raw.isdigit() and value <= 31 and prev in lex["months"]:
-        return False  # "October 16"
-    return True
+    return not (raw.isdigit() and value <= 31 and prev in lex["months"])  # "October 16"
 
 
 def _bound_before(words: list[tuple[str, int, int]], i: int) -> tuple[str, int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from spacy.tokens import Doc
 
@@ -141,7 +141,7 @@ def affiliations(found: Extraction) -> set[tuple[str, str]]:
     pairs = {(r.subject, r.object) for r in found.relations}
     spans = sorted((m.start, m.end, e.key) for e in found.entities for m in e.mentions)
     text = found.article.text
-    for (s1, e1, k1), (s2, _, k2) in zip(spans, spans[1:]):
+    for (s1, e1, k1), (s2, _, k2) in pairwise(spans):
         if k1 != k2 and 0 <= s2 - e1 <= TITLE_GAP and TITLE_WORDS.fullmatch(text[e1:s2]):
             pairs.add((k1, k2))
     for e in found.entities:  # "Observatory director Rami Abdel Rahman"

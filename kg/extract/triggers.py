@@ -39,7 +39,7 @@ def lexicon() -> dict[str, list[Row]]:
     path = resources.files("kg.extract") / "data" / "events" / "triggers.tsv"
     out: dict[str, list[Row]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+        if not line.strip() or line.startswith(("#", "lemma\t")):
             continue
         lemma, pos, cls, req, flags = (line.split("\t") + ["-"] * 5)[:5]
         row = Row(lemma, pos, cls, None if req == "-" else req,
