@@ -126,6 +126,8 @@ def target_heads(trig: Token, cls: str, patient: bool,
     for acl in child(trig, "acl", "advcl", "relcl"):
         if acl.lemma_.lower() in words()["target_verbs"] and acl.lemma_ != trig.lemma_:
             out += child(acl, "dobj")
+        if acl.lemma_.lower() in words()["naming_verbs"] and trig.pos_ == "VERB":
+            out += prep_objects(acl, ["as"])  # "killed a civilian, identified as X"
     return [t for t in out for t in (t, *t.conjuncts)] if out else []
 
 

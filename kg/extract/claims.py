@@ -81,7 +81,8 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     for c in cue.children:
         if c.dep_ == "agent":
             return next((o for o in c.children if o.dep_ == "pobj"), None)
-    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    subj = min((c for c in cue.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - cue.i),
+               default=None)
     if subj is not None:
         return cue.head if subj.lower_ in ("who", "that") and cue.dep_ == "relcl" else subj
     if cue.dep_ in INHERIT and depth < 4:
@@ -144,6 +145,10 @@ def content_of(cue: Token) -> list[Token]:
     own = {t.i for t in cue.subtree}
     if is_according_to(cue):
         toks = [t for t in cue.head.subtree if t.i not in own and not t.is_punct]
+        if not toks:  # "According to X, a group ... assaulted": the parser hung all under X
+            source = subject_of(cue)
+            after = source.i if source is not None else cue.i
+            toks = [t for t in cue.sent if t.i > after and not t.is_punct]
         return toks or [t for t in cue.sent if t.i not in own and not t.is_punct]
     deps = ("ccomp", "xcomp") if cue.lemma_.lower() in words()["listener_cues"] else \
         ("ccomp", "dobj", "xcomp")

@@ -79,8 +79,9 @@ def phrase(tok: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
     out = [tok]
     for child in tok.children:
         naming = child.dep_ == "acl" and child.lemma_.lower() in words()["naming_verbs"]
-        if naming or child.dep_ in PHRASE_DEPS and not (
-                child.dep_ == "prep" and child.lower_ not in preps):
+        if naming:
+            out.extend(phrase(child, (*preps, "as")))
+        elif child.dep_ in PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ not in preps):
             out.extend(phrase(child, preps))
     return sorted(out, key=lambda t: t.i)
 
@@ -165,7 +166,7 @@ def speaker(tok: Token, index: EntityIndex) -> str | None:
     window = doc[max(sent.start - 40, 0): min(len(doc), sent.end + 40)]
     for t in sorted(window, key=lambda t: abs(t.i - tok.i)):
         if is_cue(t) and t.i != tok.i:
-            for c in t.children:
+            for c in sorted(t.children, key=lambda c: abs(c.i - t.i)):
                 if c.dep_ == "nsubj" and c.lower_ not in ("we", "i", "us"):
                     keys = entities_of(c, index, ("Actor", "Faction"))
                     if keys:
