@@ -154,3 +154,23 @@ def test_lexicon_classes_are_declared():
                 "Arrest", "Looting", "Displacement", "Protest", "Appeal", "Threat", "Agreement",
                 "Rebellion", "TransferOfPower", "Rescue"}
     assert contract <= {events.family(c) for c in classes}
+
+
+@pytest.mark.parametrize(("text", "classes"), [
+    ("He died of a heart attack.", ["Killing"]),
+    ("Teachers went on strike in Oaxaca.", ["Protest"]),
+    ("The ministers agreed that the talks were useful.", []),
+    ("A great deal of damage was done.", []),
+    ("The government agreed to a ceasefire.", ["Agreement"]),
+])
+def test_idioms_and_clauses(text, classes):
+    out, _, _ = extract(text, {})
+    assert [e.cls for e in out.events] == classes
+
+
+def test_allow_is_an_agreement_only_with_a_named_party():
+    ents = {"United Nations": ("InternationalOrganisation", ["U.N."])}
+    out, _, _ = extract("Syria said it would allow U.N. inspectors to visit the sites.", ents)
+    assert [e.cls for e in out.events] == ["Agreement"]
+    out, _, _ = extract("The rules allow more time for questions.", ents)
+    assert out.events == ()

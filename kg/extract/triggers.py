@@ -84,8 +84,7 @@ def excluded(tok: Token, index: EntityIndex) -> bool:
         return True
     if is_according_to(tok):
         return True
-    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    if tok.lemma_.lower() in words()["idiom_before"].get(before, []):
+    if tok.lemma_.lower() in words()["idiom_before"].get(before(tok), []):
         return True
     key = index.at(tok)
     return key is not None and index.kinds.get(key) in ("Actor", "Faction", "Place")
@@ -102,6 +101,24 @@ def refine(tok: Token, cls: str) -> str:
     return cls
 
 
+def before(tok: Token) -> str:
+    """The lower-case word just before tok."""
+    return tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+
+
+def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
+    """Whether the token's syntax allows the row: no object, no that-clause, a named object."""
+    deps = {c.dep_ for c in tok.children}
+    if "intransitive" in flags and "dobj" in deps:
+        return False
+    if "no_clause" in flags and "ccomp" in deps:
+        return False
+    if "party_object" in flags:
+        objs = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
+        return any(index.kinds.get(index.at(t)) in ("Actor", "Faction") for t in objs)
+    return True
+
+
 def find(doc: Doc, index: EntityIndex) -> list[Trigger]:
     """Every trigger token in the document, in order, at most one class each."""
     out = []
@@ -109,12 +126,13 @@ def find(doc: Doc, index: EntityIndex) -> list[Trigger]:
         if excluded(tok, index):
             continue
         for row in candidates(tok):
-            if "intransitive" in row.flags and any(c.dep_ == "dobj" for c in tok.children):
+            if not fits_flags(tok, row.flags, index):
                 continue
             if row.requires is None or has_word(tok, row.requires):
                 flags = row.flags
                 if tok.pos_ not in POS[row.pos]:
                     flags = flags | {"headline"}
-                out.append(Trigger(tok, refine(tok, row.cls), frozenset(flags)))
+                cls = words()["idiom_class"].get(f"{before(tok)} {tok.lemma_.lower()}", row.cls)
+                out.append(Trigger(tok, refine(tok, cls), frozenset(flags)))
                 break
     return out
