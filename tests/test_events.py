@@ -174,3 +174,22 @@ def test_allow_is_an_agreement_only_with_a_named_party():
     assert [e.cls for e in out.events] == ["Agreement"]
     out, _, _ = extract("The rules allow more time for questions.", ents)
     assert out.events == ()
+
+
+def test_perpetrators_fleeing_is_no_displacement():
+    out, _, _ = extract("The attackers arrived in two vehicles and fled after the shooting. "
+                        "Hundreds of families fled their homes.", {})
+    assert [(e.cls, e.trigger.text) for e in out.events] == [
+        ("Attack", "shooting"), ("Displacement", "fled")]
+
+
+def test_any_threats_under_negation_is_no_event():
+    out, _, _ = extract("The governor said he had not been informed of any threats.", {})
+    assert out.events == ()
+
+
+def test_no_arguments_across_the_headline_break():
+    out, _, _ = extract("Gunmen kill 12 in attack on bar\n\nGunmen opened fire on a bar.",
+                        {"gunmen": ("ArmedGroup", ["Gunmen"])})
+    attack = next(e for e in out.events if e.trigger.text == "attack")
+    assert attack.targets == ()

@@ -32,7 +32,8 @@ def prep_objects(tok: Token, preps: list[str]) -> list[Token]:
     for p in child(tok, "prep", "agent"):
         if p.lower_ in preps:
             for obj in child(p, "pobj", "pcomp"):
-                out += [obj, *obj.conjuncts]
+                if "\n\n" not in tok.doc[min(p.i, obj.i): max(p.i, obj.i) + 1].text:
+                    out += [obj, *obj.conjuncts]  # not across a blank line (headline, body)
     return out
 
 

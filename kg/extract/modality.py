@@ -32,6 +32,8 @@ def _own(trig: Token, w: dict) -> str | None:
     if trig.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
             return "negated"
+        if any(c.dep_ == "det" and c.lower_ == "any" for c in kids):
+            return "hypothetical"  # "any threats", "any involvement": none in particular
         return None
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
         return "negated"

@@ -113,6 +113,12 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
         return False
     if "no_clause" in flags and "ccomp" in deps:
         return False
+    if "civilian_subject" in flags:
+        holder = tok.head if tok.dep_ == "conj" and "nsubj" not in deps else tok
+        subj = [c for c in holder.children if c.dep_ == "nsubj"]
+        if any(s.lemma_.lower() in words()["perpetrator_nouns"]
+               or index.classes.get(index.at(s)) in words()["armed_classes"] for s in subj):
+            return False
     if "party_object" in flags:
         objs = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
         return any(index.kinds.get(index.at(t)) in ("Actor", "Faction") for t in objs)
