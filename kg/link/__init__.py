@@ -22,9 +22,9 @@ def apply(e: Entity, d: Decision, linker: str = LINKER) -> Entity:
     rdfs:label): the item's; every name the text used stays an alt label.
     """
     c = d.candidate
-    alts = tuple(n for n in dict.fromkeys((e.label, *e.alt_labels)) if n != c.label)
+    alts = tuple(n for n in dict.fromkeys((e.label, *e.alt_labels)) if n != c.display_label)
     return replace(e, qid=c.qid, link_confidence=d.confidence, linker=linker, cls=d.cls,
-                   country=c.country or e.country, label=c.label, alt_labels=alts)
+                   country=c.country or e.country, label=c.display_label, alt_labels=alts)
 
 
 def link_entities(entities: tuple[Entity, ...], gaz: Gazetteer) -> tuple[tuple[Entity, ...], list[Quad]]:

@@ -16,7 +16,7 @@ MAX_DEPTH = 8
 
 def item_node(c: Candidate, top: str) -> NamedNode:
     """The entity IRI of a Wikidata item (the same one the article graphs use)."""
-    return iris.entity(top, c.label, c.qid)
+    return iris.entity(top, c.display_label, c.qid)
 
 
 def point(c: Candidate) -> Literal:
@@ -58,7 +58,7 @@ def parent_triples(node: NamedNode, c: Candidate, gaz: Gazetteer) -> Iterator[tu
         yield node, NKG.parent, pnode
         yield node, WDT.P17 if p.kind == "country" else WDT.P131, WD[p.qid]
         yield pnode, RDF.type, NKG[KIND_CLASS.get(kind_of(p), "Place")]
-        yield pnode, RDFS.label, Literal(p.label)
+        yield pnode, RDFS.label, Literal(p.display_label)
         yield pnode, OWL.sameAs, WD[p.qid]
         yield from geometry_triples(pnode, p)
         node, c = pnode, p

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from unidecode import unidecode
+
 from kg.errors import KGError
 from kg.link.normalize import LEVELS, acronym, fold, keys, short_forms, strip_affix
 
@@ -50,6 +52,13 @@ class Candidate:
     population: int | None = None
     prior: float = 1.0  # how far the source is trusted
     description: str | None = None
+
+    @property
+    def display_label(self) -> str:
+        """The label to show as rdfs:label: Latin-script labels without diacritics ("Baniyas")."""
+        folded = unidecode(self.label)
+        latin = all(ord(ch) < 0x250 or not ch.isalpha() for ch in self.label)
+        return folded if latin and folded.strip() else self.label
 
     @property
     def is_place(self) -> bool:
