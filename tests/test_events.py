@@ -193,3 +193,17 @@ def test_no_arguments_across_the_headline_break():
                         {"gunmen": ("ArmedGroup", ["Gunmen"])})
     attack = next(e for e in out.events if e.trigger.text == "attack")
     assert attack.targets == ()
+
+
+def test_headline_verb_tagged_as_noun():
+    out, _, _ = extract("ISIL Beheads 8 Syria Militants despite Surrendering\n\nThe group acted.",
+                        {"ISIL": ("ArmedGroup", ["ISIL"])})
+    ev = only(out, "Execution")
+    assert label_of(out, ev.agents) == ["ISIL"]
+    assert ev.count == 8
+
+
+def test_protest_verb_and_planned_protests():
+    out, _, _ = extract("Thousands of people demonstrated in Delhi. The opposition threatened to "
+                        "hold nationwide protests.", {"Delhi": ("Settlement", ["Delhi"])})
+    assert [e.cls for e in out.events] == ["Protest", "Threat"]

@@ -39,3 +39,8 @@ def test_vague_numbers_dates_and_money_are_no_counts(text):
 def test_every_count_in_order():
     found = find_counts("76 children and 41 women were among those killed")
     assert [c.value for c in found] == [76, 41]
+
+
+def test_numeric_dates_hold_no_count():
+    assert find_count("03-11-2014 ISIL beheads") is None
+    assert find_count("on 15/08/2016 eight men").value == 8

@@ -54,6 +54,9 @@ def agent_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozens
     for acl in child(trig, "acl", "amod"):
         if acl.lemma_.lower() in words()["lead_verbs"]:
             out += prep_objects(acl, ["by"]) + child(acl, "npadvmod", "compound")
+    holder = trig.head.head if trig.dep_ == "pobj" else trig
+    if not out and holder.lemma_.lower() == "responsibility" and holder.head.pos_ == "VERB":
+        out = agent_heads(holder.head, cls, False, depth=depth + 1)  # "claimed responsibility for"
     if not out and trig.dep_ in ("dobj", "nsubjpass") and \
             trig.head.lemma_.lower() in words()["light_verbs"]:
         out = agent_heads(trig.head, cls, False, depth=depth + 1)
@@ -145,8 +148,11 @@ def place_heads(trig: Token, targets: list[Token]) -> list[Token]:
     return out
 
 
-def count_of(trig: Token, targets: list[Token], patient: bool) -> Count | None:
+def count_of(trig: Token, targets: list[Token], patient: bool,
+             flags: frozenset = frozenset()) -> Count | None:
     """The number of people it happened to: from the target phrase, else the trigger's own."""
+    if "headline" in flags:  # "ISIL Beheads 8 Syria Militants"
+        return find_count(trig.doc[trig.i + 1: min(trig.sent.end, trig.i + 4)].text)
     holders = list(targets)
     if patient and trig.pos_ in ("VERB", "AUX", "ADJ"):
         holders += child(trig, "nsubj")

@@ -132,7 +132,8 @@ def earlier_source(subj: Token, index: EntityIndex, drafts: list[Draft], here: i
     words = status_words()
     kind = "Faction" if lemma in words["source_nouns_faction"] else \
         "Actor" if lemma in words["source_nouns_actor"] else None
-    if kind is None:
+    dets = {c.lower_ for c in subj.children if c.dep_ == "det"}
+    if kind is None or not dets & set(words["anaphoric_determiners"]):
         return None
     for d in reversed(drafts):
         if here - d.sent <= SOURCE_WINDOW and index.kinds.get(d.source) == kind:

@@ -88,6 +88,7 @@ def host_of(t: Trigger, by_i: dict[int, Trigger]) -> int | None:
         ups = [tok.head]
         if tok.head.dep_ in ("prep", "agent", "cc"):
             ups.append(tok.head.head)
+        ups = [u for u in ups if "\n\n" not in tok.doc[min(u.i, tok.i): max(u.i, tok.i)].text]
         up = next((u for u in ups if u.i in by_i and u.i not in seen
                    and family(by_i[u.i].cls) == family(t.cls)
                    and tok.dep_ in ("conj", "appos", "pobj", "dobj", "compound", "nsubj")), None)
@@ -104,7 +105,7 @@ def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
     agent_toks = args.agent_heads(tok, t.cls, patient, t.flags)
     target_toks = args.target_heads(tok, t.cls, patient, t.flags)
     d = Draft(trig=t, sent=sent, modality=modality(tok),
-              passive=tok.pos_ not in ("VERB", "AUX") or args.is_passive(tok))
+              passive=tok.pos_ in ("VERB", "AUX") and args.is_passive(tok))
     d.agents = list(args.resolve(agent_toks, index, args.ACTING))
     d.targets = list(args.resolve(target_toks, index, args.PARTY))
     located = args.places_in(args.place_heads(tok, target_toks), index)
@@ -114,7 +115,7 @@ def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
     if not d.places:
         d.places = list(sentence_places(tok, index))
     if family(t.cls) in args.words()["count_classes"]:
-        c = args.count_of(tok, target_toks, patient)
+        c = args.count_of(tok, target_toks, patient, t.flags)
         d.count = (c.value, c.bound) if c else None
     d.time = time_of(tok, tok.doc, ref)
     return d
@@ -130,8 +131,8 @@ def absorb(host: Draft, part: Draft) -> None:
 
 
 def sentence_places(tok: Token, index: EntityIndex) -> tuple[str, ...]:
-    """Places mentioned anywhere in the trigger's sentence."""
-    return args.places_in(list(tok.sent), index)
+    """Places mentioned in the trigger's sentence, not as a party acting ("Russia denied")."""
+    return args.places_in([t for t in tok.sent if t.dep_ not in ("nsubj", "poss")], index)
 
 
 def headline_places(doc: Doc, index: EntityIndex) -> tuple[str, ...]:
@@ -151,7 +152,9 @@ def carry_over(drafts: list[Draft], fallback: tuple[str, ...]) -> None:
     for d in drafts:
         fam = family(d.trig.cls)
         prev = last_of.get(fam)
-        if not d.agents and d.passive and prev and d.sent - prev.sent <= CARRY_SENTENCES:
+        if not d.agents and d.passive and prev and d.sent - prev.sent <= CARRY_SENTENCES \
+                and not (d.explicit_place and prev.explicit_place
+                         and not set(d.places) & set(prev.places)):
             d.agents = list(prev.agents)
         if not d.places:
             if last and last.places and d.sent - last.sent <= CARRY_SENTENCES:

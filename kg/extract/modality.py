@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from kg.extract.event_parties import words
 
 
-def modality(trig: Token) -> str:
+def modality(trig: Token, depth: int = 0) -> str:
     """asserted, negated, hypothetical or planned, read from the trigger's clause."""
     w = words()
     own = _own(trig, w)
@@ -16,6 +16,10 @@ def modality(trig: Token) -> str:
         return own
     if _charged(trig, w):
         return "hypothetical"  # "were accused of fighting": a charge, not a report
+    verb = trig.head
+    if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in ("dobj", "nsubjpass") and \
+            verb.pos_ == "VERB" and verb.lemma_.lower() not in w["control_verbs"] and depth < 3:
+        return modality(verb, depth + 1)  # "threatened to hold protests": as its verb
     governor = _governing_verb(trig)
     if governor is not None:
         ctl = w["control_verbs"].get(governor.lemma_.lower())

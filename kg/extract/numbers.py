@@ -9,6 +9,7 @@ from importlib import resources
 from typing import NamedTuple
 
 WORD = re.compile(r"[$€£]|\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z][A-Za-z'.]*(?:-[A-Za-z]+)*|%")
+DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 YEAR_MIN, YEAR_MAX = 1900, 2099
 
 
@@ -30,6 +31,7 @@ def lexicon() -> dict:
 
 def find_counts(text: str) -> list[Count]:
     """Every count in `text`, in order; vague ones ("hundreds"), dates and money left out."""
+    text = DATE.sub(lambda m: " " * len(m.group()), text)  # "03-11-2014" holds no count
     words = [(m.group().lower().rstrip("."), m.start(), m.end()) for m in WORD.finditer(text)]
     out: list[Count] = []
     i = 0

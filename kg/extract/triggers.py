@@ -109,15 +109,18 @@ def before(tok: Token) -> str:
 def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
     """Whether the token's syntax allows the row: no object, no that-clause, a named object."""
     deps = {c.dep_ for c in tok.children}
-    if "intransitive" in flags and "dobj" in deps:
+    if "intransitive" in flags and deps & {"dobj", "xcomp", "ccomp"}:
         return False
     if "no_clause" in flags and "ccomp" in deps:
         return False
     if "civilian_subject" in flags:
-        holder = tok.head if tok.dep_ == "conj" and "nsubj" not in deps else tok
+        holder = tok
+        while "nsubj" not in {c.dep_ for c in holder.children} and \
+                holder.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and holder.head.i != holder.i:
+            holder = holder.head
         subj = [c for c in holder.children if c.dep_ == "nsubj"]
-        if any(s.lemma_.lower() in words()["perpetrator_nouns"]
-               or index.classes.get(index.at(s)) in words()["armed_classes"] for s in subj):
+        if not any(s.lemma_.lower() in words()["displaced_nouns"] or s.like_num
+                   or index.classes.get(index.at(s)) in words()["displaced_classes"] for s in subj):
             return False
     if "party_object" in flags:
         objs = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
