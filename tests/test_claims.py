@@ -143,3 +143,20 @@ def seed_article():
     (article,) = read_all([str(SEEDS_DIR / "syria-coast-alawite-killings.txt")])
     doc = get_nlp()(article.text)
     return doc, extract(doc, article)
+
+
+def test_put_the_toll_at_is_a_claim_with_its_figure():
+    out = run("Government forces killed 12 civilians in Kafr Nabudah, activists said. The Syrian "
+              "Observatory for Human Rights put the death toll at 15.", SOHR)
+    (c,) = out.claims
+    assert (c.cue, c.quantity, source(out, c)) == ("put", 15, "Syrian Observatory for Human Rights")
+
+
+def test_competing_tolls_for_one_killing_are_disputed():
+    out = run("Government forces killed 12 civilians in Kafr Nabudah, the White Helmets said. The "
+              "Syrian Observatory for Human Rights put the death toll at 15.",
+              {**SOHR, "White Helmets": ("NGO", ["White Helmets"])})
+    helmets, sohr = out.claims
+    assert (helmets.quantity, sohr.quantity) == (12, 15)
+    assert helmets.about == sohr.about and len(sohr.about) == 1
+    assert helmets.status == sohr.status == "Disputed"

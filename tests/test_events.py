@@ -207,3 +207,9 @@ def test_protest_verb_and_planned_protests():
     out, _, _ = extract("Thousands of people demonstrated in Delhi. The opposition threatened to "
                         "hold nationwide protests.", {"Delhi": ("Settlement", ["Delhi"])})
     assert [e.cls for e in out.events] == ["Protest", "Threat"]
+
+
+def test_conjoined_parties_are_all_agents():
+    out, _, _ = extract("Russia and Turkey agreed to a ceasefire.",
+                        {"Russia": ("Country", ["Russia"]), "Turkey": ("Country", ["Turkey"])})
+    assert label_of(out, only(out, "Agreement").agents) == ["Russia", "Turkey"]

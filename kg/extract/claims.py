@@ -48,6 +48,7 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
                             kind=cue_kind(tok), about=about(content, found),
                             nouns={t.lemma_.lower() for t in content if t.pos_ in ("NOUN", "PROPN")}))
     share_events(drafts)
+    toll_events(drafts, found, sent_of, doc)
     assign_status(drafts, doc, found)
     return replace(found, claims=tuple(to_claim(d) for d in drafts))
 
@@ -58,6 +59,21 @@ def share_events(drafts: list[Draft]) -> None:
         if not d.about and prev.about and d.sent - prev.sent <= 1 and \
                 find_count(text_of(d.content)) and find_count(text_of(prev.content)):
             d.about = prev.about
+
+
+def toll_events(drafts: list[Draft], found: Extraction, sent_of: dict, doc: Doc) -> None:
+    """'put the death toll at 15': a toll is about the last killing told just before."""
+    from kg.extract.events import family
+
+    starts = {t.idx: t.i for t in doc}
+    killings = [e for e in found.events if family(e.cls) == "Killing"]
+    for d in drafts:
+        if d.about or not d.nouns & set(status_words()["toll_nouns"]):
+            continue
+        before = [e for e in killings if e.trigger.start < d.cue.idx
+                  and d.sent - sent_of.get(starts.get(e.trigger.start, -1), -9) <= 1]
+        if before:
+            d.about = (before[-1].key,)
 
 
 def _negated(tok: Token) -> bool:
@@ -157,7 +173,8 @@ def content_of(cue: Token) -> list[Token]:
         kids = [c for c in cue.children if c.dep_ == dep]
         if kids:
             toks = [t for k in kids for t in k.subtree if not _in_added(t, cue)]
-            if dep == "dobj" and cue_kind(cue) == "accuse":
+            if dep == "dobj" and (cue_kind(cue) == "accuse" or cue.lemma_.lower() in
+                                  status_words()["object_cues"]):
                 toks += [t for c in cue.children if c.dep_ == "prep" for t in c.subtree]
             return sorted(toks, key=lambda t: t.i)
     rest = [t for t in cue.sent if t.i not in own and not t.is_punct]

@@ -42,7 +42,11 @@ def is_cue(tok: Token) -> bool:
     """Whether tok is a reporting verb or the phrase 'according to'."""
     if is_according_to(tok):
         return True
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in cue_kinds()
+    lemma = tok.lemma_.lower()
+    objects = status_words()["object_cues"].get(lemma)
+    if objects and tok.pos_ == "VERB":  # "put the death toll at 15"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)
+    return tok.pos_ == "VERB" and lemma in cue_kinds()
 
 
 def cue_lemma(tok: Token) -> str:

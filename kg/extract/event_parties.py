@@ -86,7 +86,8 @@ def phrase(tok: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...]) -> list[str]:
+def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...],
+                conjuncts: bool = True) -> list[str]:
     """Entity keys for the phrase headed by tok: its head's mention first, pronouns resolved."""
     if tok.lower_ in words()["pronouns"]:
         key = resolve_pronoun(tok, index)
@@ -94,8 +95,8 @@ def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...]) -> list[
     head = index.at(tok)
     if index.fits(head, kinds):
         out = [head]
-        for conj in tok.conjuncts:
-            out += [k for k in entities_of(conj, index, kinds) if k not in out]
+        for conj in tok.conjuncts if conjuncts else ():
+            out += [k for k in entities_of(conj, index, kinds, False) if k not in out]
         return out
     out = []
     for t in phrase(tok):

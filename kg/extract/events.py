@@ -113,7 +113,7 @@ def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
     d.places = [k for k in located if k not in d.agents]
     d.explicit_place = bool(d.places)
     if not d.places:
-        d.places = list(sentence_places(tok, index))
+        d.places = [k for k in sentence_places(tok, index) if k not in d.agents]
     if family(t.cls) in args.words()["count_classes"]:
         c = args.count_of(tok, target_toks, patient, t.flags)
         d.count = (c.value, c.bound) if c else None
@@ -132,7 +132,14 @@ def absorb(host: Draft, part: Draft) -> None:
 
 def sentence_places(tok: Token, index: EntityIndex) -> tuple[str, ...]:
     """Places mentioned in the trigger's sentence, not as a party acting ("Russia denied")."""
-    return args.places_in([t for t in tok.sent if t.dep_ not in ("nsubj", "poss")], index)
+    return args.places_in([t for t in tok.sent if not acting(t)], index)
+
+
+def acting(tok: Token) -> bool:
+    """Whether a token names a party acting (subject, possessor, by-agent), not a location."""
+    while tok.dep_ == "conj" or tok.dep_ in ("compound", "amod") and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "poss") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
 def headline_places(doc: Doc, index: EntityIndex) -> tuple[str, ...]:

@@ -26,8 +26,8 @@ def assign_status(drafts: list, doc: Doc, found: Extraction) -> None:
     disputed_by_accusation(drafts, events)
     disputed_by_figures(drafts)
     disputed_by_text(drafts, sents)
-    confirmed(drafts, events)
     unverified(drafts, sents)
+    confirmed(drafts, events)
     denied(drafts, events)
 
 
