@@ -80,14 +80,16 @@ def timed(fn: Callable, totals: dict[str, float], name: str) -> Callable:
 @contextmanager
 def stage_timers(totals: dict[str, float]) -> Iterator[dict[str, float]]:
     """Time each pipeline step while inside the block; the originals are put back after."""
-    saved = [(module, attr, getattr(module, attr)) for _, module, attr in STAGES]
-    saved.append((kg_extract, "EXTRACTORS", kg_extract.EXTRACTORS))
+    stages = [(n, m, a) for n, m, a in STAGES if hasattr(m, a)]  # steps renamed away are skipped
+    saved = [(module, attr, getattr(module, attr)) for _, module, attr in stages]
+    steps = getattr(kg_extract, "EXTRACTORS", ())
     try:
-        for name, module, attr in STAGES:
+        for name, module, attr in stages:
             setattr(module, attr, timed(getattr(module, attr), totals, name))
-        kg_extract.EXTRACTORS = tuple(  # each extractor's share of "extract", shown apart
-            timed(step, totals, PART + step.__module__.rsplit(".", 1)[-1])
-            for step in kg_extract.EXTRACTORS)
+        if steps:
+            saved.append((kg_extract, "EXTRACTORS", steps))
+            kg_extract.EXTRACTORS = tuple(  # each extractor's share of "extract", shown apart
+                timed(step, totals, PART + step.__module__.rsplit(".", 1)[-1]) for step in steps)
         yield totals
     finally:
         for module, attr, original in saved:
