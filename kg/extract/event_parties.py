@@ -4,6 +4,7 @@ pronouns and titles resolved."""
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from functools import cache
 from importlib import resources
 
@@ -17,6 +18,7 @@ try:  # the entity engineer's resolver, when there is one
 except ImportError:  # pragma: no cover - depends on the concurrent entity work
     _coref_resolve = None
 
+NEST = 8  # how many earlier-starting mentions may still cover a token
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "nummod",
                "quantmod", "npadvmod", "punct", "case", "pobj", "prep"}
 
@@ -45,14 +47,15 @@ class EntityIndex:
         self.classes = {e.key: e.cls for e in found.entities}
         self.roles = {e.key: tuple(r.lower() for r in e.roles) for e in found.entities}
         self.mentions = sorted((m.start, m.end, e.key) for e in found.entities for m in e.mentions)
+        self.starts = [m[0] for m in self.mentions]
 
     def at(self, tok: Token) -> str | None:
         """The entity whose mention covers this token, if any."""
-        for start, end, key in self.mentions:
+        # mentions starting at or before the token; a few back, since mentions may nest
+        hi = bisect_right(self.starts, tok.idx)
+        for start, end, key in reversed(self.mentions[max(0, hi - NEST): hi]):
             if start <= tok.idx < end:
                 return key
-            if start > tok.idx:
-                break
         return None
 
     def fits(self, key: str | None, kinds: tuple[str, ...]) -> bool:
