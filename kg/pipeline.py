@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg import iris, rdf, store
 from kg.extract import extract
 from kg.link import link
-from kg.model import Article
+from kg.model import Article, Extraction
 from kg.nlp import get_nlp, model_name
 from kg.read import read_all
 
@@ -59,6 +59,7 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
     pending = list(fresh.values())
     for doc, a in nlp.pipe(((a.text, a) for a in pending), as_tuples=True, batch_size=BATCH):
         x, shared = link(extract(doc, a), online=online)
+        x = settle_labels(db, x)
         quads = list(rdf.article_quads(x, model))
         store.replace_graph(db, iris.article_graph(a.key), quads)
         if shared:
@@ -78,3 +79,19 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
     del db
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def settle_labels(db, x: Extraction) -> Extraction:
+    """One rdfs:label per entity across articles: a name already in the store keeps its label.
+
+    Linked entities take the item's label (kg.link); this covers the unlinked ones, whose IRI
+    comes from a folded name ("Bashar al Assad" and "Bashar al-Assad" share one).
+    """
+    graph = iris.article_graph(x.article.key)
+    out = []
+    for e in x.entities:
+        known = None if e.qid or e.scoped else store.label_elsewhere(db, rdf.entity_iri(e, x.article), graph)
+        if known and known != e.label:
+            e = replace(e, label=known, alt_labels=tuple(dict.fromkeys((e.label, *e.alt_labels))))
+        out.append(e)
+    return replace(x, entities=tuple(out))

@@ -24,7 +24,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store,
 from kg import iris
 from kg.config import ONTOLOGY_DIR
 from kg.errors import StoreError
-from kg.vocab import NKG, PREFIXES
+from kg.vocab import NKG, PREFIXES, RDFS
 
 FORMATS: dict[str, RdfFormat] = {
     "turtle": RdfFormat.TURTLE,
@@ -140,6 +140,13 @@ def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> None
         return
     body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
     store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} .\n}} }}")
+
+
+def label_elsewhere(store: Store, node: NamedNode, graph: NamedNode) -> str | None:
+    """The rdfs:label another graph already gives `node`, if any (the smallest, to be stable)."""
+    labels = [q.object.value for q in store.quads_for_pattern(node, RDFS.label, None, None)
+              if q.graph_name != graph]
+    return min(labels) if labels else None
 
 
 def add_quads(store: Store, quads: Iterable[Quad]) -> None:

@@ -140,3 +140,17 @@ def test_kill_9_leaves_whole_articles_and_a_rerun_completes(tmp_path):
     article_graphs = {q.graph_name for q in expected} - {iris.ONTOLOGY_GRAPH}
     assert {q for q in final if q.graph_name in article_graphs} == {
         q for q in expected if q.graph_name in article_graphs}
+
+
+def test_one_label_per_entity_across_articles(tmp_path):
+    (tmp_path / "a.txt").write_text("Talks in Geneva\n\nThe envoy Hamid Qurbani met officials in Geneva on Monday.\n")
+    (tmp_path / "b.txt").write_text("Envoy speaks\n\nThe envoy Hamid al Qurbani said talks would go on.\n")
+    (tmp_path / "c.txt").write_text("Envoy speaks again\n\nThe envoy Hamid al-Qurbani said talks failed.\n")
+    directory = tmp_path / "store"
+    build([str(tmp_path)], directory)
+    db = store.open_for_reading(directory)
+    rows = list(db.query(
+        "SELECT ?e (COUNT(DISTINCT ?l) AS ?n) WHERE { ?e a nkg:Actor ; rdfs:label ?l } GROUP BY ?e",
+        prefixes={"nkg": NKG.base, "rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
+        use_default_graph_as_union=True))
+    assert rows and all(int(r["n"].value) == 1 for r in rows)
