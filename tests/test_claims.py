@@ -160,3 +160,9 @@ def test_competing_tolls_for_one_killing_are_disputed():
     assert (helmets.quantity, sohr.quantity) == (12, 15)
     assert helmets.about == sohr.about and len(sohr.about) == 1
     assert helmets.status == sohr.status == "Disputed"
+
+
+def test_sources_are_actors_or_factions_never_places():
+    out = run("Iran says Syria will let inspectors in. The ministry said inspectors arrived.",
+              {"Iran": ("Country", ["Iran"]), "Syria": ("Country", ["Syria"])})
+    assert out.claims == ()

@@ -116,16 +116,14 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
 
 
 def source_of(cue: Token, index: EntityIndex, drafts: list[Draft], sent_of: dict) -> str | None:
-    """The party that asserts: the subject's entity, a country speaking, or 'the group' before."""
+    """The party that asserts (an Actor or Faction; a country never is one): the subject's
+    entity, or 'the group' that spoke just before."""
     subj = subject_of(cue)
     if subj is None:
         return None
     keys = entities_of(subj, index, PARTY)
     if keys:
         return keys[0]
-    head = index.at(subj)
-    if head and index.kinds.get(head) == "Place":
-        return head  # "Iran says": a country speaking for its government
     keys = entities_of_phrase(subj, index)
     if keys:
         return keys[0]
