@@ -17,9 +17,15 @@ WIKIDATA_GRAPH = NamedNode(GRAPH + "wikidata")
 
 
 def slug(text: str) -> str:
-    """A lower-case ASCII slug of a name: 'Ahmad al-Sharaa' -> 'ahmad-al-sharaa'."""
-    text = unidecode(text).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+    """A lower-case ASCII slug of a name, Arabic articles dropped: 'Ahmad al-Sharaa' -> 'ahmad-sharaa'.
+
+    Spellings that differ only in punctuation, diacritics or al-/el- get one slug, hence one IRI.
+    """
+    from kg.link.normalize import ARTICLES, fold
+
+    words = fold(text).split()
+    kept = [w for w in words if w not in ARTICLES] or words
+    return "-".join(kept) or re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
 
 
 def article_id(key: str) -> str:

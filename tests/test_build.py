@@ -153,4 +153,4 @@ def test_one_label_per_entity_across_articles(tmp_path):
         "SELECT ?e (COUNT(DISTINCT ?l) AS ?n) WHERE { ?e a nkg:Actor ; rdfs:label ?l } GROUP BY ?e",
         prefixes={"nkg": NKG.base, "rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
         use_default_graph_as_union=True))
-    assert rows and all(int(r["n"].value) == 1 for r in rows)
+    assert len(rows) == 1 and int(rows[0]["n"].value) == 1  # one person, one preferred label
