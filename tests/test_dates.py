@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from helpers_events import parse
 
+from kg.extract import events
 from kg.extract.dates import article_date, resolve, weekday_in_week
 from kg.model import Article
 
@@ -54,3 +56,13 @@ def test_without_article_date_only_explicit_years():
     assert resolve("Wednesday", None) is None
     assert resolve("October 16", None) is None
     assert resolve("in 2014", None) == "2014"
+
+
+def test_event_time_without_named_entities():
+    """Times are read from the parse, not from NER dates (the pipeline may replace those)."""
+    doc, found = parse("Air strikes on a market killed 29 civilians in a town on Monday. "
+                       "On October 16, militants killed a civilian.", {}, "2017-11-13")
+    doc.ents = []
+    times = [(e.cls, e.time) for e in events.extract(doc, found).events]
+    assert times == [("Airstrike", "2017-11-13"), ("Killing", "2017-11-13"),
+                     ("Killing", "2017-10-16")]

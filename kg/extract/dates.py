@@ -103,28 +103,26 @@ def weekday_in_week(ref: date, weekday: int) -> date:
 
 
 def time_of(trigger: Token, doc: Doc, ref: date | None) -> str | None:
-    """The resolved time of the DATE expression attached to a trigger, if any."""
-    anchors = {trigger.i}
+    """The resolved time of a time expression hanging from the trigger (or its verb), if any."""
+    anchors = [trigger]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
-        anchors.add(trigger.head.i)
-    for ent in trigger.sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        if _attached(ent.root, anchors):
-            value = resolve(ent.text, ref)
-            if value:
-                return value
+        anchors.append(trigger.head)
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ not in ("prep", "npadvmod", "advmod", "tmod", "pobj"):
+                continue
+            for tok in child.subtree:
+                if is_time_word(tok):
+                    window = doc[max(child.left_edge.i, tok.i - 2): tok.i + 3]
+                    value = resolve(window.text, ref)
+                    if value:
+                        return value
     return None
 
 
-def _attached(tok: Token, anchors: set[int], hops: int = 3) -> bool:
-    """Whether `tok` hangs from one of the anchor tokens within a few dependency steps."""
-    for _ in range(hops):
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.i in anchors:
-            return True
-        if tok.pos_ in ("VERB", "AUX") and tok.i not in anchors:
-            return False
-    return False
+def is_time_word(tok: Token) -> bool:
+    """A weekday, month, year or relative day ('yesterday') that can anchor a time."""
+    low = tok.lower_
+    lex = lexicon()
+    return (low in lex["weekdays"] or month_number(low) is not None and tok.is_title
+            or low in lex["relative_days"] or bool(YEAR.fullmatch(low)))
