@@ -166,3 +166,20 @@ def test_sources_are_actors_or_factions_never_places():
     out = run("Iran says Syria will let inspectors in. The ministry said inspectors arrived.",
               {"Iran": ("Country", ["Iran"]), "Syria": ("Country", ["Syria"])})
     assert out.claims == ()
+
+
+def test_subject_denying_the_event_makes_the_claim_denied():
+    out = run("The activists said the army killed 12 civilians in Hama. The army denied killing "
+              "any civilians.",
+              {"activists": ("Faction", ["activists"]), "army": ("StateForce", ["army"]),
+               "Hama": ("AdministrativeArea", ["Hama"])})
+    said, denial = out.claims
+    assert (said.cue, said.status) == ("say", "Denied")
+    assert (denial.cue, source(out, denial), denial.status) == ("deny", "army", "Asserted")
+
+
+def test_text_calling_accounts_conflicting_makes_them_disputed():
+    out = run("Milenio reported that 80 people stormed the courthouse. Excelsior reported that "
+              "unarmed people approached the building. The two outlets gave conflicting accounts.",
+              {"Milenio": ("MediaOutlet", ["Milenio"]), "Excelsior": ("MediaOutlet", ["Excelsior"])})
+    assert [c.status for c in out.claims] == ["Disputed", "Disputed"]
