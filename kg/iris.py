@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from pyoxigraph import NamedNode
 from unidecode import unidecode
@@ -28,6 +29,7 @@ def slug(text: str) -> str:
     return "-".join(kept) or re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
 
 
+@lru_cache(maxsize=4096)
 def article_id(key: str) -> str:
     """A short digest of what makes an article itself (its URL or absolute path)."""
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -15,6 +15,7 @@ class Namespace:
     def __init__(self, base: str) -> None:
         self.base = base
         self.used: set[str] = set()
+        self._terms: dict[str, NamedNode] = {}
 
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("_"):  # no term starts with "_"; tools probe such names (_mock_name)
@@ -22,8 +23,11 @@ class Namespace:
         return self[name]
 
     def __getitem__(self, name: str) -> NamedNode:
-        self.used.add(name)
-        return NamedNode(self.base + name)
+        term = self._terms.get(name)
+        if term is None:  # made once per name: quad building asks for the same terms often
+            self.used.add(name)
+            term = self._terms[name] = NamedNode(self.base + name)
+        return term
 
     def __str__(self) -> str:
         return self.base
