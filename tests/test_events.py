@@ -213,3 +213,13 @@ def test_conjoined_parties_are_all_agents():
     out, _, _ = extract("Russia and Turkey agreed to a ceasefire.",
                         {"Russia": ("Country", ["Russia"]), "Turkey": ("Country", ["Turkey"])})
     assert label_of(out, only(out, "Agreement").agents) == ["Russia", "Turkey"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army executed a plan to retake the town.",
+    "The opposition attacked the decision in parliament.",
+    "Senators killed the bill.",
+])
+def test_abstract_objects_are_no_violence(text):
+    out, _, _ = extract(text, {})
+    assert out.events == ()

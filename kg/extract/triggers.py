@@ -111,6 +111,10 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
     deps = {c.dep_ for c in tok.children}
     if "intransitive" in flags and deps & {"dobj", "xcomp", "ccomp"}:
         return False
+    if "concrete_object" in flags and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words()["abstract_objects"]
+            for c in tok.children):
+        return False
     if "no_clause" in flags and "ccomp" in deps:
         return False
     if "civilian_subject" in flags:
