@@ -12,6 +12,12 @@ from kg.config import default_store
 from kg.errors import KGError
 
 
+EXAMPLE_QUERY = ("query=PREFIX nkg: <https://w3id.org/newskg/ontology#> "
+                 "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                 "SELECT ?class (COUNT(?event) AS ?n) WHERE { ?event a ?class . "
+                 "?class rdfs:subClassOf* nkg:Event } GROUP BY ?class ORDER BY DESC(?n)")
+
+
 def store_option(f):
     """--store DIR, defaulting to $KG_STORE or ./kg-data."""
     return click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -139,10 +145,12 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
               help="Most result rows (or triples) a SPARQL answer holds; more are cut off.")
 @click.option("--no-cors", "no_cors", is_flag=True,
               help="Do not allow other origins to read /sparql (CORS is on by default).")
+@click.option("--queries", "queries_dir", type=click.Path(file_okay=False, exists=True),
+              help="Folder of saved queries (*.rq) to serve instead of the bundled queries/.")
 @kg_errors
 def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: float,
           allow_update: bool, token: str | None, allow_service: tuple[str, ...], debug: bool,
-          no_cors: bool = False, max_rows: int = 100_000) -> None:
+          no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None) -> None:
     """Serve the SPARQL endpoint, saved queries and pages over HTTP.
 
     Example: kg serve --port 8000
@@ -154,7 +162,12 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
               "ALLOWED_SERVICES": list(allow_service)}
     config["CORS"] = not no_cors
     config["MAX_ROWS"] = max_rows
-    click.echo(f"kg serving {config['STORE_DIR']} at http://{host}:{port}/sparql", err=True)
+    if queries_dir:
+        config["QUERIES_DIR"] = str(Path(queries_dir).resolve())
+    base = f"http://{host}:{port}"
+    click.echo(f"kg serving {config['STORE_DIR']}\n  pages and query editor: {base}/\n"
+               f"  SPARQL endpoint: {base}/sparql\n  try:\n    curl -s {base}/sparql "
+               f"-H 'Accept: text/csv' --data-urlencode '{EXAMPLE_QUERY}'", err=True)
     run_server(config, host, port, workers, debug)
 
 

@@ -265,6 +265,12 @@ def bind(store: Store, query: SavedQuery, raw: Mapping[str, str]) -> Bound:
     return bound
 
 
+def prepare(store: Store, query: SavedQuery, params: Mapping[str, str]) -> tuple[str, dict]:
+    """The query text (VALUES from IRI terms appended) and its term substitutions."""
+    bound = bind(store, query, params)
+    return query.text + bound.values_clause(), dict(bound.substitutions)
+
+
 def run_saved(store: Store, query: SavedQuery, params: Mapping[str, str]):
     """Run a saved query with its parameters bound as terms; the pyoxigraph result."""
     bound = bind(store, query, params)

@@ -20,7 +20,7 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
     app.config.update(config or {})
     directory = Path(store_dir or app.config.get("STORE_DIR") or default_store())
     app.config["STORE_DIR"] = str(directory)
-    app.config["QUERIES_DIR"] = str(queries_dir or QUERIES_DIR)
+    app.config["QUERIES_DIR"] = str(queries_dir or app.config.get("QUERIES_DIR") or QUERIES_DIR)
     app.extensions["kg_store"] = StoreHandle(directory)
 
     from server import sparql

@@ -10,14 +10,20 @@ Pages are `limit` rows from `offset`; the next and previous pages are in Link he
 from __future__ import annotations
 
 import json
-from itertools import islice
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, render_template, request
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, parse_query_results
+from pyoxigraph import (
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    parse,
+    parse_query_results,
+)
 
 from kg.errors import KGError, QueryError
-from kg.queries import ParamError, SavedQuery, load_queries, run_saved, service_values
+from kg.queries import ParamError, SavedQuery, load_queries, prepare, service_values
 from server import formats
 from server.guard import network_targets, normal
 
@@ -162,13 +168,30 @@ def check_services(query: SavedQuery, params: dict[str, str]) -> None:
             raise QueryError(f"{query.name}: {keyword} <{iri}> is not allow-listed")
 
 
-def page_of(results, limit: int, offset: int) -> tuple[list, bool]:
-    """Rows offset..offset+limit of a result, and whether there are more."""
-    try:
-        rows = list(islice(results, offset, offset + limit + 1))
-    except (OSError, RuntimeError) as err:
-        raise ServiceFailed(f"the query failed while running: {err}") from None
-    return rows[:limit], len(rows) > limit
+def run_page(text: str, substitutions: dict, limit: int, offset: int) -> tuple[object, list, bool]:
+    """One page of a saved query's results, run in a killable executor with the server's timeout.
+
+    Returns the result (solutions or a boolean, for their variables and type), the page's rows
+    and whether there are more.
+    """
+    from server.protocol import pool
+
+    timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
+    answer = pool().run({"op": "page", "store": current_app.config["STORE_DIR"], "query": text,
+                         "substitutions": substitutions, "limit": limit, "offset": offset},
+                        timeout)
+    if answer["status"] == 502:
+        raise ServiceFailed(answer["error"])
+    if answer["status"] != 200:
+        raise QueryError(answer["error"])
+    if answer["kind"] == "boolean":
+        doc = json.dumps({"head": {}, "boolean": answer["value"]}).encode()
+        return parse_query_results(doc, format=QueryResultsFormat.JSON), [], False
+    if answer["kind"] == "solutions":
+        results = parse_query_results(answer["body"], format=QueryResultsFormat.JSON)
+        return results, list(results), answer["more"]
+    triples = list(parse(answer["body"], format=RdfFormat.N_TRIPLES))
+    return triples, triples, answer["more"]
 
 
 def page_url(query: SavedQuery, params: dict[str, str], limit: int, offset: int,
@@ -226,9 +249,7 @@ def answer(query: SavedQuery, media: str, ext: str | None) -> Response:
     limit, offset = paging()
     check_services(query, params)
     store = current_app.extensions["kg_store"].get()
-    results = run_saved(store, query, params)
-    rows, more = ([], False) if isinstance(results, QueryBoolean) \
-        else page_of(results, limit, offset)
+    results, rows, more = run_page(*prepare(store, query, params), limit, offset)
     nav = links(query, params, limit, offset, more, ext)
     if media == HTML:
         from server.queries_html import render

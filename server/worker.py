@@ -75,6 +75,36 @@ def run_query(request: dict) -> dict:
     return {"status": 200, "media": media, "body": body, "truncated": truncated}
 
 
+def run_page(request: dict) -> dict:
+    """One page of a saved query's results, its terms bound by substitution (never spliced)."""
+    from itertools import islice
+
+    from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, serialize
+
+    from kg.vocab import PREFIXES
+
+    store = read_store(request["store"])
+    try:
+        results = store.query(request["query"], prefixes=PREFIXES, use_default_graph_as_union=True,
+                              substitutions=request.get("substitutions") or {})
+    except SyntaxError as err:
+        return {"status": 400, "error": f"SPARQL syntax error: {err}"}
+    if isinstance(results, QueryBoolean):
+        return {"status": 200, "kind": "boolean", "value": bool(results)}
+    start, limit = request["offset"], request["limit"]
+    try:
+        rows = list(islice(results, start, start + limit + 1))
+    except (OSError, RuntimeError) as err:
+        return {"status": 502, "error": f"the query failed while running: {err}"}
+    more, rows = len(rows) > limit, rows[:limit]
+    if isinstance(results, QuerySolutions):
+        names = [v.value for v in results.variables]
+        return {"status": 200, "kind": "solutions", "more": more,
+                "body": formats.solutions_json(names, rows)}
+    return {"status": 200, "kind": "triples", "more": more,
+            "body": serialize(rows, format=RdfFormat.N_TRIPLES)}
+
+
 def run_update(request: dict) -> dict:
     """Apply an update to the read-write store, keep every triple in a named graph, publish."""
     from kg.store import open_store, publish_snapshot
@@ -104,6 +134,8 @@ def handle(request: dict) -> dict:
             return run_query(request)
         if request["op"] == "update":
             return run_update(request)
+        if request["op"] == "page":
+            return run_page(request)
         return {"status": 200, "body": b"pong", "media": "text/plain"}
     except StoreError as err:
         return {"status": 503, "error": str(err)}
