@@ -11,6 +11,7 @@ from kg.extract.cues import cue_kind, cue_lemma, is_according_to, is_cue, status
 from kg.extract.event_parties import EntityIndex, entities_of, phrase, words
 from kg.extract.numbers import find_count
 from kg.extract.status import assign_status
+from kg.extract.text import text_of as doc_text
 from kg.model import Claim, Extraction, Span
 
 PARTY = ("Actor", "Faction")
@@ -211,7 +212,7 @@ def to_claim(d: Draft) -> Claim:
         end = to.idx + len(to)
     text = text_of(d.content)
     count = find_count(text)
-    return Claim(cue=cue_lemma(cue), cue_span=Span(cue.idx, end, cue.doc.text[cue.idx:end]),
+    return Claim(cue=cue_lemma(cue), cue_span=Span(cue.idx, end, doc_text(cue.doc)[cue.idx:end]),
                  sentence=Span(sent.start_char, sent.end_char, sent.text), text=text,
                  source=d.source, quantity=count.value if count else None,
                  quantity_bound=count.bound if count else None, status=d.status, about=d.about)

@@ -17,6 +17,7 @@ from kg.extract import coref, parties, propagate, roles, ruler
 from kg.extract.classes import top_class
 from kg.extract.entity_data import fold, place_class, place_kind
 from kg.extract.mentions import Mention, context_places, from_doc
+from kg.extract.text import text_of
 from kg.model import Entity, Extraction, Relation, Span
 
 
@@ -107,7 +108,7 @@ def build(doc: Doc, key: str, g: list[Mention]) -> Entity:
         key=key,
         cls=cls,
         label=label,
-        mentions=tuple(Span(s, e, doc.text[s:e]) for s, e in spans),
+        mentions=tuple(Span(s, e, text_of(doc)[s:e]) for s, e in spans),
         alt_labels=tuple(dict.fromkeys(a for a in alts if a and a != label)),
         scoped=all(m.scoped for m in g),
         country=country or None,
@@ -166,7 +167,7 @@ def based_in(doc: Doc, ents: list[Entity]) -> list[Relation]:
         if subj and obj:
             first, last = doc[min(subj_i, obj_i)], doc[max(subj_i, obj_i)]
             s, t = first.idx, last.idx + len(last)
-            rels.append(Relation(subj.key, pred, obj.key, Span(s, t, doc.text[s:t])))
+            rels.append(Relation(subj.key, pred, obj.key, Span(s, t, text_of(doc)[s:t])))
     return rels
 
 

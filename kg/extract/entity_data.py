@@ -23,6 +23,7 @@ PLACE_KIND_CLASS = {
 MIN_GAZETTEER_QUALITY = 0.95
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A name folded for comparison: accents, case, hyphens, quotes and a leading 'the' removed."""
     text = unicodedata.normalize("NFKD", text)

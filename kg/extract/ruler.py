@@ -19,6 +19,7 @@ from kg.extract.entity_data import (
     ruler_names,
     words,
 )
+from kg.extract.text import text_of
 
 RULER = "kg_entity_ruler"
 FIXES = "kg_entity_fixes"
@@ -212,17 +213,17 @@ def headline_tokens(doc: Doc) -> set[int]:
     """Token indices in headline-like lines (short, no closing punctuation) and repeats of the first."""
     spans: list[tuple[int, int]] = []
     offset = 0
-    lines = doc.text.split("\n")
+    lines = text_of(doc).split("\n")
     for line in lines:
         if is_headline(line):
             spans.append((offset, offset + len(line)))
         offset += len(line) + 1
     first = lines[0].strip().rstrip(".")
     if is_headline(lines[0]) and len(first.split()) >= HEADLINE_MIN_WORDS:
-        at = doc.text.find(first, len(lines[0]))
+        at = text_of(doc).find(first, len(lines[0]))
         while at >= 0:
             spans.append((at, at + len(first)))
-            at = doc.text.find(first, at + len(first))
+            at = text_of(doc).find(first, at + len(first))
     return {t.i for t in doc for s, e in spans if s <= t.idx < e}
 
 
