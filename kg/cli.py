@@ -83,7 +83,10 @@ def export(store_dir: Path | None, fmt: str, graph: str | None, output: Path | N
     from kg import store
 
     db = store.open_for_reading(store_dir or default_store())
-    target = NamedNode(graph) if graph else None
+    try:
+        target = NamedNode(graph) if graph else None
+    except ValueError as err:
+        raise click.BadParameter(f"not an IRI: {graph!r} ({err})", param_hint="--graph") from None
     if output:
         with output.open("wb") as out:
             store.dump(db, out, fmt, target)
