@@ -136,7 +136,7 @@ def from_html(html: str, source: str, key: str) -> Article:
 
 
 def from_jsonl(text: str, source: str) -> Iterator[Article]:
-    """One article per JSON line: text (required), title, url, date, source."""
+    """One article per JSON line: text (required), title, url, date, source (the outlet)."""
     for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -148,10 +148,11 @@ def from_jsonl(text: str, source: str) -> Iterator[Article]:
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
             raise InputError(where, "JSON line has no 'text'")
         url = rec.get("url") or None
-        origin = rec.get("source") or url or where
+        origin = url or where  # dct:source is where it came from; "source" names the outlet
         title = rec.get("title") or None
         body = rec["text"]
         if title and not body.lstrip().startswith(title):
             body = f"{title}\n\n{body}"
         yield from_text(body, str(origin), url or f"{Path(source).resolve()}#{n}", title=title,
-                        url=url, date=rec.get("date") or None, publisher=rec.get("publisher"))
+                        url=url, date=rec.get("date") or None,
+                        publisher=rec.get("source") or rec.get("publisher"))

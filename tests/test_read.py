@@ -72,6 +72,8 @@ def test_kinds_of_good_input(tmp_path):
     html = by_source[str(tmp_path / "c.html")]
     assert "<" not in html.text and "Gunmen killed five people" in html.text
     assert html.title == "Page title"
+    second = by_source[f"{tmp_path / 'd.jsonl'}:2"]
+    assert second.publisher == "wire"
     first = by_source["https://example.org/1"]
     assert first.date == "2024-03-08" and first.key == "https://example.org/1"
     assert first.text.startswith("One")
