@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, Response
 
+from kg.errors import StoreError
 from server.state import StoreHandle
 
 
@@ -37,4 +38,10 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
     from server import pages
 
     app.register_blueprint(pages.bp)
+    app.register_error_handler(StoreError, store_unavailable)
     return app
+
+
+def store_unavailable(err: StoreError) -> Response:
+    """No store to read yet (or it cannot be opened): 503, saying why."""
+    return Response(f"503 Service Unavailable: {err}\n", status=503, mimetype="text/plain")

@@ -22,7 +22,7 @@ from pyoxigraph import (
     parse_query_results,
 )
 
-from kg.errors import KGError, QueryError
+from kg.errors import KGError, QueryError, StoreError
 from kg.queries import ParamError, SavedQuery, load_queries, prepare, service_values
 from server import formats
 from server.guard import network_targets, normal
@@ -86,7 +86,7 @@ def wants_json() -> bool:
 def error(err: KGError, media: str | None = None) -> Response:
     """A JSON (or HTML) error with the status its kind calls for, naming a bad parameter."""
     status = 404 if isinstance(err, NotFound) else 502 if isinstance(err, ServiceFailed) \
-        else 400 if isinstance(err, QueryError) else 500
+        else 400 if isinstance(err, QueryError) else 503 if isinstance(err, StoreError) else 500
     body = {"error": str(err), "status": status}
     if isinstance(err, ParamError):
         body["parameter"] = err.param
