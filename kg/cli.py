@@ -128,6 +128,8 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
         results = run_text(db, sparql)
     try:
         print_results(results, fmt, sys.stdout)
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error
+        sys.stderr.close()
     except OSError as err:  # raised while iterating, e.g. by a SERVICE call that fails
         raise click.ClickException(f"query failed: {err}") from None
 
