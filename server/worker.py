@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad
+from pyoxigraph import NamedNode
 
 from kg import iris
 from kg.errors import StoreError
@@ -114,15 +114,13 @@ def run_update(request: dict) -> dict:
         store = open_store(directory)
     except StoreError as err:
         return {"status": 503, "error": f"store busy: {err}"}
+    # The user's operations and the move of default-graph triples into the manual graph
+    # run as one update, so one transaction: all of it happens, or none.
+    text = request["update"].rstrip().rstrip(";")
     try:
-        store.update(request["update"])
+        store.update(f"{text}\n;\nADD SILENT DEFAULT TO {MANUAL_GRAPH} ;\nCLEAR SILENT DEFAULT")
     except SyntaxError as err:
         return {"status": 400, "error": f"SPARQL syntax error: {err}"}
-    stray = list(store.quads_for_pattern(None, None, None, DefaultGraph()))
-    if stray:
-        store.extend(Quad(q.subject, q.predicate, q.object, MANUAL_GRAPH) for q in stray)
-        for quad in stray:
-            store.remove(quad)
     publish_snapshot(store, directory)
     return {"status": 200, "body": b"update done\n", "media": "text/plain"}
 
