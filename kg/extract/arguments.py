@@ -49,6 +49,8 @@ def agent_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozens
     out = prep_objects(trig, words()["agent_preps"])
     if cls not in words()["patient_classes"]:
         out += child(trig, "poss")
+        out += [c for c in child(trig, "compound", "amod", "nmod") if c.pos_ == "PROPN"
+                and c.ent_type_ not in ("GPE", "LOC", "FAC")]  # "ELN bombing", "Russian shelling"
     if cls == "Agreement":
         out += prep_objects(trig, words()["agreement_preps"])
     for acl in child(trig, "acl", "amod"):
@@ -70,7 +72,7 @@ def agent_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozens
 def verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
     """Agents of a verbal trigger: subject, by-phrase, or inherited from the governing clause."""
     if is_passive(verb):
-        return prep_objects(verb, ["by"])
+        return prep_objects(verb, ["by"]) or encounter_party(verb)
     if patient:
         return []
     subj = [s for s in child(verb, "nsubj") if s.i < verb.i or s.pos_ == "PRON"]
@@ -79,7 +81,7 @@ def verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
             return [verb.head, *verb.head.conjuncts]
         if verb.i - subj[0].i > FAR_SUBJECT and adjacent_np(verb, -1):
             return adjacent_np(verb, -1)  # run-on text: the near noun is the likelier doer
-        return [subj[0], *subj[0].conjuncts]
+        return [subj[0], *subj[0].conjuncts, *subj[1:]]
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "accused X of killing"
         holder = verb.head.head
         if holder.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -92,6 +94,32 @@ def verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
     return adjacent_np(verb, -1)  # text that lost its punctuation parses badly: "... ISIL beheaded"
 
 
+def patient_subjects(verb: Token) -> list[Token]:
+    """Who a patient verb happens to: its subject, or the object of the verb that controls it
+    ('forced 600 residents to flee')."""
+    subj = child(verb, "nsubj")
+    if not subj and verb.dep_ == "xcomp":
+        return child(verb.head, "dobj")
+    return subj
+
+
+def encounter_party(verb: Token) -> list[Token]:
+    """'was killed in an encounter with SFs': the other side of the fight the victim died in."""
+    out = []
+    for enc in prep_objects(verb, ["in", "during"]):
+        if enc.lemma_.lower() in words()["encounter_nouns"]:
+            out += prep_objects(enc, ["with"])
+    return out
+
+
+def prefer_person(keys: tuple[str, ...], index: EntityIndex) -> tuple[str, ...]:
+    """'Sudan's army chief Abdel Fattah al-Burhan called': the person acts, not the country
+    named in the title."""
+    if any(index.kinds.get(k) == "Actor" for k in keys):
+        return tuple(k for k in keys if index.kinds.get(k) != "Place")
+    return keys
+
+
 NP_RUN = ("DET", "NUM", "ADJ", "NOUN", "PROPN")
 
 
@@ -99,6 +127,8 @@ def adjacent_np(tok: Token, step: int) -> list[Token]:
     """The head of the noun phrase standing right before (-1) or after (+1) tok, if any."""
     doc, run = tok.doc, []
     i = tok.i + step
+    while step > 0 and i < len(doc) and doc[i].lower_ in words()["count_lead"] and i - tok.i < 4:
+        i += step  # "killed at least 53 people", "abducted more than 39 students"
     while 0 <= i < len(doc) and doc[i].sent == tok.sent and doc[i].pos_ in NP_RUN and len(run) < 5:
         run.append(doc[i])
         i += step
@@ -118,7 +148,7 @@ def target_heads(trig: Token, cls: str, patient: bool,
         if is_passive(trig):
             out = child(trig, "nsubjpass") or ([trig.head] if trig.dep_ == "acl" else [])
         elif patient:
-            out = child(trig, "nsubj")
+            out = patient_subjects(trig)
         else:
             out = child(trig, "dobj") or [s for s in child(trig, "nsubj") if s.i > trig.i] \
                 or adjacent_np(trig, 1)
@@ -155,7 +185,7 @@ def count_of(trig: Token, targets: list[Token], patient: bool,
         return find_count(trig.doc[trig.i + 1: min(trig.sent.end, trig.i + 4)].text)
     holders = list(targets)
     if patient and trig.pos_ in ("VERB", "AUX", "ADJ"):
-        holders += child(trig, "nsubj")
+        holders += patient_subjects(trig)
     holders.append(trig)
     for tok in holders:
         toks = [t for t in tok.subtree if not _in_clause(t, tok)]
@@ -181,11 +211,12 @@ def _in_clause(t: Token, top: Token) -> bool:
     return False
 
 
-def resolve(heads: list[Token], index: EntityIndex, kinds: tuple[str, ...]) -> tuple[str, ...]:
+def resolve(heads: list[Token], index: EntityIndex, kinds: tuple[str, ...],
+            preps: tuple[str, ...] = ("of",)) -> tuple[str, ...]:
     """Entity keys for noun heads, in order, without repeats."""
     out: list[str] = []
     for h in heads:
-        for k in entities_of(h, index, kinds):
+        for k in entities_of(h, index, kinds, preps=preps):
             if k not in out:
                 out.append(k)
     return tuple(out)

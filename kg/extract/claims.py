@@ -16,6 +16,7 @@ from kg.model import Claim, Extraction, Span
 
 PARTY = ("Actor", "Faction")
 INHERIT = ("xcomp", "advcl", "conj")
+UNNAMED = ""  # the source of "residents said": no party, but a competing account
 SOURCE_WINDOW = 3  # sentences back in which "the group said" looks for the group
 
 
@@ -43,7 +44,9 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
             continue
         source = source_of(tok, index, drafts, sent_of)
         if source is None:
-            continue
+            if not unnamed_source(tok):
+                continue
+            source = UNNAMED  # kept for the status of the others' claims, never emitted
         content = content_of(tok)
         drafts.append(Draft(cue=tok, source=source, content=content, sent=sent_of[tok.i],
                             kind=cue_kind(tok), about=about(content, found),
@@ -51,7 +54,7 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
     share_events(drafts)
     toll_events(drafts, found, sent_of, doc)
     assign_status(drafts, doc, found)
-    return replace(found, claims=tuple(to_claim(d) for d in drafts))
+    return replace(found, claims=tuple(to_claim(d) for d in drafts if d.source != UNNAMED))
 
 
 def share_events(drafts: list[Draft]) -> None:
@@ -131,6 +134,13 @@ def source_of(cue: Token, index: EntityIndex, drafts: list[Draft], sent_of: dict
     return earlier_source(subj, index, drafts, sent_of[cue.i])
 
 
+def unnamed_source(cue: Token) -> bool:
+    """Whether the cue's subject is an unnamed source ("residents", "a local activist group")."""
+    subj = subject_of(cue)
+    return subj is not None and subj.pos_ == "NOUN" and \
+        subj.lemma_.lower() in status_words()["unnamed_sources"]
+
+
 def entities_of_phrase(subj: Token, index: EntityIndex) -> list[str]:
     """Parties named in the subject's phrase with its locatives: 'a source in the X police'."""
     out = []
@@ -150,6 +160,8 @@ def earlier_source(subj: Token, index: EntityIndex, drafts: list[Draft], here: i
     dets = {c.lower_ for c in subj.children if c.dep_ == "det"}
     if kind is None or not dets & set(words["anaphoric_determiners"]):
         return None
+    if dets & {"a", "an"} and any(c.dep_ in ("amod", "compound") for c in subj.children):
+        return None  # "a local activist group": someone new, not the group just quoted
     for d in reversed(drafts):
         if here - d.sent <= SOURCE_WINDOW and index.kinds.get(d.source) == kind:
             return d.source

@@ -46,6 +46,9 @@ def is_cue(tok: Token) -> bool:
     objects = status_words()["object_cues"].get(lemma)
     if objects and tok.pos_ == "VERB":  # "put the death toll at 15"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in status_words()["not_cue_objects"].get(lemma, ())
+           for c in tok.children):
+        return False  # "claiming the lives of three civilians"
     return tok.pos_ == "VERB" and lemma in cue_kinds()
 
 

@@ -90,25 +90,43 @@ def phrase(tok: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
 
 
 def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...],
-                conjuncts: bool = True) -> list[str]:
-    """Entity keys for the phrase headed by tok: its head's mention first, pronouns resolved."""
+                conjuncts: bool = True, preps: tuple[str, ...] = ("of",)) -> list[str]:
+    """Entity keys for the phrase headed by tok: its head's mention first, pronouns resolved
+    ('jihadists from the JNIM' with preps ('of', 'from'))."""
     if tok.lower_ in words()["pronouns"]:
         key = resolve_pronoun(tok, index)
         return [key] if index.fits(key, kinds) else []
     head = index.at(tok)
     if index.fits(head, kinds):
         out = [head]
+        if tok.pos_ == "NOUN":  # "two terrorists, identified as X and Y", "TTP militants"
+            named = [index.at(t) for t in named_parts(tok)]
+            out = list(dict.fromkeys([k for k in named if index.fits(k, kinds) and k != head] + out))
         for conj in tok.conjuncts if conjuncts else ():
-            out += [k for k in entities_of(conj, index, kinds, False) if k not in out]
+            out += [k for k in entities_of(conj, index, kinds, False, preps) if k not in out]
         return out
     out = []
-    for t in phrase(tok):
+    for t in phrase(tok, preps):
         k = index.at(t)
         if index.fits(k, kinds) and k not in out:
             out.append(k)
     if not out and "Actor" in kinds:
         titled = by_title(tok, index)
         out = [titled] if titled else []
+    return out
+
+
+def named_parts(tok: Token) -> list[Token]:
+    """Names inside a common noun's phrase: proper-noun modifiers ("TTP militants") and the
+    names of a naming clause ("two terrorists, identified as X and Y")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN":
+            out += list(c.subtree)
+        elif c.dep_ == "acl" and c.lemma_.lower() in words()["naming_verbs"]:
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "as":
+                    out += [t for o in p.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
     return out
 
 

@@ -106,7 +106,7 @@ def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
     target_toks = args.target_heads(tok, t.cls, patient, t.flags)
     d = Draft(trig=t, sent=sent, modality=modality(tok),
               passive=tok.pos_ in ("VERB", "AUX") and args.is_passive(tok))
-    d.agents = list(args.resolve(agent_toks, index, args.ACTING))
+    d.agents = list(args.prefer_person(args.resolve(agent_toks, index, args.ACTING, ("of", "from")), index))
     d.targets = list(args.resolve(target_toks, index, args.PARTY))
     located = args.places_in(args.place_heads(tok, target_toks), index)
     located += tuple(k for k in args.resolve(target_toks, index, args.PLACE) if k not in located)

@@ -14,6 +14,7 @@ from kg.model import Extraction
 
 TITLE_GAP = 30  # characters of title words between an organisation and its person
 TITLE_WORDS = re.compile(r"(?: [a-z][a-z-]*){1,3} |\s+")
+UNVERIFIED_BACK = 4  # sentences back whose accounts "could not be verified" covers
 WINDOW = 2  # sentences within which competing accounts are compared
 VIOLENT = {"Killing", "Attack", "Bombardment"}  # one incident may be told as any of these
 
@@ -37,14 +38,26 @@ def _matches(key: str, text: str) -> bool:
 
 
 def unverified(drafts: list, sents: list) -> None:
-    """'has yet to verify these claims': the claims of that sentence, else the ones just before."""
+    """'could not independently verify the reports': the claims of that sentence, else the
+    accounts of the incident told in the sentences just before (those with a figure, where it
+    speaks of figures or tolls); never a denial nor what the denying party says."""
+    deniers = {d.source for d in drafts if d.kind == "deny"}
     for n, sent in enumerate(sents):
         if not _matches("unverified", sent.text):
             continue
         here = [d for d in drafts if d.sent == n and d.kind != "deny"]
-        earlier = [d.sent for d in drafts if n - 2 <= d.sent < n]
-        targets = here or [d for d in drafts if earlier and d.sent == max(earlier)]
-        for d in targets:
+        if here:
+            for d in here:
+                d.status = "Unverified"
+            continue
+        back = 2 if _matches("unverified_near", sent.text) else UNVERIFIED_BACK
+        before = [d for d in drafts if n - back <= d.sent < n and d.kind != "deny"
+                  and d.source not in deniers]
+        if back == 2:  # "these claims": the ones just told
+            before = [d for d in before if d.sent == max(o.sent for o in before)]
+        if _matches("figure_words", sent.text):
+            before = [d for d in before if find_count(" ".join(t.text for t in d.content))]
+        for d in before:
             d.status = "Unverified"
 
 
@@ -57,15 +70,24 @@ def denied(drafts: list, events: dict) -> None:
         obj = d.cue.head if d.cue.dep_ == "acl" else next(
             (c for c in d.cue.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() in status_words()["denial_objects"]:
-            before = [o for o in drafts if o.sent == d.sent and o.cue.i < d.cue.i
-                      and o.source != d.source and o.kind != "deny"]
-            for o in before[-1:]:
+            for o in denied_account(d, drafts)[-1:]:
                 o.status = "Denied"
             continue
         for o in drafts:
             if o is not d and d.sent - 3 <= o.sent <= d.sent and o.source != d.source and \
                     any(d.source in events[k].agents for k in o.about if k in events):
                 o.status = "Denied"
+
+
+def denied_account(d, drafts: list) -> list:
+    """What 'X denied the accusation' denies: a claim earlier in its sentence, else the last
+    accusation of the sentences just before, else the last claim of the sentence before."""
+    others = [o for o in drafts if o.source != d.source and o.kind != "deny" and o.cue.i < d.cue.i]
+    same = [o for o in others if o.sent == d.sent]
+    if same:
+        return same
+    accusations = [o for o in others if d.sent - 2 <= o.sent and o.kind == "accuse"]
+    return accusations or [o for o in others if o.sent == d.sent - 1]
 
 
 def confirmed(drafts: list, events: dict) -> None:

@@ -74,13 +74,15 @@ def has_word(tok: Token, word: str) -> bool:
     if dep:
         return any(c.dep_ == dep and c.lemma_.lower() == word for c in tok.children)
     lo, hi = tok.i - WINDOW[0], tok.i + WINDOW[1]
+    near = [*tok.subtree, tok.head]  # the head too: "set fire" parsed as 'set' modifying 'fire'
     return any((t.lemma_.lower() == word or t.lower_ == word) and lo <= t.i <= hi
-               for t in tok.subtree if t.i != tok.i)
+               for t in near if t.i != tok.i)
 
 
 def excluded(tok: Token, index: EntityIndex) -> bool:
     """Modifiers ("death toll"), idioms ("under attack") and words inside multi-word names."""
-    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not tok.is_title:
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not tok.is_title \
+            and tok.tag_ != "VBG":  # "killing scores of terrorists" misparsed as a compound
         return True
     if is_according_to(tok):
         return True
@@ -117,12 +119,16 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
         return False
     if "no_clause" in flags and "ccomp" in deps:
         return False
+    if "infinitive" in flags and "xcomp" not in deps:
+        return False
     if "civilian_subject" in flags:
         holder = tok
         while "nsubj" not in {c.dep_ for c in holder.children} and \
                 holder.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and holder.head.i != holder.i:
             holder = holder.head
         subj = [c for c in holder.children if c.dep_ == "nsubj"]
+        if tok.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in tok.children):
+            subj = [c for c in tok.head.children if c.dep_ == "dobj"] or subj  # "forced X to flee"
         if not any(s.lemma_.lower() in words()["displaced_nouns"] or s.like_num
                    or index.classes.get(index.at(s)) in words()["displaced_classes"] for s in subj):
             return False
