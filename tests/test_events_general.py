@@ -1,0 +1,181 @@
+"""Events and claims on wordings seen in unseen-style articles (SATP, FA-KES, InSight Crime, wires),
+with the real model: one test per general rule."""
+
+from __future__ import annotations
+
+from helpers_events import label_of, parse
+
+from kg.extract import claims, events
+
+
+def run(text: str, ents: dict, date: str | None = None):
+    """Events then claims, as the pipeline runs them."""
+    doc, found = parse(text, ents, date)
+    return claims.extract(doc, events.extract(doc, found))
+
+
+def of_class(found, cls: str) -> list:
+    return [e for e in found.events if e.cls == cls]
+
+
+def by_source(found, label: str) -> list:
+    keys = {e.key for e in found.entities if e.label == label}
+    return [c for c in found.claims if c.source in keys]
+
+
+# --- event arguments ------------------------------------------------------------------
+
+def test_the_person_named_after_a_countrys_title_acts_not_the_country():
+    out = run("Sudan's army chief Abdel Fattah al-Burhan called for an investigation and vowed "
+              "to retake the city.",
+              {"Sudan": ("Country", ["Sudan"]),
+               "Abdel Fattah al-Burhan": ("Actor", ["Abdel Fattah al-Burhan"])})
+    (appeal,) = of_class(out, "Appeal")
+    assert label_of(out, appeal.agents) == ["Abdel Fattah al-Burhan"]
+
+
+def test_killed_in_an_encounter_with_forces_takes_them_as_agent():
+    out = run("A Maoist cadre identified as Ramesh Oraon was killed in an encounter with SFs in "
+              "Latehar District on March 3.",
+              {"Ramesh Oraon": ("Actor", ["Ramesh Oraon"]), "Security Forces": ("StateForce", ["SFs"]),
+               "Latehar District": ("AdministrativeArea", ["Latehar District"])})
+    (killing,) = of_class(out, "Killing")
+    assert label_of(out, killing.agents) == ["Security Forces"]
+    assert "Ramesh Oraon" in label_of(out, killing.targets)
+
+
+def test_names_given_by_identified_as_are_the_targets():
+    out = run("As the SFs approached, the hiding terrorists opened fire, triggering a gunfight in "
+              "which two terrorists, identified as Abu Hamza and Shakir Ahmad, were killed.",
+              {"terrorists": ("ArmedGroup", ["terrorists"]), "Abu Hamza": ("Actor", ["Abu Hamza"]),
+               "Shakir Ahmad": ("Actor", ["Shakir Ahmad"])})
+    (killing,) = of_class(out, "Killing")
+    assert {"Abu Hamza", "Shakir Ahmad"} <= set(label_of(out, killing.targets))
+    assert killing.count == 2
+    assert of_class(out, "Clash")  # "gunfight"
+
+
+def test_fighters_from_a_named_group_are_that_group():
+    out = run("Separately in Mali, suspected jihadists from the Group to Support Islam and Muslims "
+              "(JNIM) ambushed a convoy near Boni, killing 11 soldiers, the army said.",
+              {"Group to Support Islam and Muslims": ("ArmedGroup", ["Group to Support Islam and Muslims",
+                                                                     "JNIM"]),
+               "Boni": ("Settlement", ["Boni"])})
+    (attack,) = of_class(out, "Attack")
+    assert label_of(out, attack.agents) == ["Group to Support Islam and Muslims"]
+
+
+def test_a_named_modifier_of_a_common_noun_is_the_party():
+    out = run("The Counter Terrorism Department arrested three suspected Tehreek-e-Taliban "
+              "Pakistan militants from Peshawar.",
+              {"Counter Terrorism Department": ("StateForce", ["Counter Terrorism Department"]),
+               "Tehreek-e-Taliban Pakistan": ("ArmedGroup", ["Tehreek-e-Taliban Pakistan"]),
+               "militants": ("ArmedGroup", ["militants"])})
+    (arrest,) = of_class(out, "Arrest")
+    assert label_of(out, arrest.targets)[0] == "Tehreek-e-Taliban Pakistan"
+    assert arrest.count == 3
+
+
+def test_count_after_at_least_without_a_clean_parse():
+    out = run("A military air strike on a village in Myanmar's Sagaing region killed at least 53 "
+              "people, including women and children, who had gathered for the opening of a local "
+              "office, a member of the National Unity Government said on Wednesday.",
+              {"Myanmar": ("Country", ["Myanmar"]),
+               "National Unity Government": ("GovernmentBody", ["National Unity Government"])})
+    (killing,) = of_class(out, "Killing")
+    assert (killing.count, killing.count_bound) == (53, "atLeast")
+
+
+# --- triggers -----------------------------------------------------------------------------
+
+def test_forced_to_flee_is_displacement_of_the_forced():
+    out = run("Fighting between the two cartels has forced more than 600 residents to flee their "
+              "homes in the municipality of Aguililla.", {"Aguililla": ("Settlement", ["Aguililla"])})
+    (moved,) = of_class(out, "Displacement")
+    assert (moved.count, moved.count_bound) == (600, "atLeast")
+    assert of_class(out, "Clash")  # "Fighting between"
+
+
+def test_claiming_the_lives_is_a_killing_not_a_claim():
+    out = run("Terrorists fired mortar shells on residential neighborhoods in Daraa city claiming "
+              "the lives of three civilians.", {"Daraa": ("Settlement", ["Daraa"])})
+    (killing,) = of_class(out, "Killing")
+    assert killing.count == 3
+    assert [e.cls for e in out.events if e.cls == "Shelling"] == ["Shelling"]  # fired shells
+    assert out.claims == ()
+
+
+def test_an_ied_going_off_is_an_attack():
+    out = run("Eleven people were killed when an improvised explosive device went off near a "
+              "vehicle in Mastung District.", {"Mastung District": ("AdministrativeArea", ["Mastung District"])})
+    assert of_class(out, "Attack") and of_class(out, "Killing")
+
+
+def test_called_on_x_to_do_is_an_appeal_but_called_on_a_day_is_not():
+    out = run("Governor Alfredo Ramirez Bedolla called on the federal government to send more troops.",
+              {"Alfredo Ramirez Bedolla": ("Actor", ["Alfredo Ramirez Bedolla"])})
+    (appeal,) = of_class(out, "Appeal")
+    assert label_of(out, appeal.agents) == ["Alfredo Ramirez Bedolla"]
+    out = run("The minister called on Sunday and spoke for an hour.", {})
+    assert not of_class(out, "Appeal")
+
+
+def test_fought_someone_in_a_relative_clause_is_no_clash():
+    out = run("The group had offered amnesty to people who fought them.", {})
+    assert not of_class(out, "Clash")
+
+
+# --- claim status -------------------------------------------------------------------------
+
+SUDAN = {"Darfur Bar Association": ("NGO", ["Darfur Bar Association"]),
+         "Sudanese army": ("StateForce", ["Sudanese army"]),
+         "Rapid Support Forces": ("ArmedGroup", ["Rapid Support Forces", "RSF"]),
+         "Reuters": ("MediaOutlet", ["Reuters"]), "El Fasher": ("Settlement", ["El Fasher"])}
+SUDAN_TEXT = ("At least 40 people were killed when shells hit a crowded market in El Fasher on "
+              "Sunday, the Darfur Bar Association said. The Sudanese army accused the paramilitary "
+              "Rapid Support Forces (RSF) of shelling the market. The RSF denied the accusation, "
+              "saying its fighters had not targeted civilians. A local activist group said more "
+              "than 60 people had died. Reuters could not independently verify the reports.")
+
+
+def test_denying_the_accusation_denies_the_accusation_of_the_sentence_before():
+    out = run(SUDAN_TEXT, SUDAN)
+    (accusation,) = by_source(out, "Sudanese army")
+    assert (accusation.cue, accusation.status) == ("accuse", "Denied")
+    denial = next(c for c in by_source(out, "Rapid Support Forces") if c.cue == "deny")
+    assert denial.status == "Asserted"
+
+
+def test_could_not_verify_the_reports_covers_the_accounts_before_not_the_denier():
+    out = run(SUDAN_TEXT, SUDAN)
+    (bar,) = by_source(out, "Darfur Bar Association")
+    assert (bar.quantity, bar.status) == (40, "Unverified")
+    assert all(c.status == "Asserted" for c in by_source(out, "Rapid Support Forces"))
+
+
+def test_an_unnamed_source_is_no_claim_and_not_the_last_named_one():
+    out = run(SUDAN_TEXT, SUDAN)
+    assert not [c for c in out.claims if c.quantity == 60]
+
+
+def test_could_not_verify_the_figures_covers_only_claims_with_figures():
+    out = run("Air strikes killed at least 23 people in Maarat al-Numan on Tuesday, the Syrian "
+              "Observatory for Human Rights said. The monitor said the strikes hit a crowded market. "
+              "The opposition coalition accused Russian jets of carrying out the raids. "
+              "Reuters could not independently verify the casualty figures.",
+              {"Syrian Observatory for Human Rights": ("NGO", ["Syrian Observatory for Human Rights"]),
+               "opposition coalition": ("Faction", ["opposition coalition"]),
+               "Maarat al-Numan": ("Settlement", ["Maarat al-Numan"])})
+    statuses = {(c.quantity, c.cue): c.status for c in out.claims}
+    assert statuses[(23, "say")] == "Unverified"
+    assert statuses[(None, "say")] == "Asserted"
+    assert statuses[(None, "accuse")] == "Asserted"
+
+
+def test_residents_giving_another_toll_dispute_the_named_source():
+    out = run("Boko Haram jihadists killed eight farmers near Maiduguri, militia leader Babakura "
+              "Kolo told AFP, while residents said the toll was at least 12.",
+              {"Boko Haram": ("ArmedGroup", ["Boko Haram"]), "Babakura Kolo": ("Actor", ["Babakura Kolo"]),
+               "AFP": ("MediaOutlet", ["AFP"]), "Maiduguri": ("Settlement", ["Maiduguri"])})
+    (kolo,) = out.claims
+    assert (kolo.quantity, kolo.status) == (8, "Disputed")
