@@ -72,6 +72,7 @@ def cluster(doc: Doc, ms: list[Mention]) -> list[list[Mention]]:
         uf.join(i, first.setdefault(key, i))
     for i, m in enumerate(ms):
         j = acronym_target(doc, ms, i) if is_acronym(m.text) else expansion_target(ms, i)
+        j = bracket_target(doc, ms, i) if j is None else j
         j = alias_target(doc, ms, i) if j is None else j
         j = surname_target(ms, i) if j is None else j
         j = head_target(doc, ms, i) if j is None else j
@@ -125,13 +126,43 @@ def expansion_target(ms: list[Mention], i: int) -> int | None:
     )
 
 
+def bracket_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
+    """The group a bracketed name translates: 'National Guard (Guardia Nacional)', and the
+    name before a dash inside the bracket: '(Ejercito de Liberacion Nacional - ELN)'."""
+    m = ms[i]
+    if m.start < 2 or m.scoped or top_class(m.cls) != "Faction":
+        return None
+    before = doc[m.start - 1].text
+    if before not in ("(", "-", "\u2013") or before != "(" and not doc[m.start - 1].whitespace_:
+        return None
+    for j, o in enumerate(ms):
+        if j == i or o.end != m.start - 1 or o.scoped or top_class(o.cls) != "Faction":
+            continue
+        if m.fixed and o.fixed and m.name != o.name:
+            continue
+        if before == "(" or o.start > 0 and doc[o.start - 1].text == "(":
+            return j
+    return None
+
+
+ALIAS_CUES = ("alias", "aka", "nicknamed", "dubbed")
+QUOTES = ('"', "'", "\u201c", "\u201d", "\u2018", "\u2019")
+
+
 def alias_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
-    """The name an 'alias' gives another for: 'James Dimasa, alias Pronit Haflongbar'."""
+    """The name an 'alias' gives another for: 'James Dimasa, alias Pronit Haflongbar',
+    'Nemesio Oseguera Cervantes, alias "El Mencho"', 'Mohamed Hamdan Dagalo, known as Hemedti'."""
     m = ms[i]
     k = m.start - 1
-    if k < 1 or doc[k].lower_ not in ("alias", "aka"):
+    while k > 0 and (doc[k].text in QUOTES or doc[k].lower_ == "the"):
+        k -= 1
+    if k >= 2 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "known":
+        k -= 2 if doc[k - 2].lower_ == "also" else 1
+    elif k < 1 or doc[k].lower_ not in ALIAS_CUES:
         return None
     k -= 1 if doc[k - 1].text == "," else 0
+    if doc[k - 1].text == ")":
+        k = next((t.i for t in reversed(doc[max(0, k - 16) : k - 1]) if t.text == "("), k)
     return next((j for j, o in enumerate(ms) if j != i and o.end == k), None)
 
 
@@ -172,7 +203,7 @@ def _nearer_before(candidate: int, best: int, here: int) -> bool:
 def head_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
     """The organisation a bare head word stands for: 'Observatory' -> 'Syrian Observatory for ...'."""
     m = ms[i]
-    if len(m.name.split()) != 1 or top_class(m.cls) == "Place" and m.label != "ORG":
+    if len(m.name.split()) != 1 or top_class(m.cls) == "Place" and (m.label != "ORG" or m.forms):
         return None
     for j, o in enumerate(ms):
         if j != i and len(o.name.split()) > 1 and top_class(o.cls) == "Faction" and not o.scoped:

@@ -58,6 +58,7 @@ class Lexicons:
     keywords: tuple[tuple[str, str], ...]  # name word -> class
     place_after: dict[str, str]
     place_before: dict[str, str]
+    place_adjective: dict[str, str]
     titles: frozenset[str]
     person_cues: tuple[str, ...]
     generic: frozenset[str]
@@ -86,6 +87,7 @@ def lexicons() -> Lexicons:
         keywords=tuple((r[0], r[1]) for r in rows("name_keywords.tsv")),
         place_after={r[0]: r[2] for r in ctx if r[1] == "after"},
         place_before={r[0]: r[2] for r in ctx if r[1] == "before"},
+        place_adjective={r[0]: r[2] for r in ctx if r[1] == "adjective"},
         titles=words("titles.txt"),
         person_cues=tuple(words("person_cues.txt")),
         generic=words("generic_words.txt"),

@@ -10,6 +10,10 @@ from kg.extract.entity_data import fold, lexicons, place_class, place_kind
 
 MEDIA_BEFORE = ("according to", "told", "reports", "reported by", "quoted by", "cited by")
 MEDIA_AFTER = ("reported", "reports", "quoted")
+LOCATIVE = ("in", "at", "near", "outside", "towards", "around")
+GROUP_ARTICLES = ("La", "Los", "Las", "Le", "Les", "The")  # 'La Mayiza', 'Los Chapitos': groups
+ORG_KEYWORD_CLASSES = ("ArmedGroup", "StateForce", "PoliticalParty", "GovernmentBody")
+QUOTES = ('"', "\u201c", "\u201d")
 NAME_LABELS = {
     "PERSON": "Actor",
     "GPE": "Place",
@@ -62,8 +66,13 @@ def classify(ent: Span) -> Mention | None:
         return m
     if ent.label_ == "NORP":
         return None
-    if m.cls == "Faction" or name.split()[0] in ("La", "El", "Le", "The"):
+    if any(q in ent.text for q in QUOTES):
+        m.cls, m.forms = "Actor", nickname_forms(ent)
+        return m
+    if m.cls == "Faction" or name.split()[0] in ("El", *GROUP_ARTICLES):
         m.cls = faction_class(ent, name)
+    if m.cls == "Actor" and (name.split()[0] in GROUP_ARTICLES or org_keyword(name)):
+        m.cls, m.label = faction_class(ent, name, person=False), "ORG"
     if m.cls in ("Faction", "Place") and (person_cued(ent) or titled(ent)):
         m.cls = "Actor"
     return m
@@ -94,18 +103,39 @@ def known_name(m: Mention) -> bool:
 
 def placed(ent: Span, m: Mention) -> bool:
     """Make a mention a place where its words, context or the gazetteer say so; whether they did."""
-    suffix = place_suffix(ent)
+    suffix = place_suffix(ent) if ent.kb_id_ != "acronym" else None
     ctx = place_context(ent)
     kind = place_kind(m.name)
+    if ent.kb_id_ == "acronym" and not kind:
+        return False
     if suffix:
         m.name, m.cls, m.forms = suffix
     elif ctx:
         m.cls, m.forms = ctx
     elif kind and (ent.label_ in ("GPE", "LOC", "ORG", "NORP") or kind[0] in ("country", "admin1")):
         m.cls, m.country = place_class(kind[0]), kind[1] or None
+    elif located(ent, m.name):
+        m.cls = place_class(kind[0]) if kind else "Place"
+        m.country = kind[1] or None if kind else None
     else:
         return False
     return True
+
+
+def located(ent: Span, name: str) -> bool:
+    """'at Chatroo in Kishtwar', 'In Bannu, ...': a name (no group word, no acronym) right after
+    a place preposition, not a possessor, read as a place."""
+    doc = ent.doc
+    if ent.start == 0 or doc[ent.start - 1].lower_ not in LOCATIVE:
+        return False
+    if ent.end < len(doc) and doc[ent.end].text in ("'s", "\u2019s"):
+        return False
+    words = set(name.replace("-", " ").split())
+    if any(w in words for w, _ in lexicons().keywords) or name.isupper():
+        return False
+    return ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC") or bool(
+        place_kind(name)
+    )
 
 
 def strip_article(text: str) -> str:
@@ -114,10 +144,32 @@ def strip_article(text: str) -> str:
         text = text.removeprefix(art)
     for pos in ("'s", "\u2019s"):
         text = text.removesuffix(pos)
+    if text.endswith(".") and len(text) > 3 and text[-2].islower():
+        text = text[:-1]  # 'Hama.' where the tokenizer left the full stop on
     return text.strip()
 
 
-def faction_class(ent: Span, name: str) -> str:
+def org_keyword(name: str) -> str | None:
+    """The class an armed group's or body's word in a name gives ('Jaish', 'Front', 'Party')."""
+    words = set(name.replace("-", " ").split())
+    return next(
+        (c for w, c in lexicons().keywords if w in words and c in ORG_KEYWORD_CLASSES), None
+    )
+
+
+def nickname_forms(ent: Span) -> list[str]:
+    """'El Chapo' and 'Joaquin Guzman' from 'Joaquin "El Chapo" Guzman'."""
+    toks = list(ent)
+    marks = [t.i - ent.start for t in toks if t.text in QUOTES]
+    if len(marks) < 2:
+        return []
+    a, b = marks[0], marks[1]
+    nick = ent[a + 1 : b].text
+    plain = " ".join(t.text for t in toks[:a] + toks[b + 1 :])
+    return [nick, plain, toks[-1].text]
+
+
+def faction_class(ent: Span, name: str, person: bool = True) -> str:
     """An organisation's class from its name words, else from media cues around it."""
     words = set(name.replace("-", " ").split())
     for word, cls in lexicons().keywords:
@@ -127,7 +179,7 @@ def faction_class(ent: Span, name: str) -> str:
     after = ent.doc[ent.end : ent.end + 1].text.lower()
     if any(before.endswith(cue) for cue in MEDIA_BEFORE) or after in MEDIA_AFTER:
         return "MediaOutlet"
-    return "Faction" if ent.label_ != "PERSON" else "Actor"
+    return "Faction" if ent.label_ != "PERSON" or not person else "Actor"
 
 
 def place_context(ent: Span) -> tuple[str, list[str]] | None:
@@ -142,6 +194,16 @@ def place_context(ent: Span) -> tuple[str, list[str]] | None:
         word = doc[ent.start - 2].text
         if word in lex.place_before:
             return lex.place_before[word], [f"{word} of {ent.text}"]
+    if ent.start >= 1 and doc[ent.start - 1].text in lex.place_adjective:
+        return lex.place_adjective[doc[ent.start - 1].text], [f"{doc[ent.start - 1].text} {ent.text}"]
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    left = first.left_edge.i
+    if first.i != ent.root.i and left >= 2 and doc[left - 1].lower_ == "of":
+        word = doc[left - 2].text
+        if word in lex.place_before:
+            return lex.place_before[word], []
     return None
 
 
@@ -178,15 +240,34 @@ def context_places(doc: Doc, ms: list[Mention]) -> list[Mention]:
         if tok.text not in lex.place_after or tok.i in taken:
             continue
         start = tok.i
-        while (
-            start > 0
-            and tok.i - start < 4
-            and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].is_title
-            and start - 1 not in taken
-            and not doc[start - 1].is_sent_start
+        while start > 0 and tok.i - start < 6 and start - 1 not in taken:
+            prev = doc[start - 1]
+            if (
+                prev.is_title
+                and prev.is_alpha
+                and not prev.is_sent_start
+                and not prev.is_stop
+                and prev.text not in lex.demonyms
+                and fold(prev.text) not in lex.communities
+            ):
+                start -= 1
+            elif (
+                prev.text == "-"
+                and start >= 2
+                and doc[start - 2].lower_ in ("al", "el", "ad", "as", "ar", "an", "at")
+                and start - 2 not in taken
+            ):
+                start -= 2
+            else:
+                break
+        while start < tok.i and not doc[start].text[:1].isupper() and not (
+            doc[start].lower_ in ("al", "el") and doc[start + 1].text == "-"
         ):
-            start -= 1
+            start += 1
+        if start < tok.i and (
+            doc[start].lower_ in lex.titles or fold(doc[start].text) in lex.communities
+        ):
+            start = tok.i
         if start < tok.i:
             name = doc[start : tok.i].text
             out.append(

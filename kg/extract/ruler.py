@@ -5,6 +5,8 @@ Known-name spans carry `ent_id_` = "<Class>|<canonical name>" so later steps nee
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -15,6 +17,7 @@ from kg.extract.entity_data import (
     fold,
     lexicons,
     place_class,
+    place_kind,
     rows,
     ruler_names,
     words,
@@ -26,6 +29,12 @@ FIXES = "kg_entity_fixes"
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
 HEADLINE_CAPS_SHARE = 0.6
+MAX_NAME_TOKENS = 12  # longest run of name words read back from a bracket
+MAX_BRACKET_TOKENS = 16
+MAX_TITLED_NAME = 4  # name words after a title ('Lieutenant Governor Manoj Sinha')
+QUOTES = ('"', "\u201c", "\u201d")
+ACRONYM_TEXT = re.compile(r"[A-Z][A-Za-z&]{0,6}(?:-[A-Z][A-Za-z]{0,7})?")
+ACRONYM_KB = "acronym"  # kb_id of a span built from a bracketed acronym or translation
 
 
 def ruler_patterns() -> list[dict]:
@@ -98,7 +107,12 @@ def entity_fixes(doc: Doc) -> Doc:
     spans: list[Span] = []
     for ent in doc.ents:
         spans.extend(ent for ent in recut(ent) if keep(ent))
-    spans = merge_adjacent_people(extend_people(spans))
+    spans = merge_adjacent_people(extend_people(extend_articles(spans)))
+    spans = add_bracket_names(doc, spans)
+    spans = add_nicknamed_people(doc, spans)
+    spans = add_cued_people(doc, spans)
+    spans = add_titled_people(doc, spans)
+    spans = add_datelines(doc, spans)
     spans = add_communities(doc, spans)
     spans = drop_headline_noise(doc, spans)
     doc.ents = filter_spans(spans)
@@ -109,6 +123,18 @@ def recut(ent: Span) -> list[Span]:
     """Cut a model entity at brackets, possessives and lower-case words that are not name particles."""
     if ent.ent_id_:
         return [ent]
+    doc, titles = ent.doc, lexicons().titles
+    if ent.label_ == "PERSON" and ent[-1].lower_ in titles:
+        rest = ent[:-1]
+        return [Span(doc, rest.start, rest.end, label="GPE")] if place_kind(rest.text) else []
+    if ent.label_ == "PERSON" and ent.end + 1 < len(doc) and doc[ent.end].text == "-":
+        if doc[ent.end + 1].lower_ in titles:
+            return []  # 'Assistant Sub' of 'Assistant Sub-Inspector'
+    if ent.label_ == "ORG" and len(ent) > 2 and ent[0].is_title and ent[0].lower_ in titles:
+        rest = ent[1:]
+        if not _org_like(rest) and not place_kind(rest.text):
+            return [Span(doc, rest.start, rest.end, label="PERSON")]  # 'Constable Suresh Netam'
+
     particles = lexicons().particles
     pieces, start = [], after_title(ent)
     for tok in ent.doc[start : ent.end]:
@@ -149,6 +175,8 @@ def keep(ent: Span) -> bool:
     text = ent.text.lower()
     if text in lexicons().generic or not any(c.isupper() for c in ent.text):
         return False
+    if len(ent) == 1 and ent[0].tag_ in ("NNS", "NNPS") and ent[0].lemma_.lower() in lexicons().parties:
+        return False  # 'Policemen', 'Militants' capitalised: an unnamed party, read by parties.py
     return not (len(ent) == 1 and ent[0].tag_ in ("VBG", "VBD", "VBZ", "VBN"))
 
 
@@ -158,12 +186,15 @@ def extend_people(spans: list[Span]) -> list[Span]:
     out = []
     for s in spans:
         start = s.start
+        end = s.end
         if s.label_ == "PERSON":
             while start > 0 and _name_token(s.doc[start - 1]) and start - 1 not in taken:
                 start -= 1
+            while end < len(s.doc) and _name_token(s.doc[end]) and end not in taken:
+                end += 1
         out.append(
-            Span(s.doc, start, s.end, label=s.label_, kb_id=s.kb_id_, span_id=s.id_)
-            if start != s.start
+            Span(s.doc, start, end, label=s.label_, kb_id=s.kb_id_, span_id=s.id_)
+            if (start, end) != (s.start, s.end)
             else s
         )
     return out
@@ -255,3 +286,228 @@ def drop_headline_noise(doc: Doc, spans: list[Span]) -> list[Span]:
         or fold(s.text) in body
         or fold(s.text) in places
     ]
+
+
+def _put(spans: list[Span], new: Span) -> list[Span]:
+    """`new` in place of every span it overlaps."""
+    return [s for s in spans if s.end <= new.start or new.end <= s.start] + [new]
+
+
+def _free(spans: list[Span], start: int, end: int) -> bool:
+    """Whether no span touches tokens start..end."""
+    return all(s.end <= start or end <= s.start for s in spans)
+
+
+def _name_word(tok) -> bool:
+    """A word that may sit inside an organisation's name: capitalised, a particle, a hyphen."""
+    return (
+        tok.text[:1].isupper() and (tok.is_alpha or "'" in tok.text or "&" in tok.text)
+        or tok.lower_ in lexicons().particles | {"and", "e", "-", "'s", "\u2019s"}
+    )
+
+
+def initials(toks) -> str:
+    """Initials of a token run's capitalised words: 'Inter-Services Public Relations' -> 'ISPR'."""
+    return "".join(t.text[0] for t in toks if t.text[:1].isupper() and t.is_alpha)
+
+
+def acronym_letters(text: str) -> str | None:
+    """The capital letters of an acronym ('JUI-F' -> 'JUIF', 'JeM' -> 'JM'); None for no acronym."""
+    if " " in text or not ACRONYM_TEXT.fullmatch(text.removesuffix("s")):
+        return None
+    letters = "".join(c for c in text if c.isupper())
+    return letters if len(letters) >= 2 and text not in lexicons().generic else None
+
+
+def name_run(doc: Doc, end: int, floor: int) -> int | None:
+    """The first token of the name words ending at `end` (exclusive), not before `floor`."""
+    start = end
+    while start > floor and end - start < MAX_NAME_TOKENS and _name_word(doc[start - 1]):
+        prev = doc[start - 1]
+        if prev.text in ("'s", "\u2019s") and start >= 2 and place_kind(doc[start - 2].text):
+            break  # "Colombia's Ombudsman's Office": the owner is not in the name
+        start -= 1
+    while start < end and not doc[start].text[:1].isupper():
+        start += 1
+    if start < end and doc[start].lower_ == "the":
+        start += 1
+    return start if start < end else None
+
+
+def _org_like(span: Span) -> bool:
+    """Whether a name has a word that names an organisation ('Army', 'Center', 'Guard')."""
+    words = set(span.text.replace("-", " ").split())
+    return any(w in words for w, _ in lexicons().keywords)
+
+
+def _titled(span: Span) -> bool:
+    """Whether a span holds a title word ('Inspector General of Police'): a role, not a body."""
+    return any(t.lower_ in lexicons().titles for t in span)
+
+
+def _not_a_name(span: Span) -> bool:
+    return span.text.lower() in lexicons().generic or _titled(span)
+
+
+def add_bracket_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names a bracket spells out: 'Balochistan Liberation Army (BLA)' (initials),
+    'National Guard (Guardia Nacional)', 'National Liberation Army (Ejercito ... - ELN)'."""
+    for tok in doc:
+        if tok.text != "(":
+            continue
+        close = next(
+            (t.i for t in doc[tok.i + 1 : tok.i + MAX_BRACKET_TOKENS] if t.text in ")("), None
+        )
+        if close is None or doc[close].text != ")" or close == tok.i + 1:
+            continue
+        parts = _bracket_parts(doc, tok.i + 1, close)
+        if parts is None:
+            continue
+        letters = [acronym_letters(doc[s:e].text) for s, e in parts]
+        outer_start = name_run(doc, tok.i, max(0, tok.i - MAX_NAME_TOKENS))
+        found: list[Span] = []
+        if outer_start is not None:
+            outer = doc[outer_start : tok.i]
+            if any(letters):
+                # the longest run whose initials spell the acronym
+                for s in range(outer_start, tok.i):
+                    if doc[s].text[:1].isupper() and initials(doc[s : tok.i]) in letters:
+                        found.append(doc[s : tok.i])
+                        break
+            elif _org_like(outer) and not any(place_kind(doc[s:e].text) for s, e in parts):
+                found.append(outer)
+        for (s, e), acr in zip(parts, letters):
+            words = doc[s:e]
+            if acr is None and (_org_like(words) or found or initials(words) in letters):
+                found.append(words)
+        for span in found:
+            if _not_a_name(span) or place_kind(span.text) and not _org_like(span):
+                continue
+            if any(s.start <= span.start and span.end <= s.end and s.ent_id_ for s in spans):
+                continue  # a lexicon name already covers it
+            spans = _put(spans, Span(doc, span.start, span.end, label="ORG", kb_id=ACRONYM_KB))
+    return spans
+
+
+def _bracket_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
+    """A bracket's names split at spaced dashes ('Cartel de Jalisco - CJNG'); None if not all names."""
+    parts, s = [], start
+    for t in doc[start:end]:
+        if t.text in ("-", "\u2013") and t.whitespace_ and t.i > start and doc[t.i - 1].whitespace_:
+            parts.append((s, t.i))
+            s = t.i + 1
+    parts.append((s, end))
+    for s, e in parts:
+        words = doc[s:e]
+        if not words or not words[0].text[:1].isupper() or not all(_name_word(t) for t in words):
+            return None
+    return parts
+
+
+def add_nicknamed_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Joaquin "El Chapo" Guzman': a person's name with a quoted nickname inside is one name."""
+    for tok in doc:
+        if tok.text not in QUOTES or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper():
+            continue
+        close = next((t.i for t in doc[tok.i + 1 : tok.i + 5] if t.text in QUOTES), None)
+        if close is None or close == tok.i + 1 or close + 1 >= len(doc):
+            continue
+        nick = doc[tok.i + 1 : close]
+        if not all(t.text[:1].isupper() or t.lower_ in lexicons().particles for t in nick):
+            continue
+        start, end = tok.i, close + 1
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        if start < tok.i and end > close + 1:
+            spans = _put(spans, Span(doc, start, end, label="PERSON"))
+    return spans
+
+
+def _title_word(tok) -> bool:
+    return tok.lower_ in lexicons().titles or tok.text == "-" or tok.lower_ in ("sub", "deputy")
+
+
+def add_titled_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Lieutenant Governor Manoj Sinha': capitalised name words right after a capitalised title."""
+    for tok in doc:
+        if not (tok.is_title and tok.lower_ in lexicons().titles) or tok.i + 1 >= len(doc):
+            continue
+        if tok.i > 0 and doc[tok.i - 1].text == "(":
+            continue  # '(General Shutdown)': a bracketed gloss, not a title
+        if tok.i + 1 < len(doc) and _title_word(doc[tok.i + 1]):
+            continue  # the title goes on: start from its last word
+        end = tok.i + 1
+        while (
+            end < len(doc)
+            and end - tok.i <= MAX_TITLED_NAME
+            and doc[end].is_title
+            and doc[end].pos_ == "PROPN"
+            and doc[end].lower_ not in lexicons().titles
+        ):
+            end += 1
+        run = doc[tok.i + 1 : end]
+        if end < len(doc) and doc[end].text == ")":
+            continue
+        if run and _free(spans, run.start, run.end) and not place_kind(run.text):
+            if not _org_like(run) and run.text.lower() not in lexicons().generic:
+                spans = spans + [Span(doc, run.start, run.end, label="PERSON")]
+    return spans
+
+
+def add_cued_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names after a person cue the model missed: 'Editing by Aidan Lewis', 'identified as X and Y'."""
+    cues = [tuple(c.split()) for c in lexicons().person_cues]
+    for tok in doc:
+        for cue in cues:
+            n = len(cue)
+            if tuple(t.lower_ for t in doc[tok.i : tok.i + n]) != cue:
+                continue
+            i = tok.i + n
+            while i < len(doc):
+                while i < len(doc) and _title_word(doc[i]) and doc[i].text != "-":
+                    i += 1
+                end = i
+                while end < len(doc) and end - i < MAX_TITLED_NAME and doc[end].is_title:
+                    end += 1
+                if end == i or end < len(doc) and doc[end].text == "-":
+                    break
+                if _free(spans, i, end) and not place_kind(doc[i:end].text):
+                    spans = spans + [Span(doc, i, end, label="PERSON")]
+                if end < len(doc) - 1 and doc[end].text in (",", "and") and doc[end + 1].is_title:
+                    i = end + 1
+                else:
+                    break
+    return spans
+
+
+def add_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'KHARTOUM, June 3 (Reuters) -': a capitalised word opening a line before a comma is a place."""
+    for tok in doc:
+        at_line_start = tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_
+        if not at_line_start or not (tok.is_upper and tok.is_alpha and len(tok) > 2):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end < len(doc) and doc[end].text in (",", "(") and _free(spans, tok.i, end):
+            spans = spans + [Span(doc, tok.i, end, label="GPE")]
+    return spans
+
+
+def extend_articles(spans: list[Span]) -> list[Span]:
+    """'Los Chapitos', 'La Mayiza': a Spanish article the model left out starts the name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        prev = s.doc[s.start - 1] if s.start > 0 else None
+        if (
+            prev is not None
+            and not s.ent_id_
+            and prev.text in ("Los", "Las", "La", "El")
+            and prev.i not in taken
+        ):
+            s = Span(s.doc, s.start - 1, s.end, label=s.label_, kb_id=s.kb_id_)
+        out.append(s)
+    return out
