@@ -179,3 +179,38 @@ def test_residents_giving_another_toll_dispute_the_named_source():
                "AFP": ("MediaOutlet", ["AFP"]), "Maiduguri": ("Settlement", ["Maiduguri"])})
     (kolo,) = out.claims
     assert (kolo.quantity, kolo.status) == (8, "Disputed")
+
+
+def test_an_event_with_no_place_takes_the_place_of_the_sentence_just_before():
+    out = run("Two terrorists were killed in an encounter in Kulgam District on Monday. A joint team "
+              "launched a cordon and search operation in Redwani Payeen village. As the SFs "
+              "approached, the hiding terrorists opened fire.",
+              {"Kulgam District": ("AdministrativeArea", ["Kulgam District"]),
+               "Redwani Payeen": ("Settlement", ["Redwani Payeen"])})
+    (attack,) = of_class(out, "Attack")
+    assert label_of(out, attack.places) == ["Redwani Payeen"]
+
+
+def test_people_seized_are_abducted_but_seized_weapons_are_not():
+    out = run("No ransom was paid for the release of 279 schoolgirls seized from a boarding school "
+              "in Jangebe last month.", {"Jangebe": ("Settlement", ["Jangebe"])})
+    (abduction,) = of_class(out, "Abduction")
+    assert abduction.count == 279
+    out = run("Troops seized weapons and ammunition in the raid.", {})
+    assert not of_class(out, "Abduction")
+
+
+def test_demanding_a_ransom_is_no_appeal():
+    out = run("A parent told AFP that the kidnappers had demanded a ransom of 500 million naira.",
+              {"AFP": ("MediaOutlet", ["AFP"])})
+    assert not of_class(out, "Appeal")
+
+
+def test_a_claim_with_no_figure_in_its_text_takes_its_events_count():
+    out = run("A military air strike on a village in Myanmar's Sagaing region killed at least 53 "
+              "people, including women and children, who had gathered for the opening of a local "
+              "office, a member of the National Unity Government said on Wednesday.",
+              {"Myanmar": ("Country", ["Myanmar"]),
+               "National Unity Government": ("GovernmentBody", ["National Unity Government"])})
+    (claim,) = out.claims
+    assert (claim.quantity, claim.quantity_bound) == (53, "atLeast")

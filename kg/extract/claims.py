@@ -54,7 +54,8 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
     share_events(drafts)
     toll_events(drafts, found, sent_of, doc)
     assign_status(drafts, doc, found)
-    return replace(found, claims=tuple(to_claim(d) for d in drafts if d.source != UNNAMED))
+    counts = {e.key: (e.count, e.count_bound) for e in found.events if e.count is not None}
+    return replace(found, claims=tuple(to_claim(d, counts) for d in drafts if d.source != UNNAMED))
 
 
 def share_events(drafts: list[Draft]) -> None:
@@ -215,8 +216,9 @@ def text_of(tokens: list[Token]) -> str:
     return doc[tokens[0].i: tokens[-1].i + 1].text.strip(' "\u201c\u201d,')
 
 
-def to_claim(d: Draft) -> Claim:
-    """The Claim record of a draft."""
+def to_claim(d: Draft, counts: dict | None = None) -> Claim:
+    """The Claim record of a draft; with no number in its text, the count of the event it
+    tells ("a strike killed at least 53 people, a member said", parsed with 'people' outside)."""
     cue, sent = d.cue, d.cue.sent
     end = cue.idx + len(cue)
     if is_according_to(cue):
@@ -224,7 +226,10 @@ def to_claim(d: Draft) -> Claim:
         end = to.idx + len(to)
     text = text_of(d.content)
     count = find_count(text)
+    told = next(((n, b) for k in d.about for n, b in [(counts or {}).get(k, (None, None))]
+                 if n is not None), None)
+    value, bound = (count.value, count.bound) if count else told or (None, None)
     return Claim(cue=cue_lemma(cue), cue_span=Span(cue.idx, end, doc_text(cue.doc)[cue.idx:end]),
                  sentence=Span(sent.start_char, sent.end_char, sent.text), text=text,
-                 source=d.source, quantity=count.value if count else None,
-                 quantity_bound=count.bound if count else None, status=d.status, about=d.about)
+                 source=d.source, quantity=value, quantity_bound=bound, status=d.status,
+                 about=d.about)

@@ -57,7 +57,8 @@ def detect(doc: Doc, found: Extraction) -> list[Event]:
     for trig, host in merged:
         absorb(drafts[host], draft(trig, sent_of[trig.token.i], index, ref))
     ordered = [drafts[i] for i in sorted(drafts)]
-    carry_over(ordered, headline_places(doc, index))
+    told = {n: sentence_places(sent.root, index) for n, sent in enumerate(doc.sents)}
+    carry_over(ordered, headline_places(doc, index), told)
     return [to_event(d, doc) for d in ordered]
 
 
@@ -151,9 +152,13 @@ def headline_places(doc: Doc, index: EntityIndex) -> tuple[str, ...]:
     return ()
 
 
-def carry_over(drafts: list[Draft], fallback: tuple[str, ...]) -> None:
+def carry_over(drafts: list[Draft], fallback: tuple[str, ...],
+               told: dict[int, tuple[str, ...]] | None = None) -> None:
     """Passive events borrow the agent of the last event of their class; events with no
-    place take the last event's place, else the headline's."""
+    place take the place of a sentence just before (after the last event: "launched an
+    operation in X village. The terrorists opened fire"), else the last event's, else the
+    headline's."""
+    told = told or {}
     last_of: dict[str, Draft] = {}
     last: Draft | None = None
     for d in drafts:
@@ -163,7 +168,11 @@ def carry_over(drafts: list[Draft], fallback: tuple[str, ...]) -> None:
                 and not (d.explicit_place and prev.explicit_place
                          and not set(d.places) & set(prev.places)):
             d.agents = list(prev.agents)
-        if not d.places:
+        since = last.sent if last else -1
+        newer = [n for n in range(d.sent - 1, since, -1) if d.sent - n <= 1 and told.get(n)]
+        if not d.places and newer:
+            d.places = list(told[newer[0]])
+        elif not d.places:
             if last and last.places and d.sent - last.sent <= CARRY_SENTENCES:
                 d.places = list(last.places)
             else:

@@ -121,6 +121,17 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
         return False
     if "infinitive" in flags and "xcomp" not in deps:
         return False
+    if "no_money" in flags and any(c.dep_ == "dobj" and c.lemma_.lower() in words()["money_nouns"]
+                                   for c in tok.children):
+        return False  # "demanded a ransom": extortion, not an appeal
+    if "person_object" in flags:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ == "acl":
+            objs.append(tok.head)  # "279 schoolgirls seized from a school"
+        people = set(words()["displaced_nouns"]) | set(words()["captive_nouns"])
+        if not any(o.lemma_.lower() in people or o.lower_ in people
+                   or index.kinds.get(index.at(o)) == "Actor" for o in objs):
+            return False
     if "civilian_subject" in flags:
         holder = tok
         while "nsubj" not in {c.dep_ for c in holder.children} and \
