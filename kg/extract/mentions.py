@@ -231,11 +231,38 @@ def person_cued(ent: Span) -> bool:
     return any(before.endswith(cue) for cue in cues)
 
 
+def listed_places(doc: Doc, taken: set[int]) -> list[Mention]:
+    """Capitalised names the model missed after 'the municipalities of': 'Tibu and Teorama'."""
+    lex = lexicons()
+    out = []
+    for tok in doc[:-2]:
+        if tok.text not in lex.place_before or doc[tok.i + 1].lower_ != "of":
+            continue
+        i = tok.i + 2
+        while i < len(doc):
+            end = i
+            while end < len(doc) and end - i < 4 and doc[end].is_title and end not in taken:
+                end += 1
+            if end > i:
+                name = doc[i:end].text
+                out.append(Mention(i, end, name, name, lex.place_before[tok.text], "GPE"))
+                taken.update(range(i, end))
+            elif i not in taken:
+                break
+            while end < len(doc) and end in taken:
+                end += 1
+            if end + 1 < len(doc) and doc[end].text in (",", "and") and doc[end + 1].is_title:
+                i = end + 1
+            else:
+                break
+    return out
+
+
 def context_places(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """Capitalised names the model missed before a place word: 'in Dima Hasao District'."""
     lex = lexicons()
     taken = {i for m in ms for i in range(m.start, m.end)}
-    out = []
+    out = listed_places(doc, taken)
     for tok in doc:
         if tok.text not in lex.place_after or tok.i in taken:
             continue

@@ -113,6 +113,7 @@ def entity_fixes(doc: Doc) -> Doc:
     spans = add_cued_people(doc, spans)
     spans = add_titled_people(doc, spans)
     spans = add_datelines(doc, spans)
+    spans = extend_conjoined_bodies(spans)
     spans = add_communities(doc, spans)
     spans = drop_headline_noise(doc, spans)
     doc.ents = filter_spans(spans)
@@ -126,7 +127,8 @@ def recut(ent: Span) -> list[Span]:
     doc, titles = ent.doc, lexicons().titles
     if ent.label_ == "PERSON" and ent[-1].lower_ in titles:
         rest = ent[:-1]
-        return [Span(doc, rest.start, rest.end, label="GPE")] if place_kind(rest.text) else []
+        known = fold(rest.text) in bundled_places()
+        return [Span(doc, rest.start, rest.end, label="GPE")] if known else []
     if ent.label_ == "PERSON" and ent.end + 1 < len(doc) and doc[ent.end].text == "-":
         if doc[ent.end + 1].lower_ in titles:
             return []  # 'Assistant Sub' of 'Assistant Sub-Inspector'
@@ -264,6 +266,7 @@ def is_headline(line: str) -> bool:
     long_words = [w for w in text.split() if len(w) > 3 and w.isalpha()]
     if (
         not text
+        or text[0] == "(" and text[-1] == ")"  # '(Reporting by ...; Editing by ...)': a note
         or len(text.split()) > HEADLINE_MAX_WORDS
         or text[-1] in '.!?"\u201d'
         or not long_words
@@ -341,8 +344,8 @@ def _org_like(span: Span) -> bool:
 
 
 def _titled(span: Span) -> bool:
-    """Whether a span holds a title word ('Inspector General of Police'): a role, not a body."""
-    return any(t.lower_ in lexicons().titles for t in span)
+    """Whether a span starts with a title word ('Inspector General of Police'): a role, not a body."""
+    return span[0].lower_ in lexicons().titles
 
 
 def _not_a_name(span: Span) -> bool:
@@ -447,12 +450,28 @@ def add_titled_people(doc: Doc, spans: list[Span]) -> list[Span]:
             and doc[end].lower_ not in lexicons().titles
         ):
             end += 1
+        spans = _place_before_title(doc, tok.i, spans)
         run = doc[tok.i + 1 : end]
         if end < len(doc) and doc[end].text == ")":
             continue
         if run and _free(spans, run.start, run.end) and not place_kind(run.text):
             if not _org_like(run) and run.text.lower() not in lexicons().generic:
                 spans = spans + [Span(doc, run.start, run.end, label="PERSON")]
+    return spans
+
+
+def _place_before_title(doc: Doc, title: int, spans: list[Span]) -> list[Span]:
+    """'Chhattisgarh Chief Minister': a known place right before a title is a place."""
+    i = title
+    while i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in lexicons().titles:
+        i -= 1
+    start = i
+    while start > 0 and i - start < 3 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    while start < i and not (_free(spans, start, i) and fold(doc[start:i].text) in bundled_places()):
+        start += 1
+    if start < i:
+        spans = spans + [Span(doc, start, i, label="GPE")]
     return spans
 
 
@@ -509,5 +528,26 @@ def extend_articles(spans: list[Span]) -> list[Span]:
             and prev.i not in taken
         ):
             s = Span(s.doc, s.start - 1, s.end, label=s.label_, kb_id=s.kb_id_)
+        out.append(s)
+    return out
+
+
+def extend_conjoined_bodies(spans: list[Span]) -> list[Span]:
+    """'Foreign and Expatriates Ministry': a body's name that joins two capitalised words."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        doc = s.doc
+        if (
+            s.label_ == "ORG"
+            and not s.ent_id_
+            and s.start >= 2
+            and doc[s.start - 1].lower_ == "and"
+            and doc[s.start - 2].is_title
+            and s.start - 2 not in taken
+            and not doc[s.start - 2].is_sent_start
+            and _org_like(s)
+        ):
+            s = Span(doc, s.start - 2, s.end, label="ORG", kb_id=s.kb_id_)
         out.append(s)
     return out
