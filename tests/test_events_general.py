@@ -214,3 +214,32 @@ def test_a_claim_with_no_figure_in_its_text_takes_its_events_count():
                "National Unity Government": ("GovernmentBody", ["National Unity Government"])})
     (claim,) = out.claims
     assert (claim.quantity, claim.quantity_bound) == (53, "atLeast")
+
+
+def test_a_headline_verb_tagged_as_a_noun_keeps_its_count():
+    out = run("Russian missile strike on Kharkiv kills 7, Ukraine says\n\nThe strike hit a building.",
+              {"Kharkiv": ("Settlement", ["Kharkiv"]), "Ukraine": ("Country", ["Ukraine"])})
+    killings = of_class(out, "Killing")
+    assert [k.count for k in killings] == [7]
+
+
+def test_a_bandh_called_by_a_group_has_it_as_agent():
+    out = run("The Naga Students Federation (NSF) called a 12-hour bandh in Kohima on March 4 to "
+              "protest the arrest of two of its leaders by Nagaland Police.",
+              {"Naga Students Federation": ("Faction", ["Naga Students Federation", "NSF"]),
+               "Kohima": ("Settlement", ["Kohima"]), "Nagaland Police": ("StateForce", ["Nagaland Police"])})
+    bandh = next(e for e in of_class(out, "Protest") if e.trigger.text == "bandh")
+    assert label_of(out, bandh.agents) == ["Naga Students Federation"]
+    (arrest,) = of_class(out, "Arrest")
+    assert (label_of(out, arrest.agents), arrest.count) == (["Nagaland Police"], 2)
+
+
+def test_could_not_confirm_the_toll_covers_a_claim_whose_event_has_the_count():
+    out = run("A military air strike on a village in Myanmar's Sagaing region killed at least 53 "
+              "people, including women and children, who had gathered for the opening of a local "
+              "office, a member of the National Unity Government said on Wednesday. A spokesman, "
+              "Zaw Min Tun, said the strike had targeted fighters. The death toll could not be "
+              "independently confirmed.",
+              {"Myanmar": ("Country", ["Myanmar"]), "Zaw Min Tun": ("Actor", ["Zaw Min Tun"]),
+               "National Unity Government": ("GovernmentBody", ["National Unity Government"])})
+    assert [(c.quantity, c.status) for c in out.claims] == [(53, "Unverified"), (None, "Asserted")]

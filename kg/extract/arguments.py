@@ -59,7 +59,7 @@ def agent_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozens
     holder = trig.head.head if trig.dep_ == "pobj" else trig
     if not out and holder.lemma_.lower() == "responsibility" and holder.head.pos_ == "VERB":
         out = agent_heads(holder.head, cls, False, depth=depth + 1)  # "claimed responsibility for"
-    if not out and trig.dep_ in ("dobj", "nsubjpass") and \
+    if not out and trig.dep_ in ("dobj", "nsubjpass", "oprd") and \
             trig.head.lemma_.lower() in words()["light_verbs"]:
         out = agent_heads(trig.head, cls, False, depth=depth + 1)
     if not out and (trig.dep_ == "conj" or trig.head.lower_ == "of"):
@@ -189,8 +189,9 @@ def count_of(trig: Token, targets: list[Token], patient: bool,
     holders.append(trig)
     for tok in holders:
         toks = [t for t in tok.subtree if not _in_clause(t, tok)]
-        if tok is trig:
-            toks = [t for t in toks if t.i <= trig.i]
+        if tok is trig:  # its own modifiers; after it only "kills 7" (a verb tagged as a noun)
+            toks = [t for t in toks if t.i <= trig.i] + \
+                [t for c in child(trig, "nummod") if c.i > trig.i for t in c.subtree]
         if not toks:
             continue
         text = tok.doc[toks[0].i: toks[-1].i + 1].text

@@ -27,7 +27,7 @@ def assign_status(drafts: list, doc: Doc, found: Extraction) -> None:
     disputed_by_accusation(drafts, events)
     disputed_by_figures(drafts)
     disputed_by_text(drafts, sents)
-    unverified(drafts, sents)
+    unverified(drafts, sents, events)
     confirmed(drafts, events)
     denied(drafts, events)
 
@@ -37,7 +37,7 @@ def _matches(key: str, text: str) -> bool:
     return any(re.search(p, text.lower()) for p in status_words()[key])
 
 
-def unverified(drafts: list, sents: list) -> None:
+def unverified(drafts: list, sents: list, events: dict) -> None:
     """'could not independently verify the reports': the claims of that sentence, else the
     accounts of the incident told in the sentences just before (those with a figure, where it
     speaks of figures or tolls); never a denial nor what the denying party says."""
@@ -56,7 +56,8 @@ def unverified(drafts: list, sents: list) -> None:
         if back == 2:  # "these claims": the ones just told
             before = [d for d in before if d.sent == max(o.sent for o in before)]
         if _matches("figure_words", sent.text):
-            before = [d for d in before if find_count(" ".join(t.text for t in d.content))]
+            before = [d for d in before if find_count(" ".join(t.text for t in d.content))
+                      or any(events[k].count is not None for k in d.about if k in events)]
         for d in before:
             d.status = "Unverified"
 
