@@ -37,12 +37,14 @@ def institution(doc: Doc, tok: Token, at: dict[int, Mention], places: set[str]) 
         if len(words) != n or noun not in lex.institutions or tok.i == 0:
             continue
         prev = doc[tok.i - 1]
+        if prev.text in ("'s", "\u2019s") and tok.i >= 2:
+            prev = doc[tok.i - 2]  # "Sudan's army"
         place = at.get(prev.i)
         if prev.text in lex.demonyms:
             start, country = prev.i, lex.demonyms[prev.text][1]
         elif (
             place is not None
-            and place.end == tok.i
+            and place.end == prev.i + 1
             and (top_class(place.cls) == "Place" or fold(place.name) in places)
         ):
             start, country = place.start, place.country
@@ -54,7 +56,7 @@ def institution(doc: Doc, tok: Token, at: dict[int, Mention], places: set[str]) 
             start,
             words.end,
             text,
-            f"{doc[start : tok.i].text} {noun}",
+            f"{doc[start : prev.i + 1].text} {noun}",
             lex.institutions[noun],
             "ORG",
             group=group,

@@ -25,13 +25,23 @@ def bracket_acronyms(doc: Doc, ms: list[Mention]) -> list[Mention]:
         i = m.end + 1
         if (
             i + 1 < len(doc)
-            and doc[m.end].text == "("
+            and (doc[m.end].text == "(" or _inner_dash(doc, m))
             and doc[i + 1].text == ")"
             and i not in taken
             and coref.is_acronym(doc[i].text)
         ):
             out.append(Mention(i, i + 1, doc[i].text, doc[i].text, m.cls, "ORG", scoped=m.scoped))
     return out
+
+
+def _inner_dash(doc: Doc, m: Mention) -> bool:
+    """Whether a bracketed name is followed by a spaced dash: '(Cartel del Norte - CDN)'."""
+    return (
+        m.start > 0
+        and doc[m.start - 1].text == "("
+        and doc[m.end].text in ("-", "\u2013")
+        and bool(doc[m.end].whitespace_)
+    )
 
 
 def head_words(doc: Doc, ms: list[Mention]) -> list[Mention]:

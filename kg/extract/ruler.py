@@ -309,9 +309,14 @@ def _name_word(tok) -> bool:
     )
 
 
-def initials(toks) -> str:
-    """Initials of a token run's capitalised words: 'Inter-Services Public Relations' -> 'ISPR'."""
-    return "".join(t.text[0] for t in toks if t.text[:1].isupper() and t.is_alpha)
+def initials(toks, particles: bool = False) -> str:
+    """Initials of a token run's capitalised words: 'Inter-Services Public Relations' -> 'ISPR'
+    (with `particles`, of its lower-case words too: 'Cartel del Norte' -> 'CDN')."""
+    return "".join(
+        t.text[0].upper()
+        for t in toks
+        if t.is_alpha and (t.text[:1].isupper() or particles and t.lower_ in ("de", "del", "e"))
+    )
 
 
 def acronym_letters(text: str) -> str | None:
@@ -371,17 +376,19 @@ def add_bracket_names(doc: Doc, spans: list[Span]) -> list[Span]:
         found: list[Span] = []
         if outer_start is not None:
             outer = doc[outer_start : tok.i]
-            if any(letters):
-                # the longest run whose initials spell the acronym
-                for s in range(outer_start, tok.i):
-                    if doc[s].text[:1].isupper() and initials(doc[s : tok.i]) in letters:
-                        found.append(doc[s : tok.i])
-                        break
-            elif _org_like(outer) and not any(place_kind(doc[s:e].text) for s, e in parts):
+            # the longest run whose initials spell the acronym, else a run with a group word
+            for s in range(outer_start, tok.i) if any(letters) else ():
+                if doc[s].text[:1].isupper() and initials(doc[s : tok.i]) in letters:
+                    found.append(doc[s : tok.i])
+                    break
+            if not found and _org_like(outer) and (
+                any(letters) or not any(place_kind(doc[s:e].text) for s, e in parts)
+            ):
                 found.append(outer)
         for (s, e), acr in zip(parts, letters):
             words = doc[s:e]
-            if acr is None and (_org_like(words) or found or initials(words) in letters):
+            spelt = {initials(words), initials(words, particles=True)}
+            if acr is None and (_org_like(words) or found or spelt & set(letters)):
                 found.append(words)
         for span in found:
             if _not_a_name(span) or place_kind(span.text) and not _org_like(span):
