@@ -66,3 +66,22 @@ def test_event_time_without_named_entities():
     times = [(e.cls, e.time) for e in events.extract(doc, found).events]
     assert times == [("Airstrike", "2017-11-13"), ("Killing", "2017-11-13"),
                      ("Killing", "2017-10-16")]
+
+
+@pytest.mark.parametrize(("meta", "expected"), [
+    ("2024", date(2024, 6, 3)),  # the metadata's year dates the year-less dateline
+    ("2024-06-04", date(2024, 6, 3)),  # published the day after: the dateline's day
+    ("2025-01-02", date(2025, 1, 2)),  # a crawl date far from it: the metadata
+    (None, None),  # no year anywhere: no date
+])
+def test_year_less_dateline(meta, expected):
+    text = "Sudan army chief calls for probe\n\nKHARTOUM, June 3 (Reuters) - At least 40 people were killed."
+    assert article_date(Article(text=text, source="t", key="t", date=meta)) == expected
+
+
+def test_on_sunday_after_a_year_less_dateline():
+    text = ("Title\n\nKHARTOUM, June 3 (Reuters) - At least 40 people were killed when shells hit "
+            "a market in El Fasher on Sunday.")
+    doc, found = parse(text, {"El Fasher": ("Settlement", ["El Fasher"])}, date="2024")
+    (killing,) = [e for e in events.extract(doc, found).events if e.cls == "Killing"]
+    assert killing.time == "2024-06-02"

@@ -34,13 +34,16 @@ def parse_date(text: str) -> date | None:
 
 
 def article_date(article: Article) -> date | None:
-    """The article's date: its metadata, else a dateline in its first lines."""
-    if article.date:
-        try:
-            return datetime.fromisoformat(article.date[:10]).date()
-        except ValueError:
-            pass
+    """The article's date: a year-less dateline ("KHARTOUM, June 3 (Reuters)") dated by the
+    metadata's year, else the metadata, else a full dateline in its first lines."""
+    meta = _metadata_date(article.date)
     head = article.text[: lexicon()["dateline_chars"]]
+    year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
+    short = _short_dateline(head, year, meta)
+    if short:
+        return short
+    if meta:
+        return meta
     for pattern in lexicon()["datelines"]:
         m = re.search(pattern, head)
         if m:
@@ -48,6 +51,35 @@ def article_date(article: Article) -> date | None:
             if found:
                 return found
     return None
+
+
+def _metadata_date(value: str | None) -> date | None:
+    """A full ISO date from the article's metadata, if it has one."""
+    if value:
+        try:
+            return datetime.fromisoformat(value[:10]).date()
+        except ValueError:
+            pass
+    return None
+
+
+def _short_dateline(head: str, year: int | None, meta: date | None) -> date | None:
+    """The date of a dateline with month and day only, in the metadata's year (the year before,
+    where that puts it after the metadata date); None without a year or when it is not close."""
+    if year is None:
+        return None
+    m = re.search(lexicon()["dateline_month_day"], head, re.MULTILINE)
+    if not m or not month_number(m.group(1)):
+        return None
+    try:
+        found = date(year, month_number(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return None
+    if meta and found > meta:
+        found = found.replace(year=year - 1) if (found - meta).days > 7 else found
+    if meta and abs((meta - found).days) > 7:
+        return None  # the metadata is another date (a crawl): keep it
+    return found
 
 
 def month_number(word: str) -> int | None:
@@ -107,6 +139,8 @@ def time_of(trigger: Token, doc: Doc, ref: date | None) -> str | None:
     anchors = [trigger]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
         anchors.append(trigger.head)
+    anchors += [c for c in trigger.children if c.dep_ == "advcl"  # "killed when shells hit X on Sunday"
+                and any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in c.children)]
     for anchor in anchors:
         for child in anchor.children:
             if child.dep_ not in ("prep", "npadvmod", "advmod", "tmod", "pobj"):
