@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.export import Export
-from bench.ingest import PART, Ingest
+from bench.ingest import Ingest, counted
 from bench.scale import Step
 from bench.serving import Timing, median, p99
 
@@ -35,9 +35,10 @@ def ingest_table(r: Ingest) -> str:
 def stages_table(r: Ingest) -> str:
     """Where the build's time goes (a second build with a timer around each step).
 
-    Rows named "extract: ..." are parts of the "extract" row, not added to the total.
+    Rows named "extract: ..." are parts of the "extract" row, not added to the total; rows named
+    "background thread: ..." ran beside the build (their share is of the build's time, not of a total).
     """
-    total = sum(v for k, v in r.stages.items() if not k.startswith(PART))
+    total = sum(v for k, v in r.stages.items() if counted(k))
     rows = [[name, f"{secs:.3f}", f"{100 * secs / total:.1f}%", f"{secs / r.spacy_seconds:.3f}"]
             for name, secs in sorted(r.stages.items(), key=lambda kv: -kv[1])]
     return table(["build step", "seconds", "share of build", "x spaCy"], rows)

@@ -13,9 +13,11 @@ from kg.link import link
 from kg.model import Article, Extraction
 from kg.nlp import get_nlp, model_name
 from kg.read import read_all
+from kg.vocab import RDFS
 
 SNAPSHOT_EVERY = 2.0  # seconds between snapshots published for running servers
 BATCH = 32
+WRITE_QUEUE = 16  # articles waiting for the background store writer; 0 writes each inline
 
 
 @dataclass
@@ -56,23 +58,32 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
     nlp = get_nlp()
     model = model_name(nlp)
     snapshots = store.SnapshotPublisher(db, store_dir, SNAPSHOT_EVERY)
+    writer = store.GraphWriter(db, WRITE_QUEUE)
+    labels = Labels(db)
     pending = list(fresh.values())
-    for doc, a in nlp.pipe(((a.text, a) for a in pending), as_tuples=True, batch_size=BATCH):
-        x, shared = link(extract(doc, a), online=online)
-        x = settle_labels(db, x)
-        quads = list(rdf.article_quads(x, model))
-        store.replace_graph(db, iris.article_graph(a.key), quads)
-        if shared:
-            store.add_quads(db, shared)
-        summary.articles += 1
-        summary.triples += len(quads)
-        summary.entities += len(x.entities)
-        summary.events += len(x.events)
-        summary.claims += len(x.claims)
-        summary.graphs.append(iris.article_graph(a.key).value)
-        if progress:
+
+    def written(n: int) -> None:
+        for _ in range(n if progress else 0):
             progress(1)
-        snapshots.tick()
+
+    try:
+        for doc, a in nlp.pipe(((a.text, a) for a in pending), as_tuples=True, batch_size=BATCH):
+            x, shared = link(extract(doc, a), online=online)
+            x = settle_labels(db, x, labels)
+            graph = iris.article_graph(a.key)
+            quads = list(rdf.article_quads(x, model))
+            labels.add(graph, quads, shared)
+            written(writer.put(graph, quads, shared))
+            summary.articles += 1
+            summary.triples += len(quads)
+            summary.entities += len(x.entities)
+            summary.events += len(x.events)
+            summary.claims += len(x.claims)
+            summary.graphs.append(graph.value)
+            snapshots.tick()
+    finally:
+        # what was queued is written even when the build stops on an error, as inline writes were
+        written(writer.close())
     snapshots.close()
     if summary.articles or ontology_changed or store.latest_snapshot(store_dir) is None:
         store.publish_snapshot(db, store_dir)
@@ -81,16 +92,46 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
     return summary
 
 
-def settle_labels(db, x: Extraction) -> Extraction:
+class Labels:
+    """The rdfs:labels of the graphs this build writes, as they will be once the writer is done.
+
+    Article graphs go to the store from a background thread (`store.GraphWriter`), so while an
+    earlier article's write is queued the store may still show that graph's old version, or none.
+    For the graphs this build writes, these labels stand in for the store's; the shared graph
+    only grows, so its labels are the store's and these together.
+    """
+
+    def __init__(self, db) -> None:
+        self.db = db
+        self.graphs: set = set()  # article graphs this build has (re)written or queued
+        self.by_node: dict = {}  # node -> [(graph, label)] from this build's quads
+
+    def add(self, graph, quads, shared) -> None:
+        """Note the labels of one article's quads (its graph and the shared graph)."""
+        self.graphs.add(graph)
+        for q in (*quads, *shared):
+            if q.predicate == RDFS.label:
+                self.by_node.setdefault(q.subject, []).append((q.graph_name, q.object.value))
+
+    def elsewhere(self, node, graph) -> str | None:
+        """The smallest rdfs:label a graph other than `graph` gives `node` (store.label_elsewhere)."""
+        return store.label_elsewhere(self.db, node, graph, self.by_node.get(node, ()), self.graphs)
+
+
+def settle_labels(db, x: Extraction, labels: Labels | None = None) -> Extraction:
     """One rdfs:label per entity across articles: a name already in the store keeps its label.
 
     Linked entities take the item's label (kg.link); this covers the unlinked ones, whose IRI
-    comes from a folded name ("Bashar al Assad" and "Bashar al-Assad" share one).
+    comes from a folded name ("Bashar al Assad" and "Bashar al-Assad" share one). `labels` adds
+    what this build has queued for writing but the store may not show yet.
     """
     graph = iris.article_graph(x.article.key)
     out = []
     for e in x.entities:
-        known = None if e.qid or e.scoped else store.label_elsewhere(db, rdf.entity_iri(e, x.article), graph)
+        known = None
+        if not (e.qid or e.scoped):
+            node = rdf.entity_iri(e, x.article)
+            known = labels.elsewhere(node, graph) if labels else store.label_elsewhere(db, node, graph)
         if known and known != e.label:
             e = replace(e, label=known, alt_labels=tuple(dict.fromkeys((e.label, *e.alt_labels))))
         out.append(e)

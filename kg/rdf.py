@@ -1,9 +1,14 @@
-"""Records to quads: one small function per record type, all into the article's graph."""
+"""Records to quads: one small function per record type, all into the article's graph.
+
+About 450 quads an article: the terms are looked up once (module constants below), span
+IRIs are built from one per-article prefix, and quads go straight into one list.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -12,30 +17,55 @@ from kg.extract.classes import top_class
 from kg.model import Article, Claim, Entity, Event, Extraction, Relation, Span
 from kg.vocab import DCT, NIF, NKG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 
+# a kg.vocab term as an attribute goes through __getattr__ (about 1 µs a time): looked up once here
+TYPE, LABEL, ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
+BEGIN, END, ANCHOR, REFERENCE = NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext
+MENTION_CLASS, MENTION, ROLE = NKG.Mention, NKG.mention, NKG.role
+AGENT, TARGET, PLACE = NKG.agent, NKG.target, NKG.place
+EVIDENCE, EVIDENCE_SPAN, TRIGGER, ARTICLE = NKG.evidence, NKG.evidenceSpan, NKG.trigger, NKG.article
+NON_NEGATIVE = XSD.nonNegativeInteger
+
+
+class Spans:
+    """The span IRIs of one article's text: `iris.span` with the article's prefix made once."""
+
+    def __init__(self, a: Article) -> None:
+        self.prefix = iris.span(a.key, 0, 0).value[:-len("0,0")]
+        self.nodes: dict[tuple[int, int], NamedNode] = {}
+        self.context = self(0, len(a.text))
+
+    def __call__(self, start: int, end: int) -> NamedNode:
+        node = self.nodes.get((start, end))
+        if node is None:
+            node = self.nodes[(start, end)] = NamedNode(f"{self.prefix}{start},{end}")
+        return node
+
 
 def article_quads(x: Extraction, model: str) -> Iterator[Quad]:
     """Every quad of one article's named graph."""
     a = x.article
     g = iris.article_graph(a.key)
+    spans = Spans(a)
     entity_iris = {e.key: entity_iri(e, a) for e in x.entities}
     event_iris = {ev.key: iris.event(a.key, ev.key) for ev in x.events}
-    for s, p, o in article_triples(a, model):
-        yield Quad(s, p, o, g)
+    triples: list[tuple] = []
+    add = triples.append
+    for t in article_triples(a, model):
+        add(t)
+    sentence = NIF.Sentence
     for s in x.sentences:
-        for s_, p, o in span_triples(a, s, NIF.Sentence):
-            yield Quad(s_, p, o, g)
+        span_triples(add, spans, s, sentence)
     for e in x.entities:
-        for s, p, o in entity_triples(e, entity_iris[e.key], a):
-            yield Quad(s, p, o, g)
+        entity_triples(add, spans, e, entity_iris[e.key], a)
     for r in x.relations:
-        for s, p, o in relation_triples(r, entity_iris, a):
-            yield Quad(s, p, o, g)
+        for t in relation_triples(r, entity_iris, a):
+            add(t)
+    article = iris.article(a.key)
     for ev in x.events:
-        for s, p, o in event_triples(ev, event_iris[ev.key], entity_iris, a):
-            yield Quad(s, p, o, g)
+        event_triples(add, spans, ev, event_iris[ev.key], entity_iris, article)
     for c in x.claims:
-        for s, p, o in claim_triples(c, iris.claim(a.key, c.key), entity_iris, event_iris, a):
-            yield Quad(s, p, o, g)
+        claim_triples(add, spans, c, iris.claim(a.key, c.key), entity_iris, event_iris, article)
+    return iter([Quad(s, p, o, g) for s, p, o in triples])
 
 
 def entity_iri(e: Entity, a: Article) -> NamedNode:
@@ -48,11 +78,12 @@ def article_triples(a: Article, model: str) -> Iterator[tuple]:
     """The article node, its text as a NIF context, and the extraction run (PROV-O)."""
     node = iris.article(a.key)
     ctx = iris.context(a.key, len(a.text))
-    run = iris.run(a.key, a.checksum)
-    yield node, RDF.type, NKG.Article
+    checksum = a.checksum
+    run = iris.run(a.key, checksum)
+    yield node, TYPE, NKG.Article
     yield node, DCT.title, Literal(a.title)
     yield node, DCT.source, Literal(a.source)
-    yield node, NKG.contentHash, Literal(a.checksum)
+    yield node, NKG.contentHash, Literal(checksum)
     yield node, NKG.hasContext, ctx
     if a.url:
         yield node, SCHEMA.url, NamedNode(a.url) if a.url.startswith("http") else Literal(a.url)
@@ -60,49 +91,51 @@ def article_triples(a: Article, model: str) -> Iterator[tuple]:
         yield node, DCT.issued, date_literal(a.date)
     if a.publisher:
         yield node, DCT.publisher, Literal(a.publisher)
-    yield ctx, RDF.type, NIF.Context
+    yield ctx, TYPE, NIF.Context
     yield ctx, NIF.isString, Literal(a.text)
-    yield ctx, NIF.beginIndex, offset(0)
-    yield ctx, NIF.endIndex, offset(len(a.text))
+    yield ctx, BEGIN, offset(0)
+    yield ctx, END, offset(len(a.text))
     yield node, PROV.wasGeneratedBy, run
-    yield run, RDF.type, NKG.ExtractionRun
+    yield run, TYPE, NKG.ExtractionRun
     yield run, PROV.endedAtTime, Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"),
                                          datatype=XSD.dateTime)
     yield run, NKG.softwareVersion, Literal(f"kg {__version__}")
     yield run, NKG.model, Literal(model)
 
 
-def span_triples(a: Article, s: Span, cls: NamedNode = NKG.Mention) -> Iterator[tuple]:
-    """A text span as a NIF string with offsets, exact text and its context."""
-    node = iris.span(a.key, s.start, s.end)
-    yield node, RDF.type, cls
-    yield node, NIF.beginIndex, offset(s.start)
-    yield node, NIF.endIndex, offset(s.end)
-    yield node, NIF.anchorOf, Literal(s.text)
-    yield node, NIF.referenceContext, iris.context(a.key, len(a.text))
+def span_triples(add, spans: Spans, s: Span, cls: NamedNode = MENTION_CLASS) -> NamedNode:
+    """A text span as a NIF string with offsets, exact text and its context; its node."""
+    node = spans(s.start, s.end)
+    add((node, TYPE, cls))
+    add((node, BEGIN, offset(s.start)))
+    add((node, END, offset(s.end)))
+    add((node, ANCHOR, Literal(s.text)))
+    add((node, REFERENCE, spans.context))
+    return node
 
 
-def entity_triples(e: Entity, node: NamedNode, a: Article) -> Iterator[tuple]:
+def entity_triples(add, spans: Spans, e: Entity, node: NamedNode, a: Article) -> None:
     """An entity: class, preferred and alternative labels, mentions, link, roles."""
-    yield node, RDF.type, NKG[e.cls]
-    yield node, RDFS.label, Literal(e.label)
+    add((node, TYPE, NKG[e.cls]))
+    add((node, LABEL, Literal(e.label)))
     for alt in sorted(set(e.alt_labels) - {e.label}):
-        yield node, SKOS.altLabel, Literal(alt)
+        add((node, ALT_LABEL, Literal(alt)))
     for m in e.mentions:
-        yield node, NKG.mention, iris.span(a.key, m.start, m.end)
-        yield from span_triples(a, m)
+        add((node, MENTION, spans(m.start, m.end)))
+        span_triples(add, spans, m)
     for role in e.roles:
-        yield node, NKG.role, Literal(role)
+        add((node, ROLE, Literal(role)))
     if e.description:
-        yield node, SCHEMA.description, Literal(e.description)
+        add((node, SCHEMA.description, Literal(e.description)))
     if e.qid:
-        yield node, OWL.sameAs, WD[e.qid]
+        item = WD[e.qid]
+        add((node, OWL.sameAs, item))
         link = iris.link(a.key, e.key)
-        yield node, NKG.wikidataLink, link
-        yield link, RDF.type, NKG.EntityLink
-        yield link, NKG.item, WD[e.qid]
-        yield link, NKG.confidence, Literal(f"{e.link_confidence or 0.0:.3f}", datatype=XSD.decimal)
-        yield link, NKG.linker, Literal(e.linker or "gazetteer")
+        add((node, NKG.wikidataLink, link))
+        add((link, TYPE, NKG.EntityLink))
+        add((link, NKG.item, item))
+        add((link, NKG.confidence, Literal(f"{e.link_confidence or 0.0:.3f}", datatype=XSD.decimal)))
+        add((link, NKG.linker, Literal(e.linker or "gazetteer")))
 
 
 def relation_triples(r: Relation, entity_iris: dict, a: Article) -> Iterator[tuple]:
@@ -111,51 +144,53 @@ def relation_triples(r: Relation, entity_iris: dict, a: Article) -> Iterator[tup
         yield entity_iris[r.subject], NKG[r.predicate], entity_iris[r.object]
 
 
-def evidence_triples(node: NamedNode, sentence: Span, trigger: Span, a: Article) -> Iterator[tuple]:
+def evidence_triples(add, spans: Spans, node: NamedNode, sentence: Span, trigger: Span,
+                     article: NamedNode) -> None:
     """The evidence sentence as a string (contract) and as NIF spans with offsets."""
-    yield node, NKG.evidence, Literal(sentence.text)
-    yield node, NKG.evidenceSpan, iris.span(a.key, sentence.start, sentence.end)
-    yield node, NKG.trigger, iris.span(a.key, trigger.start, trigger.end)
-    yield from span_triples(a, trigger)
-    yield node, NKG.article, iris.article(a.key)
+    add((node, EVIDENCE, Literal(sentence.text)))
+    add((node, EVIDENCE_SPAN, spans(sentence.start, sentence.end)))
+    add((node, TRIGGER, spans(trigger.start, trigger.end)))
+    span_triples(add, spans, trigger)
+    add((node, ARTICLE, article))
 
 
-def event_triples(ev: Event, node: NamedNode, entity_iris: dict, a: Article) -> Iterator[tuple]:
+def event_triples(add, spans: Spans, ev: Event, node: NamedNode, entity_iris: dict,
+                  article: NamedNode) -> None:
     """An event with its arguments, count, time, modality and evidence."""
-    yield node, RDF.type, NKG[ev.cls]
-    yield node, RDFS.label, Literal(f"{ev.cls}: {ev.trigger.text}")
-    for prop, keys in ((NKG.agent, ev.agents), (NKG.target, ev.targets), (NKG.place, ev.places)):
+    add((node, TYPE, NKG[ev.cls]))
+    add((node, LABEL, Literal(f"{ev.cls}: {ev.trigger.text}")))
+    for prop, keys in ((AGENT, ev.agents), (TARGET, ev.targets), (PLACE, ev.places)):
         for k in keys:
             if k in entity_iris:
-                yield node, prop, entity_iris[k]
+                add((node, prop, entity_iris[k]))
     if ev.time:
-        yield node, NKG.time, date_literal(ev.time)
+        add((node, NKG.time, date_literal(ev.time)))
     if ev.count is not None:
-        yield node, NKG.count, Literal(ev.count)
+        add((node, NKG.count, Literal(ev.count)))
         if ev.count_bound:
-            yield node, NKG.countBound, NKG[ev.count_bound]
-    yield node, NKG.modality, NKG[ev.modality]
-    yield from evidence_triples(node, ev.sentence, ev.trigger, a)
+            add((node, NKG.countBound, NKG[ev.count_bound]))
+    add((node, NKG.modality, NKG[ev.modality]))
+    evidence_triples(add, spans, node, ev.sentence, ev.trigger, article)
 
 
-def claim_triples(c: Claim, node: NamedNode, entity_iris: dict, event_iris: dict,
-                  a: Article) -> Iterator[tuple]:
+def claim_triples(add, spans: Spans, c: Claim, node: NamedNode, entity_iris: dict,
+                  event_iris: dict, article: NamedNode) -> None:
     """A claim with its source, cue, content, number, status and evidence."""
-    yield node, RDF.type, NKG.Claim
-    yield node, RDFS.label, Literal(f"{c.cue}: {c.text[:80]}")
+    add((node, TYPE, NKG.Claim))
+    add((node, LABEL, Literal(f"{c.cue}: {c.text[:80]}")))
     if c.source in entity_iris:
-        yield node, NKG.source, entity_iris[c.source]
-    yield node, NKG.cue, Literal(c.cue)
-    yield node, NKG.text, Literal(c.text)
+        add((node, NKG.source, entity_iris[c.source]))
+    add((node, NKG.cue, Literal(c.cue)))
+    add((node, NKG.text, Literal(c.text)))
     if c.quantity is not None:
-        yield node, NKG.quantity, Literal(c.quantity)
+        add((node, NKG.quantity, Literal(c.quantity)))
         if c.quantity_bound:
-            yield node, NKG.quantityBound, NKG[c.quantity_bound]
-    yield node, NKG.status, NKG[c.status]
+            add((node, NKG.quantityBound, NKG[c.quantity_bound]))
+    add((node, NKG.status, NKG[c.status]))
     for k in c.about:
         if k in event_iris:
-            yield node, NKG.about, event_iris[k]
-    yield from evidence_triples(node, c.sentence, c.cue_span, a)
+            add((node, NKG.about, event_iris[k]))
+    evidence_triples(add, spans, node, c.sentence, c.cue_span, article)
 
 
 def date_literal(value: str) -> Literal:
@@ -168,6 +203,7 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD.date)
 
 
+@lru_cache(maxsize=1 << 14)  # Literals are immutable; the same offsets recur in every article
 def offset(n: int) -> Literal:
     """A character offset as xsd:nonNegativeInteger."""
-    return Literal(str(n), datatype=XSD.nonNegativeInteger)
+    return Literal(str(n), datatype=NON_NEGATIVE)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import threading
 import time
+from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -85,8 +87,10 @@ def publish_snapshot(store: Store, directory: Path) -> Path:
     tmp = snaps / f"CURRENT.{os.getpid()}"
     tmp.write_text(target.name)
     os.replace(tmp, snaps / "CURRENT")
-    old = sorted((p for p in snaps.iterdir() if p.is_dir()), key=lambda p: int(p.name))
-    for stale in old[:-KEEP_SNAPSHOTS]:
+    dirs = [p for p in snaps.iterdir() if p.is_dir()]
+    old = sorted((p for p in dirs if p.name.isdigit()), key=lambda p: int(p.name))
+    # other names are leftovers of a killed build (RocksDB writes a checkpoint to "<name>.tmp")
+    for stale in [*old[:-KEEP_SNAPSHOTS], *(p for p in dirs if not p.name.isdigit())]:
         shutil.rmtree(stale, ignore_errors=True)
     return target
 
@@ -124,6 +128,68 @@ class SnapshotPublisher:
             self._pool.shutdown(wait=True)
 
 
+class GraphWriter:
+    """Writes article graphs from one background thread, in the order given, one at a time.
+
+    Each article is written as `replace_graph` then `add_quads` would write it (its graph in one
+    transaction), so a kill leaves every article wholly in or absent, as when written inline.
+    pyoxigraph releases the GIL while RocksDB writes, so the writes overlap the parsing and
+    extraction of the next articles. At most `depth` articles wait; after a failed write nothing
+    more is written and the error is raised by the next `put`, `finished` or `close`.
+    With `depth` 0 every write is done inline, in `put`.
+    """
+
+    def __init__(self, store: Store, depth: int = 16) -> None:
+        self.store, self.depth = store, depth
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") if depth else None
+        self._queue: deque[Future] = deque()
+        self._failed = threading.Event()
+
+    def put(self, graph: NamedNode, quads: list[Quad], shared: list[Quad]) -> int:
+        """Queue one article's graph and shared quads; how many writes have finished since the last call."""
+        if self._pool is None:
+            self._write(graph, quads, shared)
+            return 1
+        done = self.finished()
+        while len(self._queue) >= self.depth:
+            self._queue.popleft().result()
+            done += 1
+        self._queue.append(self._pool.submit(self._write, graph, quads, shared))
+        return done
+
+    def finished(self) -> int:
+        """How many queued writes have finished since the last call, in order (raises a failed one's error)."""
+        done = 0
+        while self._queue and self._queue[0].done():
+            self._queue.popleft().result()
+            done += 1
+        return done
+
+    def close(self) -> int:
+        """Wait for every queued write and stop the thread; how many finished since the last call."""
+        done = 0
+        try:
+            while self._queue:
+                self._queue.popleft().result()
+                done += 1
+        finally:
+            self._failed.set()  # a write not yet started (after an error above) is skipped
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+        return done
+
+    def _write(self, graph: NamedNode, quads: list[Quad], shared: list[Quad]) -> None:
+        if self._failed.is_set():
+            return
+        try:
+            replace_graph(self.store, graph, quads)
+            if shared:
+                add_quads(self.store, shared)
+        except BaseException:
+            self._failed.set()
+            raise
+
+
 def is_current(store: Store, graph: NamedNode, article: NamedNode, checksum: str) -> bool:
     """Whether the article's graph was built from exactly this content."""
     quad = Quad(article, NKG.contentHash, Literal(checksum), graph)
@@ -142,10 +208,15 @@ def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> None
     store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} .\n}} }}")
 
 
-def label_elsewhere(store: Store, node: NamedNode, graph: NamedNode) -> str | None:
-    """The rdfs:label another graph already gives `node`, if any (the smallest, to be stable)."""
+def label_elsewhere(store: Store, node: NamedNode, graph: NamedNode,
+                    more: Iterable[tuple[NamedNode, str]] = (), skip: Iterable[NamedNode] = ()) -> str | None:
+    """The rdfs:label another graph already gives `node`, if any (the smallest, to be stable).
+
+    `more` adds (graph, label) pairs not in the store yet; graphs in `skip` are not read from the store.
+    """
     labels = [q.object.value for q in store.quads_for_pattern(node, RDFS.label, None, None)
-              if q.graph_name != graph]
+              if q.graph_name != graph and q.graph_name not in skip]
+    labels += [label for g, label in more if g != graph]
     return min(labels) if labels else None
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -38,15 +39,22 @@ _PREFIX = re.compile(rf"^(?:(?:{_DIR}) )?({_WORDS}) of (.+)$")
 _SUFFIX = re.compile(rf"^(?:(?:{_DIR}) )?(.+?) ({_WORDS})$")
 
 
+_POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s\b")
+_DROPPED = re.compile(rf"[{APOSTROPHES}.]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_THE = re.compile(r"^the ")
+
+
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same names over and over (extraction, linking, IRIs)
 def fold(text: str) -> str:
     """Lower-case ASCII words: diacritics, apostrophes, punctuation and a leading 'the' gone."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(rf"[{APOSTROPHES}]s\b", "", text)  # possessive
-    text = re.sub(rf"[{APOSTROPHES}.]", "", text)
+    text = _POSSESSIVE.sub("", text)  # possessive
+    text = _DROPPED.sub("", text)
     text = unidecode(text).lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    text = _NON_WORD.sub(" ", text).strip()
+    return _THE.sub("", text)
 
 
 def compact(folded: str) -> str:
@@ -85,6 +93,7 @@ def acronym(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_affix(name: str) -> tuple[str, str | None]:
     """'Tartus province' -> ('tartus', 'admin1'); 'city of Deir Ezzor' -> ('deir ezzor', 'city')."""
     f = fold(name)
