@@ -243,3 +243,21 @@ def test_could_not_confirm_the_toll_covers_a_claim_whose_event_has_the_count():
               {"Myanmar": ("Country", ["Myanmar"]), "Zaw Min Tun": ("Actor", ["Zaw Min Tun"]),
                "National Unity Government": ("GovernmentBody", ["National Unity Government"])})
     assert [(c.quantity, c.status) for c in out.claims] == [(53, "Unverified"), (None, "Asserted")]
+
+
+def test_passive_killing_takes_the_doer_of_its_when_clause():
+    out = run("Two soldiers were killed and three injured when Maoists triggered an IED blast in "
+              "Bijapur district, officials said.",
+              {"Maoists": ("ArmedGroup", ["Maoists"]), "Bijapur": ("AdministrativeArea", ["Bijapur"])})
+    (killing,) = of_class(out, "Killing")
+    assert label_of(out, killing.agents) == ["Maoists"]
+    (blast,) = of_class(out, "Attack")
+    assert label_of(out, blast.agents) == ["Maoists"]
+
+
+def test_it_in_a_reported_clause_is_the_reporter_not_an_earlier_group():
+    out = run("Fifty militants surrendered in Borno. The army said it had rescued 12 hostages.",
+              {"militants": ("ArmedGroup", ["militants"]), "Borno": ("AdministrativeArea", ["Borno"])})
+    (rescue,) = of_class(out, "Rescue")
+    assert rescue.agents == ()
+    assert rescue.count == 12

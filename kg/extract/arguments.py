@@ -49,8 +49,7 @@ def agent_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozens
     out = prep_objects(trig, words()["agent_preps"])
     if cls not in words()["patient_classes"]:
         out += child(trig, "poss")
-        out += [c for c in child(trig, "compound", "amod", "nmod") if c.pos_ == "PROPN"
-                and c.ent_type_ not in ("GPE", "LOC", "FAC")]  # "ELN bombing", "Russian shelling"
+
     if cls == "Agreement":
         out += prep_objects(trig, words()["agreement_preps"])
     for acl in child(trig, "acl", "amod"):
@@ -66,13 +65,16 @@ def agent_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozens
         holder = trig.head.head if trig.dep_ == "pobj" else trig.head
         if holder.dep_ in ("dobj",) and holder.head.lemma_.lower() in words()["light_verbs"]:
             out = agent_heads(holder.head, cls, False, depth=depth + 1)
+    if cls not in words()["patient_classes"]:  # "ELN bombing", "Russian shelling"
+        out += [c for c in child(trig, "compound", "amod", "nmod") if c.pos_ == "PROPN"
+                and c.ent_type_ not in ("GPE", "LOC", "FAC")]
     return out
 
 
 def verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
     """Agents of a verbal trigger: subject, by-phrase, or inherited from the governing clause."""
     if is_passive(verb):
-        return prep_objects(verb, ["by"]) or encounter_party(verb)
+        return prep_objects(verb, ["by"]) or encounter_party(verb) or when_doer(verb)
     if patient:
         return []
     subj = [s for s in child(verb, "nsubj") if s.i < verb.i or s.pos_ == "PRON"]
@@ -101,6 +103,15 @@ def patient_subjects(verb: Token) -> list[Token]:
     if not subj and verb.dep_ == "xcomp":
         return child(verb.head, "dobj")
     return subj
+
+
+def when_doer(verb: Token) -> list[Token]:
+    """'were killed (and three injured) when Maoists triggered an IED blast': the doer of the
+    when-clause."""
+    for c in [c for v in (verb, *child(verb, "conj")) for c in child(v, "advcl")]:
+        if any(m.lower_ == "when" for m in c.children) and c.lemma_.lower() in words()["light_verbs"]:
+            return [s for s in child(c, "nsubj") for s in (s, *s.conjuncts)]
+    return []
 
 
 def encounter_party(verb: Token) -> list[Token]:

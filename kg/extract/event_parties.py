@@ -146,6 +146,9 @@ def resolve_pronoun(tok: Token, index: EntityIndex) -> str | None:
         return speaker(tok, index)
     if low in ("who", "which", "that"):
         return entities_first(tok.head, index)
+    reporter = reporting_subject(tok)
+    if reporter is not None:  # "The army said it had rescued 12 hostages": the army
+        return entities_first(reporter, index)
     if low in ("they", "them", "their"):
         near = index.before(tok.idx, ("Faction",), tok.sent.start_char)
         if near:
@@ -164,6 +167,24 @@ def resolve_pronoun(tok: Token, index: EntityIndex) -> str | None:
         if span is not None and "subj" in (span.root.dep_ + span.root.head.dep_):
             return key
     return cands[0][1] if cands else None
+
+
+def reporting_subject(tok: Token) -> Token | None:
+    """For 'it'/'they' as the subject of a reported clause, the common-noun subject of the
+    reporting verb ('the army said it had ...'); None where that is no common noun."""
+    from kg.extract.cues import is_cue
+
+    if tok.lower_ not in ("it", "they") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or not is_cue(verb.head):
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or (tok.lower_ == "it" and subj.tag_ == "NNS"):
+        return None
+    return subj
 
 
 def entities_first(tok: Token, index: EntityIndex) -> str | None:
