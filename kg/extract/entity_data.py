@@ -56,6 +56,7 @@ class Lexicons:
     demonyms: dict[str, tuple[str, str]]  # demonym -> (country, cc)
     institutions: dict[str, str]  # noun -> class
     keywords: tuple[tuple[str, str], ...]  # name word -> class
+    group_nouns: dict[str, str]  # lower-case noun after a name -> class ('X movement')
     place_after: dict[str, str]
     place_before: dict[str, str]
     place_adjective: dict[str, str]
@@ -84,7 +85,8 @@ def lexicons() -> Lexicons:
         parties={r[0]: (r[1], r[2], r[3]) for r in rows("parties.tsv")},
         demonyms={r[0]: (r[1], r[2]) for r in rows("demonyms.tsv")},
         institutions={r[0]: r[1] for r in rows("institutions.tsv")},
-        keywords=tuple((r[0], r[1]) for r in rows("name_keywords.tsv")),
+        keywords=tuple((r[0], r[1]) for r in rows("name_keywords.tsv") if not r[0].islower()),
+        group_nouns={r[0]: r[1] for r in rows("name_keywords.tsv") if r[0].islower()},
         place_after={r[0]: r[2] for r in ctx if r[1] == "after"},
         place_before={r[0]: r[2] for r in ctx if r[1] == "before"},
         place_adjective={r[0]: r[2] for r in ctx if r[1] == "adjective"},

@@ -12,7 +12,7 @@ MEDIA_BEFORE = ("according to", "told", "reports", "reported by", "quoted by", "
 MEDIA_AFTER = ("reported", "reports", "quoted")
 LOCATIVE = ("in", "at", "near", "outside", "towards", "around")
 GROUP_ARTICLES = ("La", "Los", "Las", "Le", "Les", "The")  # 'La Mayiza', 'Los Chapitos': groups
-ORG_KEYWORD_CLASSES = ("ArmedGroup", "StateForce", "PoliticalParty", "GovernmentBody")
+ORG_KEYWORD_CLASSES = ("ArmedGroup", "StateForce", "PoliticalParty", "GovernmentBody", "Faction")
 QUOTES = ('"', "\u201c", "\u201d")
 NAME_LABELS = {
     "PERSON": "Actor",
@@ -62,7 +62,7 @@ def classify(ent: Span) -> Mention | None:
         return None
     name = strip_article(ent.text)
     m = Mention(ent.start, ent.end, ent.text, name, NAME_LABELS[ent.label_], ent.label_)
-    if known_name(m) or placed(ent, m):
+    if known_name(m) or group_noun(ent, m) or placed(ent, m):
         return m
     if ent.label_ == "NORP":
         return None
@@ -122,11 +122,28 @@ def placed(ent: Span, m: Mention) -> bool:
     return True
 
 
+def group_noun(ent: Span, m: Mention) -> bool:
+    """'the Nour al-Din al-Zinki movement': a name before a group noun is a group's name."""
+    doc = ent.doc
+    if ent.label_ == "NORP" or ent.end >= len(doc) or place_kind(m.name):
+        return False
+    noun = doc[ent.end].text
+    cls = lexicons().group_nouns.get(noun)
+    if cls is None:
+        return False
+    m.cls, m.label, m.forms = cls, "ORG", [f"{ent.text} {noun}"]
+    return True
+
+
 def located(ent: Span, name: str) -> bool:
     """'at Chatroo in Kishtwar', 'In Bannu, ...': a name (no group word, no acronym) right after
     a place preposition, not a possessor, read as a place."""
     doc = ent.doc
-    if ent.start == 0 or doc[ent.start - 1].lower_ not in LOCATIVE:
+    if ent.start == 0:
+        return False
+    prev = doc[ent.start - 1].lower_
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if prev not in LOCATIVE and not (prev in ("from", "to", "into") and after in ("in", "near")):
         return False
     if ent.end < len(doc) and doc[ent.end].text in ("'s", "\u2019s"):
         return False

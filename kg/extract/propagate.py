@@ -92,8 +92,16 @@ def attach_monitor(groups: list[list[Mention]]) -> list[list[Mention]]:
     """'the monitor' stands for the one monitoring NGO the article names, where there is one."""
     ngos = [g for g in groups if any(m.cls == "NGO" and not m.scoped for m in g)]
     monitor = [g for g in groups if any(m.group == "monitor" for m in g)]
-    if len(ngos) != 1 or not monitor:
+    if not monitor or not ngos:
         return groups
+    if len(ngos) > 1:
+        # several NGOs: the one named last before 'the monitor' first appears
+        first = min(m.start for m in monitor[0])
+        before = [(max(m.start for m in g if m.start < first), i) for i, g in enumerate(ngos)
+                  if any(m.start < first for m in g)]
+        if not before:
+            return groups
+        ngos = [ngos[max(before)[1]]]
     for m in monitor[0]:
         ngos[0].append(replace_mention(m, ngos[0][0]))
     return [g for g in groups if g is not monitor[0]]
