@@ -153,3 +153,33 @@ def test_explosive_devices_and_portfolios_are_no_entities():
     )
     assert not {"Improvised Explosive Device", "IED", "Union Home"} & labels(x)
     assert one(x, "Amit Shah").cls == "Actor"
+
+
+def test_group_noun_after_a_name_makes_a_group():
+    x = run("The Nour al-Din al-Zinki movement said its fighters repelled an attack on Handarat.")
+    assert top_class(one(x, "Nour al-Din al-Zinki").cls) == "Faction"
+
+
+def test_places_listed_before_a_plural_place_word():
+    x = run("The strikes hit the Shaar and Bustan al-Qasr districts in the east of the city.")
+    assert top_class(one(x, "Bustan al-Qasr").cls) == "Place"
+
+
+def test_from_a_name_in_a_place_is_a_place():
+    x = run("Troops arrested two cadres from Heirok in Thoubal District on Monday.")
+    assert top_class(one(x, "Heirok").cls) == "Place"
+
+
+def test_the_monitor_is_the_ngo_named_last_before_it():
+    x = run(
+        "Warplanes pounded Aleppo, the Syrian Observatory for Human Rights said. The strikes hit "
+        "two districts, the Britain based monitor said. The White Helmets said the toll could rise."
+    )
+    sohr = one(x, "Syrian Observatory for Human Rights")
+    assert any(m.text == "monitor" for m in sohr.mentions)
+    assert one(x, "White Helmets") is not sohr
+
+
+def test_an_intelligence_group_is_no_person():
+    x = run("The attack was claimed, according to the SITE Intelligence Group.")
+    assert top_class(one(x, "SITE Intelligence Group").cls) == "Faction"
