@@ -261,3 +261,31 @@ def test_it_in_a_reported_clause_is_the_reporter_not_an_earlier_group():
     (rescue,) = of_class(out, "Rescue")
     assert rescue.agents == ()
     assert rescue.count == 12
+
+
+def test_the_party_blamed_for_an_attack_is_its_agent():
+    out = run("The Sinaloa Cartel has been blamed for the murders, though the group has not commented.",
+              {"Sinaloa Cartel": ("ArmedGroup", ["Sinaloa Cartel"])})
+    (killing,) = of_class(out, "Killing")
+    assert label_of(out, killing.agents) == ["Sinaloa Cartel"]
+    out = run("Authorities blamed the National Liberation Army for the attack.",
+              {"National Liberation Army": ("ArmedGroup", ["National Liberation Army"])})
+    (attack,) = of_class(out, "Attack")
+    assert label_of(out, attack.agents) == ["National Liberation Army"]
+
+
+def test_both_signatories_of_an_agreement_are_agents():
+    out = run("The United National Liberation Front signed a peace agreement with the Union "
+              "Government in New Delhi on November 29.",
+              {"United National Liberation Front": ("ArmedGroup", ["United National Liberation Front"]),
+               "Union Government": ("GovernmentBody", ["Union Government"]),
+               "New Delhi": ("Settlement", ["New Delhi"])})
+    (deal,) = of_class(out, "Agreement")
+    assert set(label_of(out, deal.agents)) == {"United National Liberation Front", "Union Government"}
+
+
+def test_leaving_three_dead_counts_the_dead():
+    out = run("Soldiers clashed with FARC dissidents in Cauca, leaving three guerrillas dead, the "
+              "army said in a statement.", {"Cauca": ("AdministrativeArea", ["Cauca"])})
+    (killing,) = of_class(out, "Killing")
+    assert killing.count == 3

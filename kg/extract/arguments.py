@@ -65,10 +65,25 @@ def agent_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozens
         holder = trig.head.head if trig.dep_ == "pobj" else trig.head
         if holder.dep_ in ("dobj",) and holder.head.lemma_.lower() in words()["light_verbs"]:
             out = agent_heads(holder.head, cls, False, depth=depth + 1)
+    if not out:
+        out = blamed(trig)
+    if cls == "Agreement" and trig.dep_ == "dobj" and trig.head.lemma_.lower() in words()["light_verbs"]:
+        out += verb_agents(trig.head, False, depth + 1)  # "X signed a peace agreement with Y"
     if cls not in words()["patient_classes"]:  # "ELN bombing", "Russian shelling"
         out += [c for c in child(trig, "compound", "amod", "nmod") if c.pos_ == "PROPN"
                 and c.ent_type_ not in ("GPE", "LOC", "FAC")]
     return out
+
+
+def blamed(trig: Token) -> list[Token]:
+    """'blamed the ELN for the attack', 'the cartel has been blamed for the murders'."""
+    prep = trig.head
+    if trig.dep_ != "pobj" or prep.lower_ not in ("for", "of"):
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in words()["blame_verbs"]:
+        return []
+    return child(verb, "nsubjpass") if is_passive(verb) else child(verb, "dobj")
 
 
 def verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
@@ -100,7 +115,7 @@ def patient_subjects(verb: Token) -> list[Token]:
     """Who a patient verb happens to: its subject, or the object of the verb that controls it
     ('forced 600 residents to flee')."""
     subj = child(verb, "nsubj")
-    if not subj and verb.dep_ == "xcomp":
+    if not subj and verb.dep_ in ("xcomp", "oprd"):  # "leaving three guerrillas dead"
         return child(verb.head, "dobj")
     return subj
 
