@@ -289,3 +289,29 @@ def test_leaving_three_dead_counts_the_dead():
               "army said in a statement.", {"Cauca": ("AdministrativeArea", ["Cauca"])})
     (killing,) = of_class(out, "Killing")
     assert killing.count == 3
+
+
+def test_a_claim_the_army_rejected_is_denied():
+    out = run("In Sudan, the RSF said its fighters had captured the town of Wad Madani, a claim the "
+              "army rejected.",
+              {"Rapid Support Forces": ("ArmedGroup", ["RSF"]), "army": ("StateForce", ["army"]),
+               "Wad Madani": ("Settlement", ["Wad Madani"])})
+    said = next(c for c in out.claims if c.cue == "say")
+    assert said.status == "Denied"
+
+
+def test_the_report_could_not_be_verified_covers_only_the_last_account():
+    out = run("The World Health Organization said at least 300 people had died of cholera since "
+              "January. According to Human Rights Watch, soldiers detained and tortured dozens of "
+              "men in Rakhine State. The report could not be independently verified.",
+              {"World Health Organization": ("InternationalOrganisation", ["World Health Organization"]),
+               "Human Rights Watch": ("NGO", ["Human Rights Watch"])})
+    assert [(c.cue, c.status) for c in out.claims] == [("say", "Asserted"),
+                                                       ("according to", "Unverified")]
+
+
+def test_a_place_naming_the_strike_that_killed_is_not_its_agent():
+    out = run("Yemen strike kills 12 at wedding\n\nAn air strike killed 12 people at a wedding in "
+              "Hajjah province on Monday.",
+              {"Yemen": ("Country", ["Yemen"]), "Hajjah": ("AdministrativeArea", ["Hajjah"])})
+    assert all(not k.agents for k in of_class(out, "Killing"))

@@ -87,6 +87,18 @@ def blamed(trig: Token) -> list[Token]:
 
 
 def verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
+    """Agents of a verbal trigger; where the doer is itself an event ("an air strike killed 12",
+    "Yemen strike kills 12"), that event's agents (not the place that names it)."""
+    from kg.extract.triggers import candidates
+
+    out = []
+    for t in _verb_agents(verb, patient, depth):
+        rows = candidates(t) if t.pos_ == "NOUN" and depth < 3 else []
+        out += agent_heads(t, rows[0].cls, False, depth=depth + 1) if rows else [t]
+    return out
+
+
+def _verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
     """Agents of a verbal trigger: subject, by-phrase, or inherited from the governing clause."""
     if is_passive(verb):
         return prep_objects(verb, ["by"]) or encounter_party(verb) or when_doer(verb)

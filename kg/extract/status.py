@@ -50,14 +50,13 @@ def unverified(drafts: list, sents: list, events: dict) -> None:
             for d in here:
                 d.status = "Unverified"
             continue
-        back = 2 if _matches("unverified_near", sent.text) else UNVERIFIED_BACK
-        before = [d for d in drafts if n - back <= d.sent < n and d.kind != "deny"
+        before = [d for d in drafts if n - UNVERIFIED_BACK <= d.sent < n and d.kind != "deny"
                   and d.source not in deniers]
-        if back == 2:  # "these claims": the ones just told
-            before = [d for d in before if d.sent == max(o.sent for o in before)]
         if _matches("figure_words", sent.text):
             before = [d for d in before if find_count(" ".join(t.text for t in d.content))
                       or any(events[k].count is not None for k in d.about if k in events)]
+        if before and _matches("unverified_near", sent.text):  # "these claims", "the report"
+            before = [d for d in before if d.sent == max(o.sent for o in before)]
         for d in before:
             d.status = "Unverified"
 
@@ -68,7 +67,7 @@ def denied(drafts: list, events: dict) -> None:
         if d.kind != "deny":
             continue
         d.status = "Asserted"
-        obj = d.cue.head if d.cue.dep_ == "acl" else next(
+        obj = d.cue.head if d.cue.dep_ in ("acl", "relcl") else next(
             (c for c in d.cue.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() in status_words()["denial_objects"]:
             for o in denied_account(d, drafts)[-1:]:
