@@ -124,6 +124,7 @@ class Gazetteer:
         self.index = index
         self._surface = surface
         self.by_qid = {r[0]: i for i, r in enumerate(rows)}
+        self._matches: dict[str, tuple[Match, ...]] = {}  # match() by name; emptied by add()
         self.user_qids: set[str] = set()
         for c in user_items:
             self.add(c)
@@ -140,6 +141,7 @@ class Gazetteer:
 
     def add(self, c: Candidate) -> None:
         """Add (or replace) one item in memory."""
+        self._matches.clear()
         self.user_qids.add(c.qid)
         pos = self.by_qid.get(c.qid)
         if pos is None:
@@ -166,6 +168,12 @@ class Gazetteer:
 
     def match(self, name: str) -> list[Match]:
         """Candidates for a surface name, best match quality first."""
+        found = self._matches.get(name)
+        if found is None:  # the same names come back in article after article
+            found = self._matches[name] = tuple(self._match(name))
+        return list(found)
+
+    def _match(self, name: str) -> list[Match]:
         acr = acronym(name)
         if acr:
             found = self._find({"acronym": acr}, {"acronym": 1.0})
