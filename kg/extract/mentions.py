@@ -12,7 +12,14 @@ MEDIA_BEFORE = ("according to", "told", "reports", "reported by", "quoted by", "
 MEDIA_AFTER = ("reported", "reports", "quoted")
 LOCATIVE = ("in", "at", "near", "outside", "towards", "around")
 GROUP_ARTICLES = ("La", "Los", "Las", "Le", "Les", "The")  # 'La Mayiza', 'Los Chapitos': groups
-ORG_KEYWORD_CLASSES = ("ArmedGroup", "StateForce", "PoliticalParty", "GovernmentBody", "Faction")
+ORG_KEYWORD_CLASSES = (
+    "ArmedGroup",
+    "StateForce",
+    "PoliticalParty",
+    "GovernmentBody",
+    "Faction",
+    "MediaOutlet",
+)
 QUOTES = ('"', "\u201c", "\u201d")
 NAME_LABELS = {
     "PERSON": "Actor",
@@ -69,6 +76,8 @@ def classify(ent: Span) -> Mention | None:
     if any(q in ent.text for q in QUOTES):
         m.cls, m.forms = "Actor", nickname_forms(ent)
         return m
+    if m.cls == "Facility" and org_keyword(name):
+        m.cls = faction_class(ent, name, person=False)  # '9 Rashtriya Rifles', 'Kashmir Monitor'
     if m.cls == "Faction" or name.split()[0] in ("El", *GROUP_ARTICLES):
         m.cls = faction_class(ent, name)
     if m.cls == "Actor" and (name.split()[0] in GROUP_ARTICLES or org_keyword(name)):
@@ -106,8 +115,8 @@ def placed(ent: Span, m: Mention) -> bool:
     suffix = place_suffix(ent) if ent.kb_id_ != "acronym" else None
     ctx = place_context(ent)
     kind = place_kind(m.name)
-    if ent.kb_id_ == "acronym" and not kind:
-        return False
+    if ent.kb_id_ == "acronym" and not kind or group_word(m.name) and not place_kind(ent.text):
+        return False  # 'The Kashmir Monitor', '9 Rashtriya Rifles': a group's name
     if suffix:
         m.name, m.cls, m.forms = suffix
     elif ctx:
@@ -115,11 +124,17 @@ def placed(ent: Span, m: Mention) -> bool:
     elif kind and (ent.label_ in ("GPE", "LOC", "ORG", "NORP") or kind[0] in ("country", "admin1")):
         m.cls, m.country = place_class(kind[0]), kind[1] or None
     elif located(ent, m.name):
-        m.cls = place_class(kind[0]) if kind else "Place"
+        m.cls, m.label = place_class(kind[0]) if kind else "Place", "GPE"
         m.country = kind[1] or None if kind else None
     else:
         return False
     return True
+
+
+def group_word(name: str) -> bool:
+    """Whether a name has a capitalised word that makes it an organisation's ('Rifles', 'Monitor')."""
+    words = set(name.replace("-", " ").split())
+    return any(w in words for w, _ in lexicons().keywords)
 
 
 def group_noun(ent: Span, m: Mention) -> bool:
@@ -143,14 +158,17 @@ def located(ent: Span, name: str) -> bool:
         return False
     prev = doc[ent.start - 1].lower_
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if prev not in LOCATIVE and not (prev in ("from", "to", "into") and after in ("in", "near")):
+    if prev not in LOCATIVE and not (
+        prev in ("from", "to", "into") and after in ("in", "near", "to", "towards", "into")
+    ):
         return False
     if ent.end < len(doc) and doc[ent.end].text in ("'s", "\u2019s"):
         return False
     words = set(name.replace("-", " ").split())
     if any(w in words for w, _ in lexicons().keywords) or name.isupper():
         return False
-    return ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC") or bool(
+    arabic_article = ent.label_ == "PERSON" and ent[0].lower_ in ("al", "el", "ad", "as", "ar")
+    return ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC") or arabic_article or bool(
         place_kind(name)
     )
 
@@ -210,7 +228,7 @@ def place_context(ent: Span) -> tuple[str, list[str]] | None:
     if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
         word = doc[ent.start - 2].text
         if word in lex.place_before:
-            return lex.place_before[word], [f"{word} of {ent.text}"]
+            return lex.place_before[word], [f"{word} of {ent.text}"] if word.islower() else []
     if ent.start >= 1 and doc[ent.start - 1].text in lex.place_adjective:
         return lex.place_adjective[doc[ent.start - 1].text], [f"{doc[ent.start - 1].text} {ent.text}"]
     first = ent.root

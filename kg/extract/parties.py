@@ -45,6 +45,7 @@ def institution(doc: Doc, tok: Token, at: dict[int, Mention], places: set[str]) 
         elif (
             place is not None
             and place.end == prev.i + 1
+            and not (place.start > 0 and doc[place.start - 1].lower_ in ("in", "at", "near"))
             and (top_class(place.cls) == "Place" or fold(place.name) in places)
         ):
             start, country = place.start, place.country

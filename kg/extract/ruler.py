@@ -114,6 +114,7 @@ def entity_fixes(doc: Doc) -> Doc:
     spans = add_titled_people(doc, spans)
     spans = add_datelines(doc, spans)
     spans = extend_conjoined_bodies(spans)
+    spans = join_conjoined_places(doc, spans)
     spans = add_communities(doc, spans)
     spans = drop_headline_noise(doc, spans)
     doc.ents = filter_spans(spans)
@@ -138,10 +139,13 @@ def recut(ent: Span) -> list[Span]:
             return [Span(doc, rest.start, rest.end, label="PERSON")]  # 'Constable Suresh Netam'
 
     particles = lexicons().particles
+    place_words = lexicons().place_after
     pieces, start = [], after_title(ent)
     for tok in ent.doc[start : ent.end]:
         breaks = (
             tok.text in ("(", ")", ",")
+            or tok.lower_ == "of" and tok.i > start and doc[tok.i - 1].text in place_words
+            and doc[tok.i - 1].is_title  # 'Tirap District of Arunachal Pradesh': two places
             or tok.is_space
             or (tok.is_lower and tok.is_alpha and tok.text not in particles)
         )
@@ -151,6 +155,8 @@ def recut(ent: Span) -> list[Span]:
     pieces.append((start, ent.end))
     out = []
     for s, e in pieces:
+        while s < e - 1 and doc[s].like_num and doc[s + 1].is_title:
+            s += 1  # '9 Rashtriya Rifles': a unit's number
         while e > s and ent.doc[e - 1].text.lower() in particles | {"-", "'s", "\u2019s"}:
             e -= 1
         while s < e and ent.doc[s].text.lower() in lexicons().particles - {"al", "el", "la", "abu"}:
@@ -305,7 +311,7 @@ def _name_word(tok) -> bool:
     """A word that may sit inside an organisation's name: capitalised, a particle, a hyphen."""
     return (
         tok.text[:1].isupper() and (tok.is_alpha or "'" in tok.text or "&" in tok.text)
-        or tok.lower_ in lexicons().particles | {"and", "e", "-", "'s", "\u2019s"}
+        or tok.lower_ in lexicons().particles | {"and", "to", "e", "-", "'s", "\u2019s"}
     )
 
 
@@ -557,4 +563,24 @@ def extend_conjoined_bodies(spans: list[Span]) -> list[Span]:
         ):
             s = Span(doc, s.start - 2, s.end, label="ORG", kb_id=s.kb_id_)
         out.append(s)
+    return out
+
+
+def join_conjoined_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Jammu and Kashmir' cut in two by the model: one place where the whole is a known place."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end + 1 == s.start
+            and doc[prev.end].lower_ == "and"
+            and not prev.ent_id_
+            and not s.ent_id_
+            and place_kind(doc[prev.start : s.end].text)
+        ):
+            out[-1] = Span(doc, prev.start, s.end, label="GPE")
+        else:
+            out.append(s)
     return out
