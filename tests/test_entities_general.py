@@ -183,3 +183,38 @@ def test_the_monitor_is_the_ngo_named_last_before_it():
 def test_an_intelligence_group_is_no_person():
     x = run("The attack was claimed, according to the SITE Intelligence Group.")
     assert top_class(one(x, "SITE Intelligence Group").cls) == "Faction"
+
+
+def test_district_of_a_state_is_two_places():
+    x = run(
+        "Militants ambushed the Assam Rifles near Pangsha village in Tirap District of "
+        "Arunachal Pradesh. A terrorist was killed in Kulgam District of Jammu and Kashmir."
+    )
+    for name in ("Tirap", "Arunachal Pradesh", "Kulgam", "Jammu and Kashmir"):
+        assert top_class(one(x, name).cls) == "Place", name
+
+
+def test_numbered_unit_and_monitor_newspaper_are_groups():
+    x = run(
+        "A joint team of the Army's 9 Rashtriya Rifles, the CRPF and police cordoned off the area. "
+        "The attack was planned in "
+        "the Kashmir Valley, The Kashmir Monitor reported."
+    )
+    assert one(x, "Rashtriya Rifles").cls == "StateForce"
+    assert one(x, "Kashmir Monitor").cls == "MediaOutlet"
+
+
+def test_abbreviated_ranks_are_cut_off():
+    x = run("A spokesman for the military council, Maj. Gen. Zaw Min Tun, said the strike hit fighters.")
+    assert one(x, "Zaw Min Tun").cls == "Actor"
+
+
+def test_arabic_place_name_after_from_towards_is_a_place():
+    x = run("Terrorists tried to infiltrate from al-Dar al-Kabira towards army checkpoints.")
+    assert top_class(one(x, "al-Dar al-Kabira").cls) == "Place"
+
+
+def test_place_after_in_is_no_institution_owner():
+    x = run("In Homs army units foiled an attempt by terrorists to infiltrate.")
+    assert "Homs army" not in labels(x)
+    assert top_class(one(x, "Homs").cls) == "Place"
