@@ -315,3 +315,22 @@ def test_a_place_naming_the_strike_that_killed_is_not_its_agent():
               "Hajjah province on Monday.",
               {"Yemen": ("Country", ["Yemen"]), "Hajjah": ("AdministrativeArea", ["Hajjah"])})
     assert all(not k.agents for k in of_class(out, "Killing"))
+
+
+def test_the_observatory_said_is_the_observatory_named_before_not_the_last_group():
+    out = run("The Syrian Observatory for Human Rights said 45 rebels were killed. The government "
+              "denies using barrel bombs. Meanwhile Islamic State militants abducted more than 100 "
+              "Kurdish civilians from villages near Manbij the Observatory said.",
+              {"Syrian Observatory for Human Rights": ("NGO", ["Syrian Observatory for Human Rights"]),
+               "Syrian government": ("GovernmentBody", ["The government"]),
+               "Islamic State": ("ArmedGroup", ["Islamic State"])})
+    abducted = next(c for c in out.claims if c.quantity == 100)
+    assert by_source(out, "Syrian Observatory for Human Rights")[-1] is abducted
+
+
+def test_a_toll_put_at_another_figure_disputes_a_claim_whose_count_is_its_events():
+    out = run("In Aleppo rebel shelling of government-held districts killed five people SANA "
+              "reported while the Observatory put the toll at three.",
+              {"SANA": ("MediaOutlet", ["SANA"]), "Observatory": ("NGO", ["Observatory"]),
+               "Aleppo": ("Settlement", ["Aleppo"])})
+    assert sorted((c.quantity, c.status) for c in out.claims) == [(3, "Disputed"), (5, "Disputed")]

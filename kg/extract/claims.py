@@ -153,7 +153,11 @@ def entities_of_phrase(subj: Token, index: EntityIndex) -> list[str]:
 
 
 def earlier_source(subj: Token, index: EntityIndex, drafts: list[Draft], here: int) -> str | None:
-    """'the group said', 'the official said': the last source of that kind shortly before."""
+    """'the Observatory said': the party mentioned before whose name has that word; 'the group
+    said', 'the official said': the last source of that kind shortly before."""
+    named = short_name(subj, index)
+    if named:
+        return named
     lemma = subj.lemma_.lower()
     words = status_words()
     kind = "Faction" if lemma in words["source_nouns_faction"] else \
@@ -166,6 +170,19 @@ def earlier_source(subj: Token, index: EntityIndex, drafts: list[Draft], here: i
     for d in reversed(drafts):
         if here - d.sent <= SOURCE_WINDOW and index.kinds.get(d.source) == kind:
             return d.source
+    return None
+
+
+def short_name(subj: Token, index: EntityIndex) -> str | None:
+    """The party last mentioned before whose name holds the subject's capitalised word
+    ('the Observatory' after 'the Syrian Observatory for Human Rights')."""
+    if not subj.text[:1].isupper() or subj.i == subj.sent.start:
+        return None
+    word = subj.text.lower()
+    for _start, key in index.before(subj.idx, PARTY):
+        label = next((e.label for e in index.found.entities if e.key == key), "")
+        if word in label.lower().split():
+            return key
     return None
 
 

@@ -25,7 +25,7 @@ def assign_status(drafts: list, doc: Doc, found: Extraction) -> None:
     events = {e.key: e for e in found.events}
     disputed_by_cluster(drafts, events, affiliations(found))
     disputed_by_accusation(drafts, events)
-    disputed_by_figures(drafts)
+    disputed_by_figures(drafts, events)
     disputed_by_text(drafts, sents)
     unverified(drafts, sents, events)
     confirmed(drafts, events)
@@ -135,10 +135,10 @@ def disputed_by_accusation(drafts: list, events: dict) -> None:
             a.status = b.status = "Disputed"
 
 
-def disputed_by_figures(drafts: list) -> None:
+def disputed_by_figures(drafts: list, events: dict) -> None:
     """Different sources giving different figures for the same event dispute each other."""
     for a, b in combinations(drafts, 2):
-        if a.source != b.source and set(a.about) & set(b.about) and _figures_differ(a, b):
+        if a.source != b.source and set(a.about) & set(b.about) and _figures_differ(a, b, events):
             a.status = b.status = "Disputed"
 
 
@@ -146,7 +146,7 @@ def disputed_by_cluster(drafts: list, events: dict, allied: set) -> None:
     """Accounts of one incident by different sources, close together, sharing a specific noun,
     where two give different figures: all of them are Disputed."""
     for a, b in combinations(drafts, 2):
-        if a.source == b.source or abs(a.sent - b.sent) > WINDOW or not _figures_differ(a, b) \
+        if a.source == b.source or abs(a.sent - b.sent) > WINDOW or not _figures_differ(a, b, events) \
                 or _elsewhere(a, b, events) or (a.source, b.source) in allied:
             continue
         shared = (a.nouns & b.nouns) - generic()
@@ -181,11 +181,19 @@ def _elsewhere(a, b, events: dict) -> bool:
     return bool(pa and pb and not pa & pb)
 
 
-def _figures_differ(a, b) -> bool:
+def _figures_differ(a, b, events: dict | None = None) -> bool:
     """Whether both give a number and the numbers differ."""
-    ca = find_count(" ".join(t.text for t in a.content))
-    cb = find_count(" ".join(t.text for t in b.content))
-    return bool(ca and cb and ca.value != cb.value)
+    ca, cb = figure(a, events or {}), figure(b, events or {})
+    return bool(ca and cb and ca != cb)
+
+
+def figure(d, events: dict) -> int | None:
+    """The number a claim gives: in its text, else the count of the event it tells."""
+    found = find_count(" ".join(t.text for t in d.content))
+    if found:
+        return found.value
+    return next((events[k].count for k in d.about if k in events and events[k].count is not None),
+                None)
 
 
 def _group(fam: str) -> str:
