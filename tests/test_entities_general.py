@@ -71,10 +71,16 @@ def test_quoted_nickname_inside_a_name_is_one_person():
 @pytest.mark.parametrize(
     "text, full, nick",
     [
-        ('The CJNG, led by Nemesio Oseguera Cervantes, alias "El Mencho," grew.',
-         "Nemesio Oseguera Cervantes", "El Mencho"),
-        ("The RSF, led by Mohamed Hamdan Dagalo, known as Hemedti, denied it.",
-         "Mohamed Hamdan Dagalo", "Hemedti"),
+        (
+            'The CJNG, led by Nemesio Oseguera Cervantes, alias "El Mencho," grew.',
+            "Nemesio Oseguera Cervantes",
+            "El Mencho",
+        ),
+        (
+            "The RSF, led by Mohamed Hamdan Dagalo, known as Hemedti, denied it.",
+            "Mohamed Hamdan Dagalo",
+            "Hemedti",
+        ),
     ],
 )
 def test_alias_and_known_as_name_the_same_person(text, full, nick):
@@ -89,10 +95,11 @@ def test_all_caps_dateline_is_a_place():
 @pytest.mark.parametrize(
     "text, names",
     [
-        ("Army units shelled the towns of Khan Sheikhoun, Kafr Zita and al-Tamanah on Saturday.",
-         ["Khan Sheikhoun", "Kafr Zita", "al-Tamanah"]),
-        ("Clashes began in the municipalities of Tibú and Teorama on Monday.",
-         ["Tibú", "Teorama"]),
+        (
+            "Army units shelled the towns of Khan Sheikhoun, Kafr Zita and al-Tamanah on Saturday.",
+            ["Khan Sheikhoun", "Kafr Zita", "al-Tamanah"],
+        ),
+        ("Clashes began in the municipalities of Tibú and Teorama on Monday.", ["Tibú", "Teorama"]),
         ("Assads forces recaptured eastern Ghouta near Damascus.", ["Ghouta"]),
         ("Two soldiers were killed at Chatroo in Kishtwar District on Monday.", ["Chatroo"]),
         ("Warplanes also struck the Deraa al-Balad district on Monday.", ["Deraa al-Balad"]),
@@ -141,8 +148,11 @@ def test_capitalised_party_nouns_and_headline_words_are_not_places():
         "Gunmen abduct 20 students in northwest Nigeria, police say\n"
         "Gunmen abducted 20 students on Sunday. Two Policemen were shot dead in Bannu."
     )
-    assert all(top_class(e.cls) != "Place" for e in x.entities if e.label.lower() in
-               ("gunmen", "policemen"))
+    assert all(
+        top_class(e.cls) != "Place"
+        for e in x.entities
+        if e.label.lower() in ("gunmen", "policemen")
+    )
     assert top_class(one(x, "Nigeria").cls) == "Place"
 
 
@@ -205,7 +215,9 @@ def test_numbered_unit_and_monitor_newspaper_are_groups():
 
 
 def test_abbreviated_ranks_are_cut_off():
-    x = run("A spokesman for the military council, Maj. Gen. Zaw Min Tun, said the strike hit fighters.")
+    x = run(
+        "A spokesman for the military council, Maj. Gen. Zaw Min Tun, said the strike hit fighters."
+    )
     assert one(x, "Zaw Min Tun").cls == "Actor"
 
 

@@ -99,8 +99,12 @@ def acronym_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
         if (
             j != i
             and o.end + 1 == m.start
-            and (doc[o.end].text == "(" or doc[o.end].text in ("-", "\u2013") and o.start > 0
-                 and doc[o.start - 1].text == "(")
+            and (
+                doc[o.end].text == "("
+                or doc[o.end].text in ("-", "\u2013")
+                and o.start > 0
+                and doc[o.start - 1].text == "("
+            )
             and top_class(o.cls) == "Faction"
             and (not (m.fixed and o.fixed) or initials(o.name) == bare or o.name == m.name)
         ):

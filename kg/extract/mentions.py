@@ -168,8 +168,10 @@ def located(ent: Span, name: str) -> bool:
     if any(w in words for w, _ in lexicons().keywords) or name.isupper():
         return False
     arabic_article = ent.label_ == "PERSON" and ent[0].lower_ in ("al", "el", "ad", "as", "ar")
-    return ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC") or arabic_article or bool(
-        place_kind(name)
+    return (
+        ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC")
+        or arabic_article
+        or bool(place_kind(name))
     )
 
 
@@ -230,7 +232,9 @@ def place_context(ent: Span) -> tuple[str, list[str]] | None:
         if word in lex.place_before:
             return lex.place_before[word], [f"{word} of {ent.text}"] if word.islower() else []
     if ent.start >= 1 and doc[ent.start - 1].text in lex.place_adjective:
-        return lex.place_adjective[doc[ent.start - 1].text], [f"{doc[ent.start - 1].text} {ent.text}"]
+        return lex.place_adjective[doc[ent.start - 1].text], [
+            f"{doc[ent.start - 1].text} {ent.text}"
+        ]
     first = ent.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
@@ -322,8 +326,10 @@ def context_places(doc: Doc, ms: list[Mention]) -> list[Mention]:
                 start -= 2
             else:
                 break
-        while start < tok.i and not doc[start].text[:1].isupper() and not (
-            doc[start].lower_ in ("al", "el") and doc[start + 1].text == "-"
+        while (
+            start < tok.i
+            and not doc[start].text[:1].isupper()
+            and not (doc[start].lower_ in ("al", "el") and doc[start + 1].text == "-")
         ):
             start += 1
         if start < tok.i and (

@@ -97,8 +97,11 @@ def attach_monitor(groups: list[list[Mention]]) -> list[list[Mention]]:
     if len(ngos) > 1:
         # several NGOs: the one named last before 'the monitor' first appears
         first = min(m.start for m in monitor[0])
-        before = [(max(m.start for m in g if m.start < first), i) for i, g in enumerate(ngos)
-                  if any(m.start < first for m in g)]
+        before = [
+            (max(m.start for m in g if m.start < first), i)
+            for i, g in enumerate(ngos)
+            if any(m.start < first for m in g)
+        ]
         if not before:
             return groups
         ngos = [ngos[max(before)[1]]]

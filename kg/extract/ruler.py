@@ -130,9 +130,13 @@ def recut(ent: Span) -> list[Span]:
         rest = ent[:-1]
         known = fold(rest.text) in bundled_places()
         return [Span(doc, rest.start, rest.end, label="GPE")] if known else []
-    if ent.label_ == "PERSON" and ent.end + 1 < len(doc) and doc[ent.end].text == "-":
-        if doc[ent.end + 1].lower_ in titles:
-            return []  # 'Assistant Sub' of 'Assistant Sub-Inspector'
+    if (
+        ent.label_ == "PERSON"
+        and ent.end + 1 < len(doc)
+        and doc[ent.end].text == "-"
+        and doc[ent.end + 1].lower_ in titles
+    ):
+        return []  # 'Assistant Sub' of 'Assistant Sub-Inspector'
     if ent.label_ == "ORG" and len(ent) > 2 and ent[0].is_title and ent[0].lower_ in titles:
         rest = ent[1:]
         if not _org_like(rest) and not place_kind(rest.text):
@@ -144,7 +148,9 @@ def recut(ent: Span) -> list[Span]:
     for tok in ent.doc[start : ent.end]:
         breaks = (
             tok.text in ("(", ")", ",")
-            or tok.lower_ == "of" and tok.i > start and doc[tok.i - 1].text in place_words
+            or tok.lower_ == "of"
+            and tok.i > start
+            and doc[tok.i - 1].text in place_words
             and doc[tok.i - 1].is_title  # 'Tirap District of Arunachal Pradesh': two places
             or tok.is_space
             or (tok.is_lower and tok.is_alpha and tok.text not in particles)
@@ -183,7 +189,11 @@ def keep(ent: Span) -> bool:
     text = ent.text.lower()
     if text in lexicons().generic or not any(c.isupper() for c in ent.text):
         return False
-    if len(ent) == 1 and ent[0].tag_ in ("NNS", "NNPS") and ent[0].lemma_.lower() in lexicons().parties:
+    if (
+        len(ent) == 1
+        and ent[0].tag_ in ("NNS", "NNPS")
+        and ent[0].lemma_.lower() in lexicons().parties
+    ):
         return False  # 'Policemen', 'Militants' capitalised: an unnamed party, read by parties.py
     return not (len(ent) == 1 and ent[0].tag_ in ("VBG", "VBD", "VBZ", "VBN"))
 
@@ -272,7 +282,8 @@ def is_headline(line: str) -> bool:
     long_words = [w for w in text.split() if len(w) > 3 and w.isalpha()]
     if (
         not text
-        or text[0] == "(" and text[-1] == ")"  # '(Reporting by ...; Editing by ...)': a note
+        or text[0] == "("
+        and text[-1] == ")"  # '(Reporting by ...; Editing by ...)': a note
         or len(text.split()) > HEADLINE_MAX_WORDS
         or text[-1] in '.!?"\u201d'
         or not long_words
@@ -310,7 +321,8 @@ def _free(spans: list[Span], start: int, end: int) -> bool:
 def _name_word(tok) -> bool:
     """A word that may sit inside an organisation's name: capitalised, a particle, a hyphen."""
     return (
-        tok.text[:1].isupper() and (tok.is_alpha or "'" in tok.text or "&" in tok.text)
+        tok.text[:1].isupper()
+        and (tok.is_alpha or "'" in tok.text or "&" in tok.text)
         or tok.lower_ in lexicons().particles | {"and", "to", "e", "-", "'s", "\u2019s"}
     )
 
@@ -387,8 +399,10 @@ def add_bracket_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 if doc[s].text[:1].isupper() and initials(doc[s : tok.i]) in letters:
                     found.append(doc[s : tok.i])
                     break
-            if not found and _org_like(outer) and (
-                any(letters) or not any(place_kind(doc[s:e].text) for s, e in parts)
+            if (
+                not found
+                and _org_like(outer)
+                and (any(letters) or not any(place_kind(doc[s:e].text) for s, e in parts))
             ):
                 found.append(outer)
         for (s, e), acr in zip(parts, letters):
@@ -467,9 +481,14 @@ def add_titled_people(doc: Doc, spans: list[Span]) -> list[Span]:
         run = doc[tok.i + 1 : end]
         if end < len(doc) and doc[end].text == ")":
             continue
-        if run and _free(spans, run.start, run.end) and not place_kind(run.text):
-            if not _org_like(run) and run.text.lower() not in lexicons().generic:
-                spans = spans + [Span(doc, run.start, run.end, label="PERSON")]
+        if (
+            run
+            and _free(spans, run.start, run.end)
+            and not place_kind(run.text)
+            and not _org_like(run)
+            and run.text.lower() not in lexicons().generic
+        ):
+            spans = spans + [Span(doc, run.start, run.end, label="PERSON")]
     return spans
 
 
@@ -479,9 +498,13 @@ def _place_before_title(doc: Doc, title: int, spans: list[Span]) -> list[Span]:
     while i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in lexicons().titles:
         i -= 1
     start = i
-    while start > 0 and i - start < 3 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+    while (
+        start > 0 and i - start < 3 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN"
+    ):
         start -= 1
-    while start < i and not (_free(spans, start, i) and fold(doc[start:i].text) in bundled_places()):
+    while start < i and not (
+        _free(spans, start, i) and fold(doc[start:i].text) in bundled_places()
+    ):
         start += 1
     if start < i:
         spans = spans + [Span(doc, start, i, label="GPE")]
@@ -517,7 +540,9 @@ def add_cued_people(doc: Doc, spans: list[Span]) -> list[Span]:
 def add_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
     """'KHARTOUM, June 3 (Reuters) -': a capitalised word opening a line before a comma is a place."""
     for tok in doc:
-        at_line_start = tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_
+        at_line_start = (
+            tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_
+        )
         if not at_line_start or not (tok.is_upper and tok.is_alpha and len(tok) > 2):
             continue
         end = tok.i + 1

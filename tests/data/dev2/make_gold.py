@@ -1,4 +1,5 @@
 """Hand-written gold for the dev2 articles (entities only), written before running the system."""
+
 import json
 from pathlib import Path
 
@@ -68,8 +69,11 @@ GOLD = {
     ],
     "satp_chhattisgarh_maoists.txt": [
         e("Central Reserve Police Force", F, ["CRPF"]),
-        e("Communist Party of India-Maoist", F,
-          ["CPI-Maoist", "Maoists", "Communist Party of India (Maoist)"]),
+        e(
+            "Communist Party of India-Maoist",
+            F,
+            ["CPI-Maoist", "Maoists", "Communist Party of India (Maoist)"],
+        ),
         e("Gangaloor", P, ["Gangaloor village"]),
         e("Bijapur District", P, ["Bijapur", "Bijapur town"]),
         e("Ramesh Kumar Yadav", A, [], None),
@@ -137,14 +141,20 @@ GOLD = {
         o("terrorists", F),
     ],
     "insightcrime_cjng_jalisco.txt": [
-        e("Jalisco Cartel New Generation", F,
-          ["CJNG", "Cártel de Jalisco Nueva Generación", "Jalisco New Generation Cartel"]),
+        e(
+            "Jalisco Cartel New Generation",
+            F,
+            ["CJNG", "Cártel de Jalisco Nueva Generación", "Jalisco New Generation Cartel"],
+        ),
         e("Chiapas", P),
         e("Guatemala", P),
         e("Sinaloa Cartel", F),
         e("Frontera Comalapa", P),
-        e("Fray Bartolomé de las Casas Human Rights Center", F,
-          ["Frayba", "Centro de Derechos Humanos Fray Bartolomé de las Casas"]),
+        e(
+            "Fray Bartolomé de las Casas Human Rights Center",
+            F,
+            ["Frayba", "Centro de Derechos Humanos Fray Bartolomé de las Casas"],
+        ),
         e("Nemesio Oseguera Cervantes", A, ["El Mencho"]),
         e("Culiacán", P),
         e("Sinaloa", P, ["Sinaloa state"]),
@@ -165,8 +175,11 @@ GOLD = {
     ],
     "insightcrime_colombia_eln.txt": [
         e("National Liberation Army", F, ["ELN", "Ejército de Liberación Nacional"]),
-        e("Revolutionary Armed Forces of Colombia", F,
-          ["FARC", "Fuerzas Armadas Revolucionarias de Colombia"]),
+        e(
+            "Revolutionary Armed Forces of Colombia",
+            F,
+            ["FARC", "Fuerzas Armadas Revolucionarias de Colombia"],
+        ),
         e("Colombia", P),
         e("Catatumbo", P, ["Catatumbo region"]),
         e("Tibú", P),
@@ -181,8 +194,11 @@ GOLD = {
         e("Iván Velásquez", A),
         e("Cúcuta", P),
         e("Ocaña", P),
-        e("Gaitanista Self-Defense Forces of Colombia", F,
-          ["AGC", "Autodefensas Gaitanistas de Colombia", "Clan del Golfo"]),
+        e(
+            "Gaitanista Self-Defense Forces of Colombia",
+            F,
+            ["AGC", "Autodefensas Gaitanistas de Colombia", "Clan del Golfo"],
+        ),
         o("FARC dissidents", F, ["dissidents", "FARC Dissidents"]),
         o("armed groups", F),
         o("army", F),
