@@ -334,3 +334,13 @@ def test_a_toll_put_at_another_figure_disputes_a_claim_whose_count_is_its_events
               {"SANA": ("MediaOutlet", ["SANA"]), "Observatory": ("NGO", ["Observatory"]),
                "Aleppo": ("Settlement", ["Aleppo"])})
     assert sorted((c.quantity, c.status) for c in out.claims) == [(3, "Disputed"), (5, "Disputed")]
+
+
+def test_figures_of_different_things_do_not_dispute_each_other():
+    out = run("A Russian missile strike on an apartment building in Kharkiv killed seven people on "
+              "Sunday, regional governor Oleh Syniehubov said. Ukraine's air force said Russia had "
+              "launched 14 drones and two ballistic missiles overnight.",
+              {"Oleh Syniehubov": ("Actor", ["Oleh Syniehubov"]),
+               "Ukrainian Air Force": ("StateForce", ["Ukraine's air force"]),
+               "Kharkiv": ("Settlement", ["Kharkiv"])})
+    assert [(c.quantity, c.status) for c in out.claims] == [(7, "Asserted"), (14, "Asserted")]

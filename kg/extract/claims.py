@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.cues import cue_kind, cue_lemma, is_according_to, is_cue, status_words
 from kg.extract.event_parties import EntityIndex, entities_of, phrase, words
 from kg.extract.numbers import find_count
-from kg.extract.status import assign_status
+from kg.extract.status import assign_status, same_counted
 from kg.extract.text import text_of as doc_text
 from kg.model import Claim, Extraction, Span
 
@@ -62,7 +62,8 @@ def share_events(drafts: list[Draft]) -> None:
     """'..., while the council said 35': a bare figure is about the event the claim before gives."""
     for prev, d in itertools.pairwise(drafts):
         if not d.about and prev.about and d.sent - prev.sent <= 1 and \
-                find_count(text_of(d.content)) and find_count(text_of(prev.content)):
+                find_count(text_of(d.content)) and find_count(text_of(prev.content)) \
+                and same_counted(prev, d):  # not '7 people' and then '14 drones'
             d.about = prev.about
 
 

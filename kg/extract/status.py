@@ -147,6 +147,7 @@ def disputed_by_cluster(drafts: list, events: dict, allied: set) -> None:
     where two give different figures: all of them are Disputed."""
     for a, b in combinations(drafts, 2):
         if a.source == b.source or abs(a.sent - b.sent) > WINDOW or not _figures_differ(a, b, events) \
+                or not same_counted(a, b) \
                 or _elsewhere(a, b, events) or (a.source, b.source) in allied:
             continue
         shared = (a.nouns & b.nouns) - generic()
@@ -185,6 +186,26 @@ def _figures_differ(a, b, events: dict | None = None) -> bool:
     """Whether both give a number and the numbers differ."""
     ca, cb = figure(a, events or {}), figure(b, events or {})
     return bool(ca and cb and ca != cb)
+
+
+def same_counted(a, b) -> bool:
+    """Whether two figures may count the same things ('7 people' and '14 drones' do not)."""
+    ka, kb = _counted(a), _counted(b)
+    return ka is None or kb is None or ka == kb
+
+
+def _counted(d) -> str | None:
+    """What a claim's figure counts: 'people' for persons, else the noun after it, or None."""
+    text = " ".join(t.text for t in d.content)
+    found = find_count(text)
+    if not found:
+        return None
+    after = re.findall(r"[A-Za-z]+", text[found.end:])[:3]
+    people = set(status_words()["person_nouns"])
+    for w in after:
+        if w.lower() in people or w.lower().rstrip("s") in people:
+            return "people"
+    return after[0].lower().rstrip("s") if after and after[0].lower() not in ("of", "and") else None
 
 
 def figure(d, events: dict) -> int | None:
