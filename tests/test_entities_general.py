@@ -230,3 +230,28 @@ def test_place_after_in_is_no_institution_owner():
     x = run("In Homs army units foiled an attempt by terrorists to infiltrate.")
     assert "Homs army" not in labels(x)
     assert top_class(one(x, "Homs").cls) == "Place"
+
+
+def test_a_titles_acronym_is_no_entity_and_initials_stay_with_the_name():
+    x = run("Assam Director General of Police (DGP) GP Singh said the attackers had fled.")
+    assert "DGP" not in labels(x)
+    assert one(x, "GP Singh").cls == "Actor"
+
+
+@pytest.mark.parametrize(
+    "text, name, cls",
+    [
+        (
+            "The Oromo Liberation Army (OLA) denied involvement.",
+            "Oromo Liberation Army",
+            "ArmedGroup",
+        ),
+        (
+            "The National Investigation Agency (NIA) arrested a worker.",
+            "National Investigation Agency",
+            "GovernmentBody",
+        ),
+    ],
+)
+def test_group_words_that_decide_the_class(text, name, cls):
+    assert one(run(text), name).cls == cls

@@ -219,10 +219,10 @@ def extend_people(spans: list[Span]) -> list[Span]:
 
 
 def _name_token(tok) -> bool:
-    """A capitalised proper noun that is not a title word or sentence-initial."""
+    """A capitalised proper noun (or initials: 'GP Singh') not a title word or sentence-initial."""
     return (
         tok.pos_ == "PROPN"
-        and tok.is_title
+        and (tok.is_title or tok.is_upper and tok.is_alpha and len(tok) <= 2)
         and not tok.is_sent_start
         and tok.lower_ not in lexicons().titles
         and fold(tok.text) not in lexicons().communities
@@ -410,6 +410,10 @@ def add_bracket_names(doc: Doc, spans: list[Span]) -> list[Span]:
             spelt = {initials(words), initials(words, particles=True)}
             if acr is None and (_org_like(words) or found or spelt & set(letters)):
                 found.append(words)
+        if any(_titled(span) for span in found) and any(letters):
+            # 'Director General of Police (DGP)': a title's acronym is no entity
+            spans = [s for s in spans if not (tok.i < s.start and s.end <= close)]
+            continue
         for span in found:
             if _not_a_name(span) or place_kind(span.text) and not _org_like(span):
                 continue
