@@ -344,3 +344,12 @@ def test_figures_of_different_things_do_not_dispute_each_other():
                "Ukrainian Air Force": ("StateForce", ["Ukraine's air force"]),
                "Kharkiv": ("Settlement", ["Kharkiv"])})
     assert [(c.quantity, c.status) for c in out.claims] == [(7, "Asserted"), (14, "Asserted")]
+
+
+def test_an_adjective_of_nationality_names_the_countrys_side():
+    out = run("Russian shelling killed two men in the village of Mala Tokmachka. Russia denied it.",
+              {"Russia": ("Country", ["Russia"]), "Mala Tokmachka": ("Settlement", ["Mala Tokmachka"])})
+    (shelling,) = of_class(out, "Shelling")
+    assert label_of(out, shelling.agents) == ["Russia"]
+    (killing,) = of_class(out, "Killing")
+    assert label_of(out, killing.agents) == ["Russia"]

@@ -70,8 +70,9 @@ def agent_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozens
     if cls == "Agreement" and trig.dep_ == "dobj" and trig.head.lemma_.lower() in words()["light_verbs"]:
         out += verb_agents(trig.head, False, depth + 1)  # "X signed a peace agreement with Y"
     if cls not in words()["patient_classes"]:  # "ELN bombing", "Russian shelling"
-        out += [c for c in child(trig, "compound", "amod", "nmod") if c.pos_ == "PROPN"
-                and c.ent_type_ not in ("GPE", "LOC", "FAC")]
+        out += [c for c in child(trig, "compound", "amod", "nmod")
+                if (c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "FAC"))
+                or c.ent_type_ == "NORP"]
     return out
 
 

@@ -113,7 +113,24 @@ def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...],
     if not out and "Actor" in kinds:
         titled = by_title(tok, index)
         out = [titled] if titled else []
+    if not out and "Country" in kinds and tok.ent_type_ == "NORP":
+        country = by_demonym(tok, index)
+        out = [country] if country else []
     return out
+
+
+def by_demonym(tok: Token, index: EntityIndex) -> str | None:
+    """The country of the article that an adjective of nationality names ('Russian shelling':
+    Russia), by a shared stem ('Russia'/'Russian', 'Sudan'/'Sudanese', 'Ukraine'/'Ukrainian')."""
+    word = tok.lower_
+    for key, cls in index.classes.items():
+        if cls != "Country":
+            continue
+        label = next((e.label for e in index.found.entities if e.key == key), "").lower()
+        stem = label[:-1] if label.endswith(("a", "e", "o", "y")) else label
+        if len(stem) >= 4 and word.startswith(stem) and len(word) - len(stem) <= 4:
+            return key
+    return None
 
 
 def named_parts(tok: Token) -> list[Token]:
