@@ -80,7 +80,8 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
             summary.events += len(x.events)
             summary.claims += len(x.claims)
             summary.graphs.append(graph.value)
-            snapshots.tick()
+            if summary.articles < len(pending):  # after the last one, the final snapshot follows
+                snapshots.tick()
     finally:
         # what was queued is written even when the build stops on an error, as inline writes were
         written(writer.close())
