@@ -255,3 +255,42 @@ def test_a_titles_acronym_is_no_entity_and_initials_stay_with_the_name():
 )
 def test_group_words_that_decide_the_class(text, name, cls):
     assert one(run(text), name).cls == cls
+
+
+def test_sentence_case_headline_and_its_repeat_keep_only_known_names():
+    x = run(
+        "Barrel bombs kill 20 in Daraya says activists\n"
+        "Barrel bombs kill 20 in Daraya says activists\n"
+        "AMMAN Jordan (Reuters) Syrian army helicopters dropped barrel bombs on the rebel held "
+        "suburb of Daraya killing 20 people activists said."
+    )
+    assert "Barrel" not in labels(x)
+    assert top_class(one(x, "AMMAN").cls) == "Place"
+    assert top_class(one(x, "Jordan").cls) == "Place"
+    assert "AMMAN Jordan" not in labels(x) and one(x, "Reuters").alt_labels == ()
+
+
+def test_a_cut_lead_line_is_no_headline():
+    x = run(
+        "On October 16, militants killed a civilian, identified as Thaisiring Daolagupu (90)\n"
+        "On October 16, militants killed a civilian, identified as Thaisiring Daolagupu (90), and "
+        "injured three others."
+    )
+    assert one(x, "Thaisiring Daolagupu").cls == "Actor"
+
+
+def test_conjoined_name_after_a_place_is_a_place_but_not_after_a_person_cue():
+    x = run("SANA said the army had killed dozens of terrorists in Daraya and Moadamiyeh.")
+    assert top_class(one(x, "Moadamiyeh").cls) == "Place"
+    y = run("Two terrorists, identified as Abu Hamza and Shakir Ahmad, were killed.")
+    assert one(y, "Shakir Ahmad").cls == "Actor"
+
+
+def test_hyphenated_name_numbered_gang_and_arabic_group_word():
+    x = run(
+        "UN Secretary General Ban Ki-moon condemned it. The Barrio 18 gang operates in Chamelecón. "
+        "Ajnad al-Sham Islamic Union said it destroyed a tank."
+    )
+    assert one(x, "Ban Ki-moon").cls == "Actor"
+    assert top_class(one(x, "Barrio 18").cls) == "Faction"
+    assert top_class(one(x, "Ajnad al-Sham Islamic Union").cls) == "Faction"

@@ -143,8 +143,8 @@ def bracket_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
     for j, o in enumerate(ms):
         if j == i or o.end != m.start - 1 or o.scoped or top_class(o.cls) != "Faction":
             continue
-        if m.fixed and o.fixed and m.name != o.name:
-            continue
+        if m.fixed and o.fixed and m.name != o.name or m.fixed != o.fixed and m.label != o.label:
+            continue  # '(Reuters)' after a dateline names no translation of it
         if before == "(" or o.start > 0 and doc[o.start - 1].text == "(":
             return j
     return None

@@ -154,6 +154,17 @@ def located(ent: Span, name: str) -> bool:
     """'at Chatroo in Kishtwar', 'In Bannu, ...': a name (no group word, no acronym) right after
     a place preposition, not a possessor, read as a place."""
     doc = ent.doc
+    if ent.root.dep_ == "conj" and ent.root.head.i < ent.start:
+        head = ent.root.head  # 'in Daraya and Moadamiyeh'
+        if head.ent_type_ in ("GPE", "LOC") or not head.ent_type_ and place_kind(head.text):
+            return (
+                ent.label_ != "NORP"
+                and not name.isupper()
+                and not group_word(name)
+                and not person_cued(ent)
+                and name.split()[0] not in GROUP_ARTICLES
+                and head.left_edge.text not in GROUP_ARTICLES
+            )
     if ent.start == 0:
         return False
     prev = doc[ent.start - 1].lower_

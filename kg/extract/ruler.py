@@ -34,7 +34,12 @@ MAX_BRACKET_TOKENS = 16
 MAX_TITLED_NAME = 4  # name words after a title ('Lieutenant Governor Manoj Sinha')
 QUOTES = ('"', "\u201c", "\u201d")
 ACRONYM_TEXT = re.compile(r"[A-Z][A-Za-z&]{0,6}(?:-[A-Z][A-Za-z]{0,7})?")
-ACRONYM_KB = "acronym"  # kb_id of a span built from a bracketed acronym or translation
+ACRONYM_KB = "acronym"
+# lower-case words inside a long organisation name: 'Association for a More Just Society',
+# 'Asociacion para una Sociedad mas Justa', 'Group to Support Islam and Muslims'
+NAME_GLUE = frozenset(
+    {"and", "to", "a", "e", "para", "una", "más", "en", "-", "'s", "\u2019s"}
+)  # kb_id of a span built from a bracketed acronym or translation
 
 
 def ruler_patterns() -> list[dict]:
@@ -115,6 +120,7 @@ def entity_fixes(doc: Doc) -> Doc:
     spans = add_datelines(doc, spans)
     spans = extend_conjoined_bodies(spans)
     spans = join_conjoined_places(doc, spans)
+    spans = extend_numbered_groups(doc, spans)
     spans = add_communities(doc, spans)
     spans = drop_headline_noise(doc, spans)
     doc.ents = filter_spans(spans)
@@ -153,7 +159,7 @@ def recut(ent: Span) -> list[Span]:
             and doc[tok.i - 1].text in place_words
             and doc[tok.i - 1].is_title  # 'Tirap District of Arunachal Pradesh': two places
             or tok.is_space
-            or (tok.is_lower and tok.is_alpha and tok.text not in particles)
+            or (tok.is_lower and tok.is_alpha and tok.text not in particles and not _hyphened(tok))
         )
         if breaks:
             pieces.append((start, tok.i))
@@ -170,6 +176,18 @@ def recut(ent: Span) -> list[Span]:
         if e > s and any(t.is_alpha for t in ent.doc[s:e]):
             out.append(Span(ent.doc, s, e, label=ent.label_))
     return out
+
+
+def _hyphened(tok) -> bool:
+    """A lower-case word joined by a hyphen to a name word: 'moon' of 'Ban Ki-moon'."""
+    doc = tok.doc
+    return (
+        tok.i >= 2
+        and doc[tok.i - 1].text == "-"
+        and not doc[tok.i - 1].whitespace_
+        and not doc[tok.i - 2].whitespace_
+        and doc[tok.i - 2].is_title
+    )
 
 
 def after_title(ent: Span) -> int:
@@ -268,12 +286,35 @@ def headline_tokens(doc: Doc) -> set[int]:
             spans.append((offset, offset + len(line)))
         offset += len(line) + 1
     first = lines[0].strip().rstrip(".")
+    # a sentence-case first line is a headline unless the body goes on from it (a cut lead)
+    sentence_case = (
+        len(lines) > 1
+        and is_first_line_headline(lines[0])
+        and not is_headline(lines[0])
+        and not (lines[1].strip().startswith(first) and lines[1].strip() != lines[0].strip())
+    )
+    if sentence_case:
+        spans.append((0, len(lines[0])))  # 'Gunmen abduct 20 students in ..., police say'
+        for k, line in enumerate(lines[1:], 1):
+            if line.strip() == lines[0].strip():  # the headline repeated as a line
+                at = sum(len(x) + 1 for x in lines[:k])
+                spans.append((at, at + len(line)))
     if is_headline(lines[0]) and len(first.split()) >= HEADLINE_MIN_WORDS:
         at = text_of(doc).find(first, len(lines[0]))
         while at >= 0:
             spans.append((at, at + len(first)))
             at = text_of(doc).find(first, at + len(first))
     return {t.i for t in doc for s, e in spans if s <= t.idx < e}
+
+
+def is_first_line_headline(line: str) -> bool:
+    """A first line in sentence case without closing punctuation: a headline too."""
+    text = line.strip()
+    return (
+        HEADLINE_MIN_WORDS <= len(text.split()) <= HEADLINE_MAX_WORDS
+        and text[-1] not in '.!?"\u201d:'
+        and text[0] != "("
+    )
 
 
 def is_headline(line: str) -> bool:
@@ -323,7 +364,7 @@ def _name_word(tok) -> bool:
     return (
         tok.text[:1].isupper()
         and (tok.is_alpha or "'" in tok.text or "&" in tok.text)
-        or tok.lower_ in lexicons().particles | {"and", "to", "e", "-", "'s", "\u2019s"}
+        or tok.lower_ in lexicons().particles | NAME_GLUE
     )
 
 
@@ -552,8 +593,13 @@ def add_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
         end = tok.i + 1
         while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
             end += 1
-        if end < len(doc) and doc[end].text in (",", "(") and _free(spans, tok.i, end):
-            spans = spans + [Span(doc, tok.i, end, label="GPE")]
+        country = end < len(doc) and doc[end].is_title and place_kind(doc[end].text)
+        after = end + 1 if country else end
+        lexical = any(s.ent_id_ and s.start < after and tok.i < s.end for s in spans)
+        if after < len(doc) and doc[after].text in (",", "(", "-") and not lexical:
+            spans = _put(spans, Span(doc, tok.i, end, label="GPE"))  # 'AMMAN Jordan (Reuters)'
+            if country and _free(spans, end, after):
+                spans = spans + [Span(doc, end, after, label="GPE")]
     return spans
 
 
@@ -612,4 +658,20 @@ def join_conjoined_places(doc: Doc, spans: list[Span]) -> list[Span]:
             out[-1] = Span(doc, prev.start, s.end, label="GPE")
         else:
             out.append(s)
+    return out
+
+
+def extend_numbered_groups(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Barrio 18 gang': a name, a number and a group noun make one group's name."""
+    out = []
+    for s in spans:
+        if (
+            not s.ent_id_
+            and s.end + 1 < len(doc)
+            and doc[s.end].like_num
+            and doc[s.end + 1].text in lexicons().group_nouns
+            and _free(spans, s.end, s.end + 1)
+        ):
+            s = Span(doc, s.start, s.end + 1, label="ORG")
+        out.append(s)
     return out
