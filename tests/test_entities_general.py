@@ -294,3 +294,16 @@ def test_hyphenated_name_numbered_gang_and_arabic_group_word():
     assert one(x, "Ban Ki-moon").cls == "Actor"
     assert top_class(one(x, "Barrio 18").cls) == "Faction"
     assert top_class(one(x, "Ajnad al-Sham Islamic Union").cls) == "Faction"
+
+
+def test_translated_body_joins_its_bracket_even_with_a_dashed_acronym():
+    x = run(
+        "Honduran authorities arrested him, according to the Association for a More Just Society "
+        "(Asociación para una Sociedad más Justa - ASJ). In Guatemala, the Public Ministry "
+        "(Ministerio Público - MP) charged 12 gang members."
+    )
+    assert {"ASJ", "Asociación para una Sociedad más Justa"} <= set(
+        one(x, "Association for a More Just Society").alt_labels
+    )
+    assert {"MP", "Ministerio Público"} <= set(one(x, "Public Ministry").alt_labels)
+    assert "Honduran" not in labels(x)

@@ -72,7 +72,9 @@ def cluster(doc: Doc, ms: list[Mention]) -> list[list[Mention]]:
         uf.join(i, first.setdefault(key, i))
     for i, m in enumerate(ms):
         j = acronym_target(doc, ms, i) if is_acronym(m.text) else expansion_target(ms, i)
-        j = bracket_target(doc, ms, i) if j is None else j
+        k = bracket_target(doc, ms, i)
+        if k is not None:
+            uf.join(i, k)
         j = alias_target(doc, ms, i) if j is None else j
         j = surname_target(ms, i) if j is None else j
         j = head_target(doc, ms, i) if j is None else j

@@ -65,8 +65,8 @@ def classify(ent: Span) -> Mention | None:
     """The class a span's lexicon entry, label, text and context give it; None for no entity."""
     if ent.ent_id_:
         return from_lexicon(ent)
-    if ent.label_ == "NORP" and ent.text in lexicons().demonyms:
-        return None
+    if ent.text in lexicons().demonyms and ent.label_ in ("NORP", "GPE"):
+        return None  # 'Honduran authorities': a demonym qualifies, it names nothing alone
     name = strip_article(ent.text)
     m = Mention(ent.start, ent.end, ent.text, name, NAME_LABELS[ent.label_], ent.label_)
     if known_name(m) or group_noun(ent, m) or placed(ent, m):
