@@ -307,3 +307,12 @@ def test_translated_body_joins_its_bracket_even_with_a_dashed_acronym():
     )
     assert {"MP", "Ministerio Público"} <= set(one(x, "Public Ministry").alt_labels)
     assert "Honduran" not in labels(x)
+
+
+def test_a_bracket_after_a_list_names_only_the_last_group():
+    x = run(
+        "Zulum urged the Nigerian Army and the Multinational Joint Task Force (MNJTF) to "
+        "intensify operations around Lake Chad."
+    )
+    assert "MNJTF" in one(x, "Multinational Joint Task Force").alt_labels
+    assert one(x, "Nigerian Army").cls == "StateForce"

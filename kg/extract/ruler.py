@@ -393,6 +393,8 @@ def name_run(doc: Doc, end: int, floor: int) -> int | None:
         prev = doc[start - 1]
         if prev.text in ("'s", "\u2019s") and start >= 2 and place_kind(doc[start - 2].text):
             break  # "Colombia's Ombudsman's Office": the owner is not in the name
+        if prev.lower_ == "and" and doc[start].lower_ == "the":
+            break  # 'the Nigerian Army and the Multinational Joint Task Force': a list
         start -= 1
     while start < end and not doc[start].text[:1].isupper():
         start += 1
