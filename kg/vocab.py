@@ -20,7 +20,9 @@ class Namespace:
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("_"):  # no term starts with "_"; tools probe such names (_mock_name)
             raise AttributeError(name)
-        return self[name]
+        term = self[name]
+        setattr(self, name, term)  # later attribute lookups skip __getattr__
+        return term
 
     def __getitem__(self, name: str) -> NamedNode:
         term = self._terms.get(name)

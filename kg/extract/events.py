@@ -51,7 +51,7 @@ def detect(doc: Doc, found: Extraction) -> list[Event]:
     """Every event mention, whatever its modality."""
     index = EntityIndex(found)
     ref = article_date(found.article)
-    sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    sent_of = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
     hosts, merged = group(find(doc, index))
     drafts = {h.token.i: draft(h, sent_of[h.token.i], index, ref) for h in hosts}
     for trig, host in merged:
