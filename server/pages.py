@@ -118,33 +118,25 @@ def any_page() -> Response:
 
 def article(article_id: str) -> Response:
     """An article: highlighted text and tables, or its named graph as RDF."""
-    media = pages_rdf.wanted()
-    if media is None:
-        return pages_rdf.not_acceptable()
-    node, graph = NamedNode(f"{iris.ID}article/{article_id}"), NamedNode(
-        f"{iris.GRAPH}article/{article_id}")
-    if media != pages_rdf.HTML:
-        triples = pages_rdf.graph_triples(graph)
-        if not triples:
-            return not_found(node.value)
-        return pages_rdf.rdf_response(triples, media)
-    view = article_view(article_id)
-    if view is None:
-        return not_found(node.value)
-    return page("article.html", **view)
+    node = NamedNode(f"{iris.ID}article/{article_id}")
+    graph = NamedNode(f"{iris.GRAPH}article/{article_id}")
+    return negotiated(node, lambda: pages_rdf.graph_triples(graph),
+                      lambda: article_view(article_id), "article.html")
 
 
 def described(node: NamedNode) -> Response:
     """Any resource: its page, or its description as RDF."""
+    return negotiated(node, lambda: pages_rdf.description(node), lambda: describe(node),
+                      "resource.html")
+
+
+def negotiated(node: NamedNode, triples_of, view_of, template: str) -> Response:
+    """Linked Data content negotiation: the HTML page for browsers, RDF for RDF clients."""
     media = pages_rdf.wanted()
     if media is None:
         return pages_rdf.not_acceptable()
     if media != pages_rdf.HTML:
-        triples = pages_rdf.description(node)
-        if not triples:
-            return not_found(node.value)
-        return pages_rdf.rdf_response(triples, media)
-    view = describe(node)
-    if view is None:
-        return not_found(node.value)
-    return page("resource.html", **view)
+        triples = triples_of()
+        return pages_rdf.rdf_response(triples, media) if triples else not_found(node.value)
+    view = view_of()
+    return page(template, **view) if view is not None else not_found(node.value)
