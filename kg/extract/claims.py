@@ -103,6 +103,8 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     for c in cue.children:
         if c.dep_ == "agent":
             return next((o for o in c.children if o.dep_ == "pobj"), None)
+    if elliptic_passive(cue):
+        return None  # "X accused of killing": X is accused, the accuser unnamed
     subj = min((c for c in cue.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - cue.i),
                default=None)
     if subj is not None:
@@ -119,6 +121,13 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.sent == cue.sent:
         return prev  # "UN estimates suggest" parsed without a subject
     return None
+
+
+def elliptic_passive(cue: Token) -> bool:
+    """A headline's 'X accused of Y' (no object, an of-phrase): a passive without its 'was'."""
+    kids = {c.dep_ for c in cue.children}
+    return (cue.lemma_ in ("accuse", "charge", "blame", "suspect") and "dobj" not in kids
+            and any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in cue.children))
 
 
 def source_of(cue: Token, index: EntityIndex, drafts: list[Draft], sent_of: dict) -> str | None:
