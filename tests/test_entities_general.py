@@ -316,3 +316,16 @@ def test_a_bracket_after_a_list_names_only_the_last_group():
     )
     assert "MNJTF" in one(x, "Multinational Joint Task Force").alt_labels
     assert one(x, "Nigerian Army").cls == "StateForce"
+
+
+def test_the_army_is_not_a_rebel_army_named_earlier():
+    from kg.extract import extract
+    from kg.model import Article
+    from kg.nlp import get_nlp
+
+    text = ("Five soldiers were killed when National Liberation Army (ELN) rebels attacked a base "
+            "in Arauca on Saturday, the army said.")
+    x = extract(get_nlp()(text), Article(text=text, source="t", key="/t"))
+    eln = next(e for e in x.entities if e.label == "National Liberation Army")
+    assert "army" not in eln.alt_labels
+    assert not any(m.text == "army" for m in eln.mentions)

@@ -135,11 +135,18 @@ def group_owner(tok: Token, at: dict[int, Mention]) -> Mention | None:
     return None
 
 
+STATE_CLASSES = frozenset({"StateForce", "GovernmentBody", "Faction"})
+
+
 def bare_institutions(doc: Doc, found: list[Mention], taken: set[int]) -> list[Mention]:
-    """'the government' where the article names exactly one government ('Syrian government')."""
+    """'the government' where the article names exactly one government ('Syrian government').
+
+    Only state bodies count: 'the army' is never the 'National Liberation Army' rebels.
+    """
     nouns: dict[str, list[Mention]] = {}
     for m in found:
-        if not m.scoped and not m.group and m.name.split()[-1].lower() in lexicons().institutions:
+        if (not m.scoped and not m.group and m.cls in STATE_CLASSES
+                and m.name.split()[-1].lower() in lexicons().institutions):
             nouns.setdefault(m.name.split()[-1].lower(), []).append(m)
     out = []
     for tok in doc:
