@@ -329,3 +329,15 @@ def test_the_army_is_not_a_rebel_army_named_earlier():
     eln = next(e for e in x.entities if e.label == "National Liberation Army")
     assert "army" not in eln.alt_labels
     assert not any(m.text == "army" for m in eln.mentions)
+
+
+def test_an_all_caps_dateline_does_not_become_the_label():
+    from kg.extract import extract
+    from kg.model import Article
+    from kg.nlp import get_nlp
+
+    text = ("BOGOTA (AFP) - Rebels attacked a base near the border on Saturday. "
+            "The minister spoke to reporters in Bogota on Sunday.")
+    x = extract(get_nlp()(text), Article(text=text, source="t", key="/t"))
+    labels = {e.label for e in x.entities}
+    assert "Bogota" in labels and "BOGOTA" not in labels

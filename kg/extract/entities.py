@@ -86,7 +86,7 @@ def label_of(g: list[Mention], cls: str) -> str:
         return fixed[0]
     if top_class(cls) == "Place":
         counts = Counter(m.name for m in named)
-        return max(counts, key=lambda n: (counts[n], len(n)))
+        return max(counts, key=lambda n: (counts[n], not n.isupper(), len(n)))  # not "BOGOTA"
     full = [m for m in named if not coref.is_acronym(m.name)] or named
     return max(full, key=lambda m: (len(m.name.split()), -m.start)).name
 
