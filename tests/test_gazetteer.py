@@ -91,3 +91,11 @@ def test_user_items_extend_the_gazetteer(tmp_path):
     gaz = load_gazetteer(tmp_path)
     assert gaz.lookup("Kamishly Airport")[0] == item
     assert ("Qamishli Airport", "facility", "Q1432529") not in set(gaz.surface_forms())
+
+
+def test_display_labels_drop_diacritics_of_latin_script_only():
+    from kg.link.gazetteer import Candidate
+
+    assert Candidate(qid="Q1", label="Ḩamāh").display_label == "Hamah"
+    assert Candidate(qid="Q2", label="Bāniyās").display_label == "Baniyas"
+    assert Candidate(qid="Q3", label="دمشق").display_label == "دمشق"

@@ -12,13 +12,13 @@ import gzip
 import json
 import os
 import pickle
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
-
 from unidecode import unidecode
 
 from kg.errors import KGError
@@ -57,7 +57,8 @@ class Candidate:
     def display_label(self) -> str:
         """The label to show as rdfs:label: Latin-script labels without diacritics ("Baniyas")."""
         folded = unidecode(self.label)
-        latin = all(ord(ch) < 0x250 or not ch.isalpha() for ch in self.label)
+        latin = all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN")
+                    for ch in self.label)
         return folded if latin and folded.strip() else self.label
 
     @property
