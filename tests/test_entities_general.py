@@ -341,3 +341,13 @@ def test_an_all_caps_dateline_does_not_become_the_label():
     x = extract(get_nlp()(text), Article(text=text, source="t", key="/t"))
     labels = {e.label for e in x.entities}
     assert "Bogota" in labels and "BOGOTA" not in labels
+
+
+def test_a_sum_of_money_is_no_faction():
+    from kg.extract import extract
+    from kg.model import Article
+    from kg.nlp import get_nlp
+
+    text = "The slain Maoists carried a reward of INR 500,000 each, police said."
+    x = extract(get_nlp()(text), Article(text=text, source="t", key="/t"))
+    assert not any("500,000" in e.label for e in x.entities)

@@ -61,10 +61,19 @@ def from_doc(doc: Doc) -> list[Mention]:
     return out
 
 
+def is_amount(ent: Span) -> bool:
+    """A sum of money: a number with a currency code or sign ('INR 500,000', 'US$ 2 million')."""
+    return any(t.like_num for t in ent) and any(
+        t.is_currency or (t.is_upper and len(t.text) == 3 and t.nbor(1).like_num)
+        for t in ent if t.i + 1 < len(t.doc))
+
+
 def classify(ent: Span) -> Mention | None:
     """The class a span's lexicon entry, label, text and context give it; None for no entity."""
     if ent.ent_id_:
         return from_lexicon(ent)
+    if is_amount(ent):
+        return None  # 'INR 500,000' tagged as an organisation
     if ent.text in lexicons().demonyms and ent.label_ in ("NORP", "GPE"):
         return None  # 'Honduran authorities': a demonym qualifies, it names nothing alone
     name = strip_article(ent.text)
