@@ -11,7 +11,6 @@ import click
 from kg.config import default_store
 from kg.errors import KGError
 
-
 EXAMPLE_QUERY = ("query=PREFIX nkg: <https://w3id.org/newskg/ontology#> "
                  "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
                  "SELECT ?class (COUNT(?event) AS ?n) WHERE { ?event a ?class . "

@@ -7,7 +7,7 @@ IRIs are built from one per-article prefix, and quads go straight into one list.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -97,7 +97,7 @@ def article_triples(a: Article, model: str) -> Iterator[tuple]:
     yield ctx, END, offset(len(a.text))
     yield node, PROV.wasGeneratedBy, run
     yield run, TYPE, NKG.ExtractionRun
-    yield run, PROV.endedAtTime, Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    yield run, PROV.endedAtTime, Literal(datetime.now(UTC).isoformat(timespec="seconds"),
                                          datatype=XSD.dateTime)
     yield run, NKG.softwareVersion, Literal(f"kg {__version__}")
     yield run, NKG.model, Literal(model)

@@ -108,11 +108,11 @@ def from_text(text: str, source: str, key: str, **meta: str | None) -> Article:
 
 def strip_markdown(text: str) -> str:
     """Plain text from Markdown: headings, emphasis, links and images reduced to their words."""
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
     text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"(\*\*|__|\*|_|`)(\S.*?\S|\S)\1", r"\2", text)
-    return re.sub(r"^\s{0,3}(>|[-*+]|\d+\.)\s+", "", text, flags=re.M)
+    return re.sub(r"^\s{0,3}(>|[-*+]|\d+\.)\s+", "", text, flags=re.MULTILINE)
 
 
 def from_html(html: str, source: str, key: str) -> Article:
@@ -124,7 +124,7 @@ def from_html(html: str, source: str, key: str) -> Article:
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           favor_recall=True)
-    except Exception as err:  # trafilatura raises many kinds on broken markup
+    except Exception as err:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
         raise InputError(source, f"malformed HTML ({type(err).__name__})") from None
     body = doc.text if doc is not None else None
     if not body or not body.strip():

@@ -38,8 +38,7 @@ def print_results(results, fmt: str, out: TextIO) -> None:
     widths = [min(w, 60) for w in widths]
     out.write("  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
-    for r in rows:
-        out.write("  ".join(c[:w].ljust(w) for c, w in zip(r, widths)).rstrip() + "\n")
+    out.writelines("  ".join(c[:w].ljust(w) for c, w in zip(r, widths)).rstrip() + "\n" for r in rows)
     out.write(f"({len(rows)} rows)\n")
 
 
