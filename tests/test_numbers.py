@@ -44,3 +44,10 @@ def test_every_count_in_order():
 def test_numeric_dates_hold_no_count():
     assert find_count("03-11-2014 ISIL beheads") is None
     assert find_count("on 15/08/2016 eight men").value == 8
+
+
+def test_digits_inside_names_are_no_counts():
+    from kg.extract.numbers import find_counts
+
+    assert [c.value for c in find_counts("the MS13 gang and M23 rebels killed 46 women")] == [46]
+    assert find_counts("AK-47 rifles were recovered") == []

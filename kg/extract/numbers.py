@@ -8,7 +8,9 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-WORD = re.compile(r"[$€£]|\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z][A-Za-z'.]*(?:-[A-Za-z]+)*|%")
+# A number stands alone: the digits of a name like "MS13", "M23" or "AK-47" are no count.
+WORD = re.compile(r"[$€£]|(?<![A-Za-z\d.,])\d+(?:,\d{3})*(?:\.\d+)?(?![A-Za-z\d])"
+                  r"|[A-Za-z][A-Za-z\d'.]*(?:-[A-Za-z\d]+)*|%")
 DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 YEAR_MIN, YEAR_MAX = 1900, 2099
 
