@@ -9,14 +9,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import claims, entities, events
+from kg.extract import claims, entities, events, lines
 from kg.model import Article, Extraction, Span
 
 EXTRACTORS = (entities.extract, events.extract, claims.extract)
 
 
 def add_components(nlp: Language) -> None:
-    """Add kg's pipeline components (gazetteer ruler, fixes) to a loaded model."""
+    """Add kg's pipeline components (line breaks, gazetteer ruler, fixes) to a loaded model."""
+    lines.add(nlp)
     entities.add_components(nlp)
 
 
