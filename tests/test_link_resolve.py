@@ -157,3 +157,19 @@ def test_linked_entities_take_the_item_label(coast):
     banias = coast[0]["Banias"]
     assert banias.label == "Baniyas"  # the item's label "Bāniyās" without diacritics
     assert "Banias" in banias.alt_labels and banias.label not in banias.alt_labels
+
+
+def test_a_region_in_a_country_the_article_never_names_is_not_linked():
+    from kg.link import link
+    from kg.model import Article, Entity, Extraction, Span
+
+    def ent(key: str, cls: str, name: str) -> Entity:
+        return Entity(key=key, cls=cls, label=name, mentions=(Span(0, len(name), name),))
+
+    article = Article(text="x", source="t", key="/t")
+    ents = (ent("e0", "Country", "Honduras"), ent("e1", "Settlement", "San Pedro Sula"),
+            ent("e2", "Place", "Madrid"))
+    linked, _ = link(Extraction(article=article, entities=ents))
+    by = {e.key: e for e in linked.entities}
+    assert by["e0"].qid and by["e1"].qid
+    assert by["e2"].qid is None  # Madrid, Spain: Spain is named nowhere in the article

@@ -32,6 +32,7 @@ EXACT = LEVELS["compact"]
 THRESHOLD = 0.9
 MARGIN = 0.12
 NEAR_KM = 300.0
+OTHER_COUNTRY = 0.5  # a region or town in a country the article never names: rarely meant
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,9 @@ def plausible(m: Match, name: str, e: Entity) -> bool:
     return m.candidate.is_place or m.quality >= EXACT or words >= 2
 
 
-def article_context(entities: Iterable[Entity], gaz: Gazetteer) -> Context:
-    """Countries and places the article names unambiguously."""
+def article_context(entities: Iterable[Entity], gaz: Gazetteer, but: str | None = None) -> Context:
+    """Countries and places the article names unambiguously (leaving out entity `but`, so that
+    a place cannot vouch for its own country)."""
     countries: set[str] = set()
     places: set[str] = set()
     for e in entities:
@@ -107,7 +109,7 @@ def article_context(entities: Iterable[Entity], gaz: Gazetteer) -> Context:
         exact = [m.candidate for m in matches.values() if m.quality >= EXACT]
         places.update(c.qid for c in exact)
         regions = [c for c in exact if c.kind in ("country", "admin1")]
-        if len({c.country for c in regions}) == 1 and regions[0].country:
+        if len({c.country for c in regions}) == 1 and regions[0].country and e.key != but:
             countries.add(regions[0].country)
     points = tuple((c.lat, c.lon) for qid in sorted(places) if (c := gaz.get(qid)) is not None
                    and c.kind != "country" and c.lat is not None and c.lon is not None)
@@ -149,7 +151,7 @@ def place_fit(m: Match, hints: set[str], ctx: Context, rivals: dict[str, Match])
     if kind == "country":
         s += 0.1
     elif ctx.countries:
-        s += 0.25 if c.country in ctx.countries else -0.15
+        s += 0.25 if c.country in ctx.countries else -OTHER_COUNTRY
     if m.quality < LEVELS["bare"] and not (in_parent or (
             c.prior >= 0.9 and c.country in ctx.countries and near(c, ctx.points))):
         s -= 0.5  # a sound-alike in a place the article does not otherwise point to
@@ -209,12 +211,11 @@ def decide(e: Entity, gaz: Gazetteer, ctx: Context) -> Decision | None:
 
 def resolve(entities: tuple[Entity, ...], gaz: Gazetteer) -> dict[str, Decision]:
     """Decisions for the article's unlinked, named entities, by entity key."""
-    ctx = article_context(entities, gaz)
     out = {}
     for e in entities:
         if e.qid or e.scoped:
             continue
-        d = decide(e, gaz, ctx)
+        d = decide(e, gaz, article_context(entities, gaz, but=e.key))
         if d:
             out[e.key] = d
     return out
