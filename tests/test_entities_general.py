@@ -319,35 +319,20 @@ def test_a_bracket_after_a_list_names_only_the_last_group():
 
 
 def test_the_army_is_not_a_rebel_army_named_earlier():
-    from kg.extract import extract
-    from kg.model import Article
-    from kg.nlp import get_nlp
-
-    text = ("Five soldiers were killed when National Liberation Army (ELN) rebels attacked a base "
+    x = run("Five soldiers were killed when National Liberation Army (ELN) rebels attacked a base "
             "in Arauca on Saturday, the army said.")
-    x = extract(get_nlp()(text), Article(text=text, source="t", key="/t"))
-    eln = next(e for e in x.entities if e.label == "National Liberation Army")
+    eln = one(x, "National Liberation Army")
     assert "army" not in eln.alt_labels
     assert not any(m.text == "army" for m in eln.mentions)
 
 
 def test_an_all_caps_dateline_does_not_become_the_label():
-    from kg.extract import extract
-    from kg.model import Article
-    from kg.nlp import get_nlp
-
-    text = ("BOGOTA (AFP) - Rebels attacked a base near the border on Saturday. "
+    x = run("BOGOTA (AFP) - Rebels attacked a base near the border on Saturday. "
             "The minister spoke to reporters in Bogota on Sunday.")
-    x = extract(get_nlp()(text), Article(text=text, source="t", key="/t"))
-    labels = {e.label for e in x.entities}
-    assert "Bogota" in labels and "BOGOTA" not in labels
+    names = {e.label for e in x.entities}
+    assert "Bogota" in names and "BOGOTA" not in names
 
 
 def test_a_sum_of_money_is_no_faction():
-    from kg.extract import extract
-    from kg.model import Article
-    from kg.nlp import get_nlp
-
-    text = "The slain Maoists carried a reward of INR 500,000 each, police said."
-    x = extract(get_nlp()(text), Article(text=text, source="t", key="/t"))
-    assert not any("500,000" in e.label for e in x.entities)
+    x = run("The slain Maoists carried a reward of INR 500,000 each, police said.")
+    assert not any("500,000" in n for n in labels(x))

@@ -97,20 +97,27 @@ def plausible(m: Match, name: str, e: Entity) -> bool:
     return m.candidate.is_place or m.quality >= EXACT or words >= 2
 
 
-def article_context(entities: Iterable[Entity], gaz: Gazetteer, but: str | None = None) -> Context:
-    """Countries and places the article names unambiguously (leaving out entity `but`, so that
-    a place cannot vouch for its own country)."""
-    countries: set[str] = set()
-    places: set[str] = set()
+def place_facts(entities: Iterable[Entity], gaz: Gazetteer) -> dict[str, tuple[set[str], str | None]]:
+    """For each place entity: the items its name matches exactly, and the country it names."""
+    out = {}
     for e in entities:
         if top_class(e.cls) != "Place":
             continue
         matches, _ = entity_matches(e, gaz)
         exact = [m.candidate for m in matches.values() if m.quality >= EXACT]
-        places.update(c.qid for c in exact)
         regions = [c for c in exact if c.kind in ("country", "admin1")]
-        if len({c.country for c in regions}) == 1 and regions[0].country and e.key != but:
-            countries.add(regions[0].country)
+        country = regions[0].country if len({c.country for c in regions}) == 1 else None
+        out[e.key] = ({c.qid for c in exact}, country)
+    return out
+
+
+def article_context(entities: Iterable[Entity], gaz: Gazetteer, but: str | None = None,
+                    facts: dict | None = None) -> Context:
+    """Countries and places the article names unambiguously (leaving out the country entity
+    `but` names, so that a place cannot vouch for its own country)."""
+    facts = place_facts(entities, gaz) if facts is None else facts
+    places = set().union(*(qids for qids, _ in facts.values()))
+    countries = {c for key, (_, c) in facts.items() if c and key != but}
     points = tuple((c.lat, c.lon) for qid in sorted(places) if (c := gaz.get(qid)) is not None
                    and c.kind != "country" and c.lat is not None and c.lon is not None)
     return Context(frozenset(countries), frozenset(places), points)
@@ -211,11 +218,12 @@ def decide(e: Entity, gaz: Gazetteer, ctx: Context) -> Decision | None:
 
 def resolve(entities: tuple[Entity, ...], gaz: Gazetteer) -> dict[str, Decision]:
     """Decisions for the article's unlinked, named entities, by entity key."""
+    facts = place_facts(entities, gaz)
     out = {}
     for e in entities:
         if e.qid or e.scoped:
             continue
-        d = decide(e, gaz, article_context(entities, gaz, but=e.key))
+        d = decide(e, gaz, article_context(entities, gaz, but=e.key, facts=facts))
         if d:
             out[e.key] = d
     return out
