@@ -6,6 +6,7 @@ Known-name spans carry `ent_id_` = "<Class>|<canonical name>" so later steps nee
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -558,13 +559,24 @@ def _place_before_title(doc: Doc, title: int, spans: list[Span]) -> list[Span]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _person_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The person cues as word tuples, by their first word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for cue in lexicons().person_cues:
+        words = tuple(cue.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(cues) for first, cues in by_first.items()}
+
+
 def add_cued_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names after a person cue the model missed: 'Editing by Aidan Lewis', 'identified as X and Y'."""
-    cues = [tuple(c.split()) for c in lexicons().person_cues]
+    cues = _person_cues()
+    lowers = [t.lower_ for t in doc]
     for tok in doc:
-        for cue in cues:
+        for cue in cues.get(lowers[tok.i], ()):
             n = len(cue)
-            if tuple(t.lower_ for t in doc[tok.i : tok.i + n]) != cue:
+            if tuple(lowers[tok.i : tok.i + n]) != cue:
                 continue
             i = tok.i + n
             while i < len(doc):
