@@ -82,13 +82,16 @@ def _short_dateline(head: str, year: int | None, meta: date | None) -> date | No
     return found
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+
+
 def month_number(word: str) -> int | None:
-    """1-12 for an English month name or abbreviation."""
-    for fmt in ("%B", "%b"):
-        try:
-            return datetime.strptime(word[:3] if fmt == "%b" else word, fmt).month
-        except ValueError:
-            continue
+    """1-12 for an English month name, or a word starting with a month's first three letters."""
+    low = word.lower()
+    for n, name in enumerate(MONTHS, 1):
+        if low == name or low[:3] == name[:3]:
+            return n
     return None
 
 

@@ -48,13 +48,20 @@ class EntityIndex:
         self.roles = {e.key: tuple(r.lower() for r in e.roles) for e in found.entities}
         self.mentions = sorted((m.start, m.end, e.key) for e in found.entities for m in e.mentions)
         self.starts = [m[0] for m in self.mentions]
+        self._at: dict[int, str | None] = {}
 
     def at(self, tok: Token) -> str | None:
         """The entity whose mention covers this token, if any."""
-        # mentions starting at or before the token; a few back, since mentions may nest
-        hi = bisect_right(self.starts, tok.idx)
+        idx = tok.idx
+        if idx not in self._at:
+            self._at[idx] = self._covering(idx)
+        return self._at[idx]
+
+    def _covering(self, idx: int) -> str | None:
+        # mentions starting at or before the offset; a few back, since mentions may nest
+        hi = bisect_right(self.starts, idx)
         for start, end, key in reversed(self.mentions[max(0, hi - NEST): hi]):
-            if start <= tok.idx < end:
+            if start <= idx < end:
                 return key
         return None
 

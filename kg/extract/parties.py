@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from kg.extract.classes import top_class
@@ -31,6 +33,8 @@ def party_mentions(doc: Doc, named: list[Mention]) -> list[Mention]:
 def institution(doc: Doc, tok: Token, at: dict[int, Mention], places: set[str]) -> Mention | None:
     """'Syrian government', 'Mexican army', 'Dima Hasao police': a demonym or place, then a body."""
     lex = lexicons()
+    if tok.i == 0 or tok.lower_ not in institution_starts():
+        return None
     for n in (2, 1):
         words = doc[tok.i : tok.i + n]
         noun = words.text.lower()
@@ -64,6 +68,12 @@ def institution(doc: Doc, tok: Token, at: dict[int, Mention], places: set[str]) 
             country=country,
         )
     return None
+
+
+@cache
+def institution_starts() -> frozenset[str]:
+    """The first words of the institution nouns ('security' of 'security forces')."""
+    return frozenset(noun.split()[0] for noun in lexicons().institutions)
 
 
 def regime(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:

@@ -74,14 +74,15 @@ def repeats(doc: Doc, ms: list[Mention]) -> list[Mention]:
         if m.named and not m.scoped and (len(words) > 1 or coref.is_acronym(m.text)):
             names.setdefault(words, m)
     out = []
+    texts = [t.text for t in doc]
     for words, m in names.items():
         n = len(words)
         for i in range(len(doc) - n + 1):
             span = range(i, i + n)
             if (
-                doc[i].text == words[0]
+                texts[i] == words[0]
+                and tuple(texts[i : i + n]) == words
                 and not taken.intersection(span)
-                and tuple(t.text for t in doc[i : i + n]) == words
             ):
                 out.append(Mention(i, i + n, doc[i : i + n].text, m.name, m.cls, m.label, m.fixed))
                 taken.update(span)

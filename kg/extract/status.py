@@ -167,11 +167,13 @@ def affiliations(found: Extraction) -> set[tuple[str, str]]:
     for (s1, e1, k1), (s2, _, k2) in pairwise(spans):
         if k1 != k2 and 0 <= s2 - e1 <= TITLE_GAP and TITLE_WORDS.fullmatch(text[e1:s2]):
             pairs.add((k1, k2))
+    names = {o.key: {w for w in o.label.split() if len(w) > 3 and w[0].isupper()}
+             for o in found.entities}
     for e in found.entities:  # "Observatory director Rami Abdel Rahman"
         for m in e.mentions:
             before = set(text[max(0, m.start - TITLE_GAP): m.start].split()[-3:])
-            pairs |= {(e.key, o.key) for o in found.entities if o.key != e.key
-                      and before & {w for w in o.label.split() if len(w) > 3 and w[0].isupper()}}
+            pairs |= {(e.key, o.key) for o in found.entities
+                      if o.key != e.key and before & names[o.key]}
     return pairs | {(b, a) for a, b in pairs}
 
 
