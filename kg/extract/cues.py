@@ -44,6 +44,8 @@ def is_cue(tok: Token) -> bool:
         return True
     lemma = tok.lemma_.lower()
     objects = status_words()["object_cues"].get(lemma)
+    if objects is None and lemma not in cue_kinds():
+        return False  # most words: no need to look at the children
     if objects and tok.pos_ == "VERB":  # "put the death toll at 15"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)
     if any(c.dep_ == "dobj" and c.lemma_.lower() in status_words()["not_cue_objects"].get(lemma, ())

@@ -153,9 +153,10 @@ def find(doc: Doc, index: EntityIndex) -> list[Trigger]:
     """Every trigger token in the document, in order, at most one class each."""
     out = []
     for tok in doc:
-        if excluded(tok, index):
+        rows = candidates(tok)
+        if not rows or excluded(tok, index):
             continue
-        for row in candidates(tok):
+        for row in rows:
             if not fits_flags(tok, row.flags, index):
                 continue
             if row.requires is None or has_word(tok, row.requires):
