@@ -127,6 +127,8 @@ def _explicit(expr: str, ref: date | None) -> str | None:
         return f"{my.group(2)}-{month_number(my.group(1)):02d}"
     if year:
         return year.group()
+    if not any(ch.isdigit() for ch in expr):
+        return None  # no year to find; and dateparser would read "two days ago" against today
     found = parse_date(expr)
     return found.isoformat() if found else None
 

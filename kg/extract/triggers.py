@@ -54,7 +54,7 @@ def candidates(tok: Token) -> list[Row]:
     """Lexicon rows for the token's lemma or (in title case headlines) its surface form."""
     lex = lexicon()
     keys = [tok.lemma_.lower(), tok.lower_]
-    if headline_word(tok):  # "Beheads": a verb in a title-case headline
+    if tok.lower_.endswith("s") and headline_word(tok):  # "Beheads": a verb in a title-case headline
         keys += [tok.lower_[:-n] for n, end in ((1, "s"), (2, "es")) if tok.lower_.endswith(end)]
     for key in keys:
         if key in lex:
@@ -65,7 +65,7 @@ def candidates(tok: Token) -> list[Row]:
 
 def headline_word(tok: Token) -> bool:
     """A capitalised word inside a sentence, as in headlines, whose tag may be wrong."""
-    return tok.is_title and tok.i != tok.sent.start and tok.pos_ in ("NOUN", "PROPN", "VERB")
+    return tok.is_title and tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.i != tok.sent.start
 
 
 def has_word(tok: Token, word: str) -> bool:
