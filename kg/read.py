@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.config import MAX_ARTICLE_BYTES
+from kg.config import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS
 from kg.errors import InputError
 from kg.model import Article
 
@@ -102,6 +102,9 @@ def from_text(text: str, source: str, key: str, **meta: str | None) -> Article:
     text = clean(text)
     if not text:
         raise InputError(source, "no text")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(source, f"article too long ({len(text):,} characters; at most "
+                                 f"{MAX_ARTICLE_CHARS:,}): split it into articles")
     title = meta.pop("title", None) or title_of(text)
     return Article(text=text, source=source, key=key, title=title, **meta)
 

@@ -52,6 +52,16 @@ def test_huge_file_is_refused(tmp_path):
         read_all([str(path)])
 
 
+def test_article_longer_than_the_parser_takes_is_refused(tmp_path):
+    # under the byte limit, over spaCy's 1,000,000 characters: refused before anything is parsed
+    path = write(tmp_path / "long.txt", "Gunmen killed five people. " * 40_000)
+    with pytest.raises(InputError, match=r"too long \(1,079,999 characters"):
+        read_all([str(path)])
+    lines = json.dumps({"text": "word " * 210_000}) + "\n"
+    with pytest.raises(InputError, match="too long"):
+        read_all([str(write(tmp_path / "long.jsonl", lines))])
+
+
 def test_kinds_of_good_input(tmp_path):
     (tmp_path / "sub").mkdir()
     write(tmp_path / "sub" / "a.txt", "Headline here\n\n" + GOOD)
