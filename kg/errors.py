@@ -14,6 +14,10 @@ class InputError(KGError):
         self.reason = reason
 
 
+class ParseError(KGError):
+    """The parsing worker process failed (kg.parse)."""
+
+
 class StoreError(KGError):
     """The store cannot be opened, read or written."""
 

@@ -12,11 +12,11 @@ from kg.extract import extract
 from kg.link import link
 from kg.model import Article, Extraction
 from kg.nlp import get_nlp, model_name
+from kg.parse import parse
 from kg.read import read_all
 from kg.vocab import RDFS
 
 SNAPSHOT_EVERY = 2.0  # seconds between snapshots published for running servers
-BATCH = 32
 WRITE_QUEUE = 16  # articles waiting for the background store writer; 0 writes each inline
 
 
@@ -42,8 +42,11 @@ class Summary:
 
 def build(paths: list[str], store_dir: Path, online: bool = False,
           progress: Callable[[int], None] | None = None,
-          articles: list[Article] | None = None) -> Summary:
-    """Read every article under `paths` and write each into its own named graph."""
+          articles: list[Article] | None = None, parse_worker: bool | None = None) -> Summary:
+    """Read every article under `paths` and write each into its own named graph.
+
+    `parse_worker`: parse in a forked process beside this one (None: when worth it, kg.parse).
+    """
     started = time.perf_counter()
     todo = articles if articles is not None else read_all(paths)  # bad input fails here
     db = store.open_store(store_dir)
@@ -57,17 +60,18 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
             fresh[a.key] = a
     nlp = get_nlp()
     model = model_name(nlp)
+    pending = list(fresh.values())
+    docs = parse(nlp, [a.text for a in pending], parse_worker)  # may fork a worker: before any thread starts
     snapshots = store.SnapshotPublisher(db, store_dir, SNAPSHOT_EVERY)
     writer = store.GraphWriter(db, WRITE_QUEUE)
     labels = Labels(db)
-    pending = list(fresh.values())
 
     def written(n: int) -> None:
         for _ in range(n if progress else 0):
             progress(1)
 
     try:
-        for doc, a in nlp.pipe(((a.text, a) for a in pending), as_tuples=True, batch_size=BATCH):
+        for doc, a in zip(docs, pending, strict=True):
             x, shared = link(extract(doc, a), online=online)
             x = settle_labels(db, x, labels)
             graph = iris.article_graph(a.key)
@@ -83,6 +87,7 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
             if summary.articles < len(pending):  # after the last one, the final snapshot follows
                 snapshots.tick()
     finally:
+        docs.close()
         # what was queued is written even when the build stops on an error, as inline writes were
         written(writer.close())
     snapshots.close()

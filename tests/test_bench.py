@@ -60,8 +60,9 @@ def rows(text: str, heading: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("heading, header, names", [
-    ("Ingest", ["ingest", "articles", "words", "seconds", "articles/s", "words/s", "x spaCy"],
-     ["bare spaCy nlp.pipe", "kg build (kg.pipeline.build)"]),
+    ("Ingest", ["ingest", "articles", "words", "seconds", "articles/s", "words/s", "x spaCy",
+                "CPU s", "CPU x spaCy"],
+     ["bare spaCy nlp.pipe", "kg build (parse worker process)", "kg build (one process)"]),
     ("Where the build's time goes", ["build step", "seconds", "share of build", "x spaCy"],
      ["bare spaCy (same texts)", "kg's spaCy components + loop", "store writer (waited)",
       "background thread: replace_graph", "quads",
@@ -86,8 +87,8 @@ def test_report_has_every_table(tiny_report, heading, header, names):
 
 def test_figures_are_numbers(tiny_report):
     ingest = rows(tiny_report, "Ingest")[1:]
-    assert [r[1] for r in ingest] == ["5", "5"]
-    assert all(float(r[3]) > 0 for r in ingest)
+    assert [r[1] for r in ingest] == ["5", "5", "5"]
+    assert all(float(r[3]) > 0 and float(r[7]) > 0 for r in ingest)
     exports = rows(tiny_report, "Export (Turtle)")[1:]
     assert len(exports) == 2 and all(int(r[3]) > 0 for r in exports)
     serving = rows(tiny_report, "Serving /sparql")[1:]
