@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.event_parties import EntityIndex, entities_of, words
-from kg.extract.numbers import Count, find_count
+from kg.extract.numbers import Count, find_count, months
 
 PARTY = ("Actor", "Faction")
 ACTING = ("Actor", "Faction", "Country")  # a state acts through its country's name
@@ -233,11 +233,19 @@ def count_of(trig: Token, targets: list[Token], patient: bool,
                 [t for c in child(trig, "nummod") if c.i > trig.i for t in c.subtree]
         if not toks:
             continue
-        text = tok.doc[toks[0].i: toks[-1].i + 1].text
-        found = find_count(text)
+        found = find_count(phrase_text(tok.doc, toks[0].i, toks[-1].i + 1))
         if found:
             return found
     return None
+
+
+def phrase_text(doc, start: int, end: int) -> str:
+    """The text of doc[start:end], with the word after it when that is a month, so that a
+    dateline day cut off from its month ("PORT SUDAN, 14 | May") is not read as a count."""
+    text = doc[start:end].text
+    if end < len(doc) and doc[end].is_title and doc[end].lower_ in months():
+        text += " " + doc[end].text
+    return text
 
 
 def _in_clause(t: Token, top: Token) -> bool:

@@ -146,7 +146,7 @@ def acting(tok: Token) -> bool:
 def headline_places(doc: Doc, index: EntityIndex) -> tuple[str, ...]:
     """Places of the first sentence that names one (the headline or lead)."""
     for n, sent in enumerate(doc.sents):
-        found = args.places_in(list(sent), index)
+        found = args.places_in([t for t in sent if not acting(t)], index)
         if found or n >= 2:
             return found
     return ()
@@ -177,6 +177,7 @@ def carry_over(drafts: list[Draft], fallback: tuple[str, ...],
                 d.places = list(last.places)
             else:
                 d.places = list(fallback)
+        d.places = [k for k in d.places if k not in d.agents]  # "Russia launched": no place
         last_of[fam] = d
         last = d
 

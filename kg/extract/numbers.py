@@ -31,6 +31,12 @@ def lexicon() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@cache
+def months() -> frozenset[str]:
+    """Month names and abbreviations, lower case."""
+    return frozenset(lexicon()["months"])
+
+
 def find_counts(text: str) -> list[Count]:
     """Every count in `text`, in order; vague ones ("hundreds"), dates and money left out."""
     text = DATE.sub(lambda m: " " * len(m.group()), text)  # "03-11-2014" holds no count

@@ -110,10 +110,10 @@ GOLD["reuters_gaza_strikes.txt"] = dict(
               N("Hamas"), P("Khan Younis"), P("Deir al-Balah"), N("Qassam Brigades"), P("Rafah"), N("Reuters"),
               P("Egypt"), P("Qatar"), P("Cairo", ["CAIRO"], opt=True), N("Palestinians", opt=True), N("Medics", opt=True)],
     events=[
-        E("Killing", "Israeli strikes kill at least 31 in Gaza", ["Gaza Strip"], ISR, count=31),
-        E("Bombardment", "Israeli strikes kill at least 31 in Gaza", ["Gaza Strip"], ISR, opt=True),
-        E("Killing", "Israeli air strikes killed at least 31 Palestinians", ["Gaza Strip"], ISR, ["Palestinians"], 31),
-        E("Bombardment", "Israeli air strikes killed at least 31 Palestinians", ["Gaza Strip"], ISR),
+        E("Killing", "Israeli strikes kill at least 31 in Gaza", ["Gaza Strip", "Gaza"], ISR, count=31),
+        E("Bombardment", "Israeli strikes kill at least 31 in Gaza", ["Gaza Strip", "Gaza"], ISR, opt=True),
+        E("Killing", "Israeli air strikes killed at least 31 Palestinians", ["Gaza Strip", "Gaza"], ISR, ["Palestinians"], 31),
+        E("Bombardment", "Israeli air strikes killed at least 31 Palestinians", ["Gaza Strip", "Gaza"], ISR),
         E("Killing", "including 12 people sheltering in a school in Jabalia", ["Jabalia"], count=12, opt=True),
         E("Attack", "it had struck a Hamas command centre", [], ["Israeli military"], ["Hamas"]),
         E("Bombardment", "it had struck a Hamas command centre", opt=True),
@@ -122,7 +122,7 @@ GOLD["reuters_gaza_strikes.txt"] = dict(
         E("Attack", "tanks had advanced into the eastern part of Deir al-Balah", opt=True),
         E("Displacement", "forcing hundreds of families to flee westward", ["Deir al-Balah"]),
         E("Attack", "fired an anti-tank missile at an Israeli armoured vehicle near Rafah", ["Rafah"], ["Qassam Brigades"]),
-        E("Killing", "more than 42,000 Palestinians have been killed in Gaza", ["Gaza Strip"], count=42000),
+        E("Killing", "more than 42,000 Palestinians have been killed in Gaza", ["Gaza Strip", "Gaza"], count=42000),
         E("Clash", "since the war began", opt=True),
         E("Appeal", "Egypt and Qatar called on both sides to return to ceasefire talks", [], ["Egypt", "Qatar"]),
     ],
@@ -135,7 +135,7 @@ GOLD["reuters_gaza_strikes.txt"] = dict(
         C(GMOH, "say", 42000, "more than 42,000 Palestinians have been killed", "Unverified"),
     ])
 
-RUS = ["Russia", "Russian"]
+RUS = ["Russia", "Russian", "Russian forces"]
 GOLD["kyiv_drone_strikes.txt"] = dict(
     entities=[P("Russia", ["Russian"]), P("Odesa"), P("Odesa Oblast"), A("Oleh Kiper"), N("Telegram", opt=True),
               P("Ukraine", ["Ukrainian"]), N("Air Force", ["Ukraine's Air Force"]), P("Kharkiv Oblast"), P("Kupiansk"),
@@ -151,7 +151,7 @@ GOLD["kyiv_drone_strikes.txt"] = dict(
         E("Attack", "drones launched by Russia overnight", opt=True),
         E("Bombardment", "Russian forces shelled the town of Kupiansk", ["Kupiansk", "Kharkiv Oblast"], RUS),
         E("Killing", "killing a 64-year-old woman", ["Kupiansk", "Kharkiv Oblast"], RUS),
-        E("Displacement", "ordered the evacuation of families with children", ["Kupiansk"]),
+        E("Rescue", "ordered the evacuation of families with children", ["Kupiansk"]),
         E("Attack", "repelled 14 Russian assaults near Pokrovsk", ["Pokrovsk", "Donetsk Oblast"], RUS),
         E("Clash", "repelled 14 Russian assaults near Pokrovsk", opt=True),
         E("Attack", "its forces had captured the village of Novoselivka", opt=True),
@@ -222,6 +222,7 @@ GOLD["myanmar_sagaing_airstrike.txt"] = dict(
         E("Displacement", "forcing about 5,000 villagers to flee", ["Tabayin Township"], count=5000),
         E("Attack", "it had seized a military base near Maungdaw", ["Maungdaw", "Rakhine State"], ["Arakan Army"]),
         E("Clash", "after weeks of fighting", opt=True),
+        E("Bombardment", "condemned the airstrike as a war crime", opt=True),
     ],
     claims=[
         C(["local resistance groups"], "according to", 32, "killed at least 32 people", "Disputed", opt=True),
@@ -256,6 +257,7 @@ GOLD["kenya_protest_crackdown.txt"] = dict(
         E("Appeal", "called on President William Ruto to withdraw the finance bill", [], ["Law Society of Kenya"]),
         E("Appeal", "demanded the release of all detained protesters", [], ["Law Society of Kenya"], opt=True),
         E("Threat", "would not tolerate criminal acts disguised as protests", opt=True),
+        E("Arrest", "demanded the release of all detained protesters", opt=True),
     ],
     claims=[
         C(["witnesses"], "say", None, "dozens of people were arrested", opt=True),
@@ -273,7 +275,7 @@ GOLD["haiti_looting.txt"] = dict(
     entities=[P("Port-au-Prince", ["PORT-AU-PRINCE"]), P("Haiti", ["Haitian"]), P("Carrefour"), N("AP", opt=True),
               N("Viv Ansanm"), A("Jimmy Cherizier", ["Barbecue"]), N("transitional council", opt=True),
               N("National Human Rights Defense Network", ["RNDDH"]), N("Haitian National Police"), A("Lionel Lazarre"),
-              P("Kenya", ["Kenyan"], opt=True), N("Multinational Security Support mission"), N(IOM[0], IOM[1:]),
+              P("Kenya", ["Kenyan"], opt=True), N("Multinational Security Support mission"), N(IOM[0]),
               N("United Nations"), A("Antonio Guterres"), N("local officials", opt=True)],
     events=[
         E("Looting", "Gangs loot hospital", ["Port-au-Prince"]),
@@ -299,7 +301,7 @@ GOLD["haiti_looting.txt"] = dict(
         C(["National Human Rights Defense Network", "RNDDH"], "say", 15, "at least 15 people were killed", "Unverified"),
         C(HNP, "say", None, "it could not yet confirm the toll", opt=True),
         C(["Lionel Lazarre"], "say", 8, "had killed eight gang members"),
-        C(IOM, "say", 700000, "more than 700,000 people are now internally displaced"),
+        C(IOM[:1], "say", 700000, "more than 700,000 people are now internally displaced"),
     ])
 
 ICRC = ["International Committee of the Red Cross", "ICRC"]
@@ -338,7 +340,7 @@ GOLD["mozambique_claim_denial.txt"] = dict(
     entities=[P("Mozambique"), N("Islamic State"), P("Cabo Delgado", ["Cabo Delgado province"]), N("Amaq", ["Amaq news agency"]),
               P("Macomia", ["Macomia district"]), A("Cristovao Chume"), P("Maputo", ["MAPUTO"]), N("Cabo Ligado"),
               P("Rwanda", ["Rwandan"]), P("Mocimboa da Praia"), P("Quirimbas", ["Quirimbas island"]), P("Muidumbe"),
-              N(IOM[0], IOM[1:]), N("defence ministry", opt=True), N("police", opt=True)],
+              N(IOM[0]), N("defence ministry", opt=True), N("police", opt=True)],
     events=[
         E("Attack", "Islamic State claim of attack on army base in Cabo Delgado", ["Cabo Delgado"], ISIS),
         E("Attack", "in an attack on an army base in Cabo Delgado province", ["Cabo Delgado"], ISIS),
@@ -359,10 +361,10 @@ GOLD["mozambique_claim_denial.txt"] = dict(
         C(ISIS, "say", None, "its militants had stormed the base", "Denied"),
         C(["Cristovao Chume"], "say", 2, "only two soldiers had died", "Disputed"),
         C(["Cristovao Chume"], "tell", None, "The information spread by the terrorists is false"),
-        C(["Cabo Ligado"], "tell", 9, "at least nine soldiers were killed", "Disputed"),
+        C(["Local sources"], "tell", 9, "at least nine soldiers were killed", "Disputed", opt=True),
         C(["Rwanda", "Rwandan"], "confirm", 13, "they had clashed with insurgents"),
         C(["police"], "say", 2, "beheaded two fishermen", opt=True),
-        C(IOM, "say", 15000, "has displaced about 15,000 people"),
+        C(IOM[:1], "say", 15000, "has displaced about 15,000 people"),
     ])
 
 if __name__ == "__main__":
