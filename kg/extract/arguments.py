@@ -39,6 +39,16 @@ def prep_objects(tok: Token, preps: list[str]) -> list[Token]:
 
 def agent_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozenset(),
                 depth: int = 0) -> list[Token]:
+    """Noun heads naming who did it; in a clash both sides ("X clashed with Y", "fighting
+    between X and Y")."""
+    out = doer_heads(trig, cls, patient, flags, depth)
+    if cls == "Clash":
+        out += [t for t in prep_objects(trig, ["with", "between", "against"]) if t not in out]
+    return out
+
+
+def doer_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozenset(),
+               depth: int = 0) -> list[Token]:
     """Noun heads naming who did it."""
     if depth > 3:
         return []
@@ -129,7 +139,9 @@ def patient_subjects(verb: Token) -> list[Token]:
     ('forced 600 residents to flee')."""
     subj = child(verb, "nsubj")
     if not subj and verb.dep_ in ("xcomp", "oprd"):  # "leaving three guerrillas dead"
-        return child(verb.head, "dobj")
+        subj = child(verb.head, "dobj")
+    if not subj and verb.dep_ in ("acomp", "oprd", "xcomp") and is_passive(verb.head):
+        subj = child(verb.head, "nsubjpass")  # "two people were shot dead"
     return subj
 
 
@@ -201,7 +213,9 @@ def target_heads(trig: Token, cls: str, patient: bool,
             out += child(acl, "dobj")
         if acl.lemma_.lower() in words()["naming_verbs"] and trig.pos_ == "VERB":
             out += prep_objects(acl, ["as"])  # "killed a civilian, identified as X"
-    return [t for t in out for t in (t, *t.conjuncts)] if out else []
+    # conjuncts after the head only: in "police fire tear gas, dozens arrested" 'dozens' is
+    # conjoined to what comes before it, which is no target
+    return [t for t in out for t in (t, *(c for c in t.conjuncts if c.i > t.i))]
 
 
 def place_heads(trig: Token, targets: list[Token]) -> list[Token]:

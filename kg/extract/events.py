@@ -69,7 +69,8 @@ def group(trigs: list[Trigger]) -> tuple[list[Trigger], list[tuple[Trigger, int]
     strong = {(t.token.sent.start, family(t.cls)) for t in trigs if "weak" not in t.flags}
     hosts, merged = [], []
     for t in trigs:
-        if "weak" in t.flags and (t.token.sent.start, family(t.cls)) in strong:
+        if "weak" in t.flags and ((t.token.sent.start, family(t.cls)) in strong
+                                  or tool_of(t.token, by_i)):
             continue
         host = host_of(t, by_i)
         if host is None:
@@ -78,6 +79,12 @@ def group(trigs: list[Trigger]) -> tuple[list[Trigger], list[tuple[Trigger, int]
             merged.append((t, host))
     kept = {h.token.i for h in hosts}
     return hosts, [(t, h) for t, h in merged if h in kept]
+
+
+def tool_of(tok: Token, by_i: dict[int, Trigger]) -> bool:
+    """Whether a weak trigger is the object of another trigger, its means ("dropped two bombs")."""
+    return tok.dep_ in ("dobj", "pobj") and (tok.head.i in by_i or tok.head.head.i in by_i) \
+        and tok.head.i != tok.i
 
 
 def host_of(t: Trigger, by_i: dict[int, Trigger]) -> int | None:

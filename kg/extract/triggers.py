@@ -121,9 +121,13 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
         return False
     if "infinitive" in flags and "xcomp" not in deps:
         return False
-    if "no_money" in flags and any(c.dep_ == "dobj" and c.lemma_.lower() in words()["money_nouns"]
+    if "no_money" in flags and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words()["money_nouns"]
                                    for c in tok.children):
-        return False  # "demanded a ransom": extortion, not an appeal
+        return False  # "demanded a ransom", "a ransom had been demanded": extortion, not an appeal
+    if "protester_subject" in flags and not any(
+            s.lemma_.lower() in words()["protester_nouns"] or s.lower_ in words()["protester_nouns"]
+            for s in subjects_of(tok)):
+        return False
     if "person_object" in flags:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if tok.dep_ == "acl":
@@ -133,11 +137,7 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
                    or index.kinds.get(index.at(o)) == "Actor" for o in objs):
             return False
     if "civilian_subject" in flags:
-        holder = tok
-        while "nsubj" not in {c.dep_ for c in holder.children} and \
-                holder.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and holder.head.i != holder.i:
-            holder = holder.head
-        subj = [c for c in holder.children if c.dep_ == "nsubj"]
+        subj = subjects_of(tok)
         if tok.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in tok.children):
             subj = [c for c in tok.head.children if c.dep_ == "dobj"] or subj  # "forced X to flee"
         if not any(s.lemma_.lower() in words()["displaced_nouns"] or s.like_num
@@ -147,6 +147,15 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
         objs = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
         return any(index.kinds.get(index.at(t)) in ("Actor", "Faction") for t in objs)
     return True
+
+
+def subjects_of(tok: Token) -> list[Token]:
+    """The subject of the verb, or of the clause it is conjoined to or hangs from."""
+    holder = tok
+    while "nsubj" not in {c.dep_ for c in holder.children} and \
+            holder.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and holder.head.i != holder.i:
+        holder = holder.head
+    return [c for c in holder.children if c.dep_ == "nsubj"]
 
 
 def find(doc: Doc, index: EntityIndex) -> list[Trigger]:
