@@ -136,13 +136,31 @@ def source_of(cue: Token, index: EntityIndex, drafts: list[Draft], sent_of: dict
     subj = subject_of(cue)
     if subj is None:
         return None
-    keys = entities_of(subj, index, PARTY)
+    keys = appositive_source(subj, index) or entities_of(subj, index, PARTY)
     if keys:
         return keys[0]
     keys = entities_of_phrase(subj, index)
     if keys:
         return keys[0]
     return earlier_source(subj, index, drafts, sent_of[cue.i])
+
+
+def appositive_source(subj: Token, index: EntityIndex) -> list[str]:
+    """'Hamas's armed wing, the Qassam Brigades, said', 'said the head of the delegation,
+    Nicolas Heer': a subject that names no party itself speaks by the name set beside it."""
+    if index.fits(index.at(subj), PARTY):
+        return []
+    for c in subj.children:
+        if c.dep_ == "appos":
+            keys = entities_of(c, index, PARTY)
+            if keys:
+                return keys
+    for t in subj.subtree:  # the name set beside the title's last word: "... in Ethiopia, Nicolas Heer"
+        if t.dep_ == "appos" and t.head.i != subj.i:
+            keys = entities_of(t, index, ("Actor",))
+            if keys:
+                return keys
+    return []
 
 
 def unnamed_source(cue: Token) -> bool:

@@ -45,7 +45,7 @@ def unverified(drafts: list, sents: list, events: dict) -> None:
     for n, sent in enumerate(sents):
         if not _matches("unverified", sent.text):
             continue
-        here = [d for d in drafts if d.sent == n and d.kind != "deny"]
+        here = [d for d in drafts if d.sent == n and d.kind != "deny" and not hedges(d)]
         if here:
             for d in here:
                 d.status = "Unverified"
@@ -56,9 +56,25 @@ def unverified(drafts: list, sents: list, events: dict) -> None:
             before = [d for d in before if find_count(" ".join(t.text for t in d.content))
                       or any(events[k].count is not None for k in d.about if k in events)]
         if before and _matches("unverified_near", sent.text):  # "these claims", "the report"
-            before = [d for d in before if d.sent == max(o.sent for o in before)]
+            latest = last_figure_sentence(sents, n) if _matches("figure_words", sent.text) else None
+            latest = max(o.sent for o in before) if latest is None else latest
+            before = [d for d in before if d.sent == latest]
         for d in before:
             d.status = "Unverified"
+
+
+def hedges(d) -> bool:
+    """Whether what a claim says is itself the hedge ('police said it could not yet confirm the
+    toll'): it speaks of the accounts before it, not of itself."""
+    return _matches("unverified", " ".join(t.text for t in d.content))
+
+
+def last_figure_sentence(sents: list, n: int) -> int | None:
+    """The last sentence before sentence n that gives a number: what 'the figure' refers to."""
+    for m in range(n - 1, max(-1, n - 1 - UNVERIFIED_BACK), -1):
+        if find_count(sents[m].text):
+            return m
+    return None
 
 
 def denied(drafts: list, events: dict) -> None:
@@ -207,7 +223,13 @@ def _counted(d) -> str | None:
     for w in after:
         if w.lower() in people or w.lower().rstrip("s") in people:
             return "people"
-    return after[0].lower().rstrip("s") if after and after[0].lower() not in ("of", "and") else None
+    return unit(after[0]) if after and after[0].lower() not in ("of", "and") else None
+
+
+def unit(noun: str) -> str:
+    """A counted noun in the singular ('families' -> 'family', 'houses' -> 'house')."""
+    low = noun.lower()
+    return low[:-3] + "y" if low.endswith("ies") else low.rstrip("s")
 
 
 def figure(d, events: dict) -> int | None:
