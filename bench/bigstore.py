@@ -47,6 +47,25 @@ def copies(quads: list[Quad], n: int) -> Iterator[Quad]:
                        renamed(q.graph_name, c))
 
 
+def whole_graphs(quads: list[Quad], enough: int) -> list[Quad]:
+    """The quads of the first article graphs that reach `enough` quads (all, if they never do).
+
+    A source store already bigger than asked (the 10,000-article scale store) then still gives
+    stores of the sizes asked for, made of whole articles.
+    """
+    if len(quads) <= enough:
+        return quads
+    by_graph: dict[NamedNode, list[Quad]] = {}
+    for q in quads:
+        by_graph.setdefault(q.graph_name, []).append(q)
+    out: list[Quad] = []
+    for graph_quads in by_graph.values():
+        if len(out) >= enough:
+            break
+        out.extend(graph_quads)
+    return out
+
+
 def grow(source: Path, target: Path, min_triples: int) -> int:
     """A store in `target` holding at least `min_triples` quads, copied from the store in `source`.
 
@@ -57,6 +76,7 @@ def grow(source: Path, target: Path, min_triples: int) -> int:
     other = [q for q in src if not (isinstance(q.graph_name, NamedNode)
                                     and q.graph_name.value.startswith(ARTICLE_PREFIXES[1]))]
     del src
+    base = whole_graphs(base, min_triples - len(other))
     n = max(1, -(-(min_triples - len(other)) // max(1, len(base))))
     if target.exists():
         shutil.rmtree(target)

@@ -40,6 +40,17 @@ def test_renamed_copies_keep_shared_entities():
     assert bigstore.renamed(place, 3) == place
 
 
+def test_a_store_bigger_than_asked_gives_whole_articles_up_to_the_size():
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    p = NamedNode("https://example.org/p")
+    quads = [Quad(p, p, Literal(str(i)), NamedNode(f"https://w3id.org/newskg/graph/article/a{i // 3}"))
+             for i in range(30)]  # ten articles of three quads
+    assert len(bigstore.whole_graphs(quads, 7)) == 9  # three whole articles
+    assert len({q.graph_name for q in bigstore.whole_graphs(quads, 6)}) == 2
+    assert bigstore.whole_graphs(quads, 100) == quads
+
+
 @pytest.fixture(scope="module")
 def tiny_report(tmp_path_factory) -> str:
     out = tmp_path_factory.mktemp("bench") / "report.md"
