@@ -88,12 +88,20 @@ def phrase(tok: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
     ("a civilian, identified as X" keeps its naming clause)."""
     out = [tok]
     for child in tok.children:
+        if across_break(tok, child):
+            continue  # a headline parsed into the first sentence's subject
         naming = child.dep_ == "acl" and child.lemma_.lower() in words()["naming_verbs"]
         if naming:
             out.extend(phrase(child, (*preps, "as")))
         elif child.dep_ in PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ not in preps):
             out.extend(phrase(child, preps))
     return sorted(out, key=lambda t: t.i)
+
+
+def across_break(a: Token, b: Token) -> bool:
+    """Whether a blank line (a headline's end, a paragraph's) stands between two tokens."""
+    lo, hi = min(a.i, b.i), max(a.i, b.i)
+    return any(t.is_space and "\n\n" in t.text for t in a.doc[lo:hi])
 
 
 def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...],

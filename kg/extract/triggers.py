@@ -63,6 +63,44 @@ def candidates(tok: Token) -> list[Row]:
     return []
 
 
+def verb_rows(tok: Token) -> list[Row]:
+    """The lexicon's verb rows for the token's word ('Arrest', 'Arrests', 'Rescue')."""
+    lex = lexicon()
+    low = tok.lower_
+    for key in (tok.lemma_.lower(), low, low.removesuffix("s")):
+        rows = [r for r in lex.get(key, []) if r.pos == "V"]
+        if rows:
+            return rows
+    return []
+
+
+def headline_verb(tok: Token) -> bool:
+    """'Honduras Police Arrest Suspected MS13 Leader', 'Troops Rescue 40 Villagers': in a
+    title-case headline, a word the tagger took for a noun standing between a named subject and
+    its object (a number or another capitalised word that is no verb itself)."""
+    doc = tok.doc
+    if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_title or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+    if not (prev.is_title and prev.pos_ in ("PROPN", "NOUN")) or not title_line(tok):
+        return False
+    if not (nxt.like_num or nxt.is_title and nxt.pos_ not in ("ADP", "CCONJ", "DET")):
+        return False
+    return not verb_rows(nxt) and bool(verb_rows(tok))
+
+
+def title_line(tok: Token) -> bool:
+    """Whether the tok's line is in title case (most of its longer words capitalised)."""
+    doc = tok.doc
+    lo, hi = tok.i, tok.i
+    while lo > 0 and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    while hi + 1 < len(doc) and "\n" not in doc[hi + 1].text:
+        hi += 1
+    long_words = [t for t in doc[lo:hi + 1] if t.is_alpha and len(t) > 3]
+    return len(long_words) >= 3 and sum(t.is_title for t in long_words) >= 0.8 * len(long_words)
+
+
 def headline_word(tok: Token) -> bool:
     """A capitalised word inside a sentence, as in headlines, whose tag may be wrong."""
     return tok.is_title and tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.i != tok.sent.start
@@ -165,12 +203,15 @@ def find(doc: Doc, index: EntityIndex) -> list[Trigger]:
         rows = candidates(tok)
         if not rows or excluded(tok, index):
             continue
+        as_verb = headline_verb(tok)
+        if as_verb:
+            rows = verb_rows(tok)
         for row in rows:
             if not fits_flags(tok, row.flags, index):
                 continue
             if row.requires is None or has_word(tok, row.requires):
                 flags = row.flags
-                if tok.pos_ not in POS[row.pos]:
+                if as_verb or tok.pos_ not in POS[row.pos]:
                     flags = flags | {"headline"}
                 cls = words()["idiom_class"].get(f"{before(tok)} {tok.lemma_.lower()}", row.cls)
                 out.append(Trigger(tok, refine(tok, cls), frozenset(flags)))
