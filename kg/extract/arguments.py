@@ -119,7 +119,8 @@ def _verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
     if subj:
         if subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return [verb.head, *verb.head.conjuncts]
-        if verb.i - subj[0].i > FAR_SUBJECT and adjacent_np(verb, -1):
+        nearest = max((s.i for s in subj if s.i < verb.i), default=verb.i)  # not a dateline's
+        if verb.i - nearest > FAR_SUBJECT and adjacent_np(verb, -1):
             return adjacent_np(verb, -1)  # run-on text: the near noun is the likelier doer
         return [subj[0], *subj[0].conjuncts, *subj[1:]]
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "accused X of killing"
@@ -149,9 +150,17 @@ def when_doer(verb: Token) -> list[Token]:
     """'were killed (and three injured) when Maoists triggered an IED blast': the doer of the
     when-clause."""
     for c in [c for v in (verb, *child(verb, "conj")) for c in child(v, "advcl")]:
-        if any(m.lower_ == "when" for m in c.children) and c.lemma_.lower() in words()["light_verbs"]:
+        if any(m.lower_ == "when" for m in c.children) and (
+                c.lemma_.lower() in words()["light_verbs"] or is_trigger(c)):  # "when the RSF shelled"
             return [s for s in child(c, "nsubj") for s in (s, *s.conjuncts)]
     return []
+
+
+def is_trigger(tok: Token) -> bool:
+    """Whether the token is an event word of the lexicon."""
+    from kg.extract.triggers import candidates
+
+    return bool(candidates(tok))
 
 
 def encounter_party(verb: Token) -> list[Token]:

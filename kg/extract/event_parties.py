@@ -98,6 +98,19 @@ def phrase(tok: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def possessive_owner(tok: Token, index: EntityIndex, kinds: tuple[str, ...]) -> str | None:
+    """'Islamic State said its fighters had killed 20 soldiers': members named by their
+    group's possessive pronoun act as that group."""
+    if tok.lemma_.lower() not in words()["perpetrator_nouns"] and \
+            tok.lower_.rstrip("s") not in words()["perpetrator_nouns"]:
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if poss is None:
+        return None
+    key = resolve_pronoun(poss, index)
+    return key if index.fits(key, kinds) and index.kinds.get(key) != "Place" else None
+
+
 def across_break(a: Token, b: Token) -> bool:
     """Whether a blank line (a headline's end, a paragraph's) stands between two tokens."""
     lo, hi = min(a.i, b.i), max(a.i, b.i)
@@ -111,6 +124,9 @@ def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...],
     if tok.lower_ in words()["pronouns"]:
         key = resolve_pronoun(tok, index)
         return [key] if index.fits(key, kinds) else []
+    owner = possessive_owner(tok, index, kinds)
+    if owner:
+        return [owner]
     head = index.at(tok)
     if index.fits(head, kinds):
         out = [head]
