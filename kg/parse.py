@@ -59,8 +59,8 @@ class Parsed:
             return
         ctx = multiprocessing.get_context("fork")
         self._conn, send = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_work, args=(nlp, texts, send), name="kg-parse",
-                                   daemon=True)
+        self.process = ctx.Process(target=_work, args=(nlp, texts, send, self._conn),
+                                   name="kg-parse", daemon=True)
         self.process.start()
         send.close()
         self._docs = self._receive()
@@ -96,8 +96,13 @@ class Parsed:
         self.process = None
 
 
-def _work(nlp: Language, texts: list[str], conn: Connection) -> None:
-    """In the worker: parse, send batches of docs, then 'done' (or the error)."""
+def _work(nlp: Language, texts: list[str], conn: Connection, theirs: Connection) -> None:
+    """In the worker: parse, send batches of docs, then 'done' (or the error).
+
+    `theirs` is the build's end of the pipe, inherited at the fork: closed at once, so that
+    when the build goes (even killed) a send fails and the worker ends instead of waiting.
+    """
+    theirs.close()
     try:
         batch: list[Doc] = []
         for doc in nlp.pipe(texts, batch_size=BATCH):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -79,6 +83,38 @@ def test_closing_early_stops_the_worker():
     docs.close()
     assert not process.is_alive()
     assert docs.process is None
+
+
+def state(pid: int) -> str | None:
+    """The process's state letter (Z: ended, waiting to be reaped), None once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return None
+    return next(line.split()[1] for line in status.splitlines() if line.startswith("State:"))
+
+
+def test_the_worker_ends_when_the_build_is_killed(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(60):
+        seed = ARTICLES[i % 5]
+        (corpus / f"{i:03d}-{seed.name}").write_text(seed.read_text() + f"\nEdition {i}.\n")
+    build_proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--store",
+                                   str(tmp_path / "store"), "-q"])
+    children = Path(f"/proc/{build_proc.pid}/task/{build_proc.pid}/children")
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while not workers:
+        assert time.monotonic() < deadline and build_proc.poll() is None
+        workers = [int(p) for p in children.read_text().split()]
+        time.sleep(0.05)
+    build_proc.send_signal(signal.SIGKILL)
+    build_proc.wait()
+    deadline = time.monotonic() + 20
+    while state(workers[0]) not in (None, "Z"):
+        assert time.monotonic() < deadline, "the parse worker outlived the killed build"
+        time.sleep(0.1)
 
 
 def test_few_texts_or_the_switch_keep_parsing_here(monkeypatch):
