@@ -10,7 +10,12 @@ from kg.extract.entity_data import fold, lexicons, place_class, place_kind
 
 MEDIA_BEFORE = ("according to", "told", "reports", "reported by", "quoted by", "cited by")
 MEDIA_AFTER = ("reported", "reports", "quoted")
-LOCATIVE = ("in", "at", "near", "outside", "towards", "around")
+LOCATIVE = ("in", "at", "near", "outside", "towards", "toward", "around")
+# prepositions after which even a name the model took for a person's is read as a place
+PLACE_ONLY_BEFORE = ("in", "near", "outside", "towards", "toward", "around")
+SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "speak", "explain", "urge", "warn"})
+UNNAMED_PLACE_WORDS = ("capital", "outskirts")  # 'capital of X' says X is a place, names nothing
+MAX_LIST_TOKENS = 14  # 'Odesa, Mykolaiv, Kharkiv and Kyiv oblasts': how far a list may run
 GROUP_ARTICLES = ("La", "Los", "Las", "Le", "Les", "The")  # 'La Mayiza', 'Los Chapitos': groups
 ORG_KEYWORD_CLASSES = (
     "ArmedGroup",
@@ -100,10 +105,27 @@ def from_lexicon(ent: Span) -> Mention:
     """A mention the lexicon ruler marked: its class and canonical name (places refined by kind)."""
     cls, name = ent.ent_id_.split("|", 1)
     m = Mention(ent.start, ent.end, ent.text, name, cls, ent.label_, fixed=True)
+    if cls == "Community" and community_place(ent):
+        m.name, m.label, m.fixed = ent.text, "GPE", False  # 'Amhara region', 'Kachin state'
+        m.cls, m.forms = place_context(ent) or ("Place", [])
+        return m
     if ent.label_ == "GPE":
         kind = place_kind(name)
         m.fixed, m.cls = False, place_class(kind[0]) if kind else cls
     return m
+
+
+def community_place(ent: Span) -> bool:
+    """'the Amhara region', 'Kachin state': a community's name before an area word names the area
+    (not 'an Alawite village' or 'Alawite neighbourhoods', places of the community)."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        after is not None
+        and lexicons().place_after.get(after.text) == "AdministrativeArea"
+        and not after.text.endswith("s")
+        and not (ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an"))
+    )
 
 
 def known_name(m: Mention) -> bool:
@@ -130,7 +152,11 @@ def placed(ent: Span, m: Mention) -> bool:
         m.name, m.cls, m.forms = suffix
     elif ctx:
         m.cls, m.forms = ctx
-    elif kind and (ent.label_ in ("GPE", "LOC", "ORG", "NORP") or kind[0] in ("country", "admin1")):
+    elif kind and (
+        ent.label_ in ("GPE", "LOC", "ORG", "NORP")
+        or kind[0] in ("country", "admin1")
+        or not person_evidence(ent)
+    ):
         m.cls, m.country = place_class(kind[0]), kind[1] or None
     elif located(ent, m.name):
         m.cls, m.label = place_class(kind[0]) if kind else "Place", "GPE"
@@ -165,7 +191,12 @@ def located(ent: Span, name: str) -> bool:
     doc = ent.doc
     if ent.root.dep_ == "conj" and ent.root.head.i < ent.start:
         head = ent.root.head  # 'in Daraya and Moadamiyeh'
-        if head.ent_type_ in ("GPE", "LOC") or not head.ent_type_ and place_kind(head.text):
+        if (
+            head.ent_type_ in ("GPE", "LOC")
+            or not head.ent_type_
+            and place_kind(head.text)
+            or _located_head(head)
+        ):
             return (
                 ent.label_ != "NORP"
                 and not name.isupper()
@@ -192,6 +223,33 @@ def located(ent: Span, name: str) -> bool:
         ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC")
         or arabic_article
         or bool(place_kind(name))
+        or prev in PLACE_ONLY_BEFORE and not person_evidence(ent)
+    )
+
+
+def _located_head(head) -> bool:
+    """Whether the first name of a list ('around Debre Markos, Gondar and Lalibela') is a place."""
+    doc = head.doc
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    return (
+        ent is not None
+        and ent.label_ in ("PERSON", "ORG")
+        and located(ent, strip_article(ent.text))
+    )
+
+
+def person_evidence(ent: Span) -> bool:
+    """Whether the text treats a name as a person's: a title or cue before it, 'X said',
+    or its words ending another person's name in the article ('Hassan' after 'Abdullahi Hassan')."""
+    root = ent.root
+    if titled(ent) or person_cued(ent):
+        return True
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS:
+        return True
+    name = fold(ent.text)
+    return any(
+        e.label_ == "PERSON" and len(e) > len(ent) and fold(e[-len(ent) :].text) == name
+        for e in ent.doc.ents
     )
 
 
@@ -243,18 +301,22 @@ def place_context(ent: Span) -> tuple[str, list[str]] | None:
     """(class, qualified forms) where a place word sits next to the name: 'X village', 'province of X'."""
     lex = lexicons()
     doc = ent.doc
-    for n in (2, 1):
+    for n in (3, 2, 1):
         after = doc[ent.end : ent.end + n]
         if len(after) == n and after.text in lex.place_after:
             return lex.place_after[after.text], [f"{ent.text} {after.text}"]
     if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
         word = doc[ent.start - 2].text
         if word in lex.place_before:
-            return lex.place_before[word], [f"{word} of {ent.text}"] if word.islower() else []
+            named = word.islower() and word not in UNNAMED_PLACE_WORDS
+            return lex.place_before[word], [f"{word} of {ent.text}"] if named else []
     if ent.start >= 1 and doc[ent.start - 1].text in lex.place_adjective:
         return lex.place_adjective[doc[ent.start - 1].text], [
             f"{doc[ent.start - 1].text} {ent.text}"
         ]
+    listed = list_place(ent)
+    if listed:
+        return listed, []
     first = ent.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
@@ -266,17 +328,45 @@ def place_context(ent: Span) -> tuple[str, list[str]] | None:
     return None
 
 
+def list_place(ent: Span) -> str | None:
+    """The class a plural place word after a list gives each name in it:
+    'Kadawa, Gidan Dawa and Mai Lalle villages', 'the Tsafe and Gusau areas'."""
+    doc, after = ent.doc, lexicons().place_after
+    i, joined = ent.end, False
+    while i < len(doc) and i - ent.end < MAX_LIST_TOKENS:
+        tok = doc[i]
+        if tok.text in (",", "and"):
+            joined = True
+        elif not (tok.text[:1].isupper() and (tok.is_alpha or tok.text == "-")):
+            break
+        i += 1
+    word = doc[i].text if i < len(doc) else ""
+    return after[word] if joined and word.endswith("s") and word in after else None
+
+
 def place_suffix(ent: Span) -> tuple[str, str, list[str]] | None:
-    """(name, class, forms) for a name ending in a place word: 'Tinsukia District' -> 'Tinsukia'."""
-    last = ent[-1].text
-    if len(ent) > 1 and last[:1].isupper() and last in lexicons().place_after:
-        return ent[:-1].text, lexicons().place_after[last], [ent.text]
+    """(name, class, forms) for a name ending in a place word: 'Tinsukia District' -> 'Tinsukia',
+    'Maru Local Government Area' -> 'Maru'."""
+    after = lexicons().place_after
+    for n in (3, 2, 1):
+        tail = ent[-n:] if len(ent) > n else None
+        if tail is not None and tail[-1].text[:1].isupper() and tail.text in after:
+            return ent[:-n].text, after[tail.text], [ent.text]
     return None
 
 
 def titled(ent: Span) -> bool:
-    """Whether a title word comes right before the name: 'CRAC coordinator Eliseo Villar Castillo'."""
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in lexicons().titles
+    """Whether a title word comes right before the name: 'CRAC coordinator Eliseo Villar Castillo',
+    or before a comma that opens it as an apposition: 'the council's president, Fritz Jean, said'."""
+    doc, titles = ent.doc, lexicons().titles
+    if ent.start > 0 and doc[ent.start - 1].lower_ in titles:
+        return True
+    return (
+        ent.start > 1
+        and doc[ent.start - 1].text == ","
+        and doc[ent.start - 2].lower_ in titles
+        and (ent.end == len(doc) or doc[ent.end].text in (",", "."))
+    )
 
 
 def person_cued(ent: Span) -> bool:

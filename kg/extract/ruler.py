@@ -13,6 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract import name_fixes as fixes
 from kg.extract.entity_data import (
     bundled_places,
     fold,
@@ -39,7 +40,7 @@ ACRONYM_KB = "acronym"
 # lower-case words inside a long organisation name: 'Association for a More Just Society',
 # 'Asociacion para una Sociedad mas Justa', 'Group to Support Islam and Muslims'
 NAME_GLUE = frozenset(
-    {"and", "to", "a", "e", "para", "una", "más", "en", "-", "'s", "\u2019s"}
+    {"and", "to", "a", "e", "in", "para", "una", "más", "en", "-", "'s", "\u2019s"}
 )  # kb_id of a span built from a bracketed acronym or translation
 
 
@@ -112,20 +113,47 @@ def entity_fixes(doc: Doc) -> Doc:
     """Re-cut and re-check the model's entities where it is known to fail."""
     spans: list[Span] = []
     for ent in doc.ents:
-        spans.extend(ent for ent in recut(ent) if keep(ent))
+        spans.extend(ent for ent in recut(unstretched(ent)) if keep(ent))
+    spans = fixes.drop_portfolios(doc, fixes.strip_leading_noise(doc, spans))
     spans = merge_adjacent_people(extend_people(extend_articles(spans)))
+    spans = fixes.extend_ordinal_units(doc, spans)
     spans = add_bracket_names(doc, spans)
     spans = add_nicknamed_people(doc, spans)
     spans = add_cued_people(doc, spans)
+    spans = fixes.add_bylines(doc, spans)
     spans = add_titled_people(doc, spans)
     spans = add_datelines(doc, spans)
+    spans = fixes.add_dash_datelines(doc, spans)
+    spans = fixes.join_titled_middle_names(doc, spans)
     spans = extend_conjoined_bodies(spans)
     spans = join_conjoined_places(doc, spans)
+    spans = fixes.join_of_places(doc, spans)
     spans = extend_numbered_groups(doc, spans)
     spans = add_communities(doc, spans)
+    spans = fixes.join_community_pairs(doc, spans)
+    spans = fixes.add_bare_acronyms(doc, spans)
     spans = drop_headline_noise(doc, spans)
+    for tok in doc:
+        tok.ent_id = 0  # spaCy keeps a token's old id under a span without one: drop them
     doc.ents = filter_spans(spans)
     return doc
+
+
+@lru_cache(maxsize=1)
+def lexicon_surfaces() -> dict[str, frozenset[str]]:
+    """Folded surface forms of each ruler id ("Country|Congo" -> {"congo", "congos"})."""
+    out: dict[str, set[str]] = {}
+    for pat in ruler_patterns():
+        out.setdefault(pat["id"], set()).add(fold(pat["pattern"]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def unstretched(ent: Span) -> Span:
+    """A lexicon match the model grew into a longer name ('Alliance Fleuve Congo' around
+    'Congo') loses the lexicon's id: it names something else."""
+    if not ent.ent_id_ or fold(ent.text) in lexicon_surfaces().get(ent.ent_id_, ()):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label=ent.label_)
 
 
 def recut(ent: Span) -> list[Span]:
@@ -168,7 +196,7 @@ def recut(ent: Span) -> list[Span]:
     pieces.append((start, ent.end))
     out = []
     for s, e in pieces:
-        while s < e - 1 and doc[s].like_num and doc[s + 1].is_title:
+        while s < e - 1 and doc[s].like_num and not fixes.is_ordinal(doc[s]) and doc[s + 1].is_title:
             s += 1  # '9 Rashtriya Rifles': a unit's number
         while e > s and ent.doc[e - 1].text.lower() in particles | {"-", "'s", "\u2019s"}:
             e -= 1
@@ -270,8 +298,10 @@ def add_communities(doc: Doc, spans: list[Span]) -> list[Span]:
     out = [s for s in spans if not (len(s) == 1 and fold(s.text) in comm and s.start not in people)]
     known = {i for s in spans if s.ent_id_ for i in range(s.start, s.end)}
     for tok in doc:
+        if not tok.text[:1].isupper():
+            continue
         label = comm.get(fold(tok.text))
-        if label and tok.i not in people | known and tok.text[:1].isupper():
+        if label and tok.i not in people | known:
             out = [s for s in out if not (s.start <= tok.i < s.end and len(s) <= 2)]
             out.append(Span(doc, tok.i, tok.i + 1, label="NORP", span_id=f"Community|{label}"))
     return out
@@ -345,6 +375,7 @@ def drop_headline_noise(doc: Doc, spans: list[Span]) -> list[Span]:
         if s.start not in head
         or s.ent_id_
         or s.id_
+        or s.kb_id_ == fixes.BYLINE_KB
         or fold(s.text) in body
         or fold(s.text) in places
     ]
@@ -509,8 +540,9 @@ def _title_word(tok) -> bool:
 
 def add_titled_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Lieutenant Governor Manoj Sinha': capitalised name words right after a capitalised title."""
+    titles = lexicons().titles
     for tok in doc:
-        if not (tok.is_title and tok.lower_ in lexicons().titles) or tok.i + 1 >= len(doc):
+        if not (tok.is_title and tok.lower_ in titles) or tok.i + 1 >= len(doc):
             continue
         if tok.i > 0 and doc[tok.i - 1].text == "(":
             continue  # '(General Shutdown)': a bracketed gloss, not a title
@@ -599,11 +631,10 @@ def add_cued_people(doc: Doc, spans: list[Span]) -> list[Span]:
 def add_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
     """'KHARTOUM, June 3 (Reuters) -': a capitalised word opening a line before a comma is a place."""
     for tok in doc:
-        at_line_start = (
-            tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_
-        )
-        if not at_line_start or not (tok.is_upper and tok.is_alpha and len(tok) > 2):
+        if not (tok.is_upper and tok.is_alpha and len(tok) > 2):
             continue
+        if tok.i > 0 and "\n" not in doc[tok.i - 1].text and "\n" not in doc[tok.i - 1].whitespace_:
+            continue  # not at a line's start
         end = tok.i + 1
         while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
             end += 1

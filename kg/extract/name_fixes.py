@@ -1,0 +1,229 @@
+"""More fixes of the model's entity spans (run by ruler.entity_fixes): names it cuts, misses or
+mislabels in wire copy from any region.
+
+Each fix takes the doc and the spans so far and returns the new spans; tokens are looked up in
+sets and dicts, so each fix is one pass over the doc.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.entity_data import fold, lexicons, place_kind
+
+DASHES = ("-", "\u2013", "\u2014")
+MAX_DATELINE_WORDS = 3
+MIN_ACRONYM_LETTERS = 3
+PORTFOLIO_TITLES = frozenset({"minister", "ministers", "secretary"})
+LEADING_NOISE = (("According", "to"),)  # 'According to the Institute ...' read into a name
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+ORDINAL_WORDS = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+    ]
+)
+BYLINE_KB = "byline"  # kb_id of a writer's name on a 'By ...' line (kept in headline-like lines)
+
+
+def _free(spans: list[Span], start: int, end: int) -> bool:
+    """Whether no span touches tokens start..end."""
+    return all(s.end <= start or end <= s.start for s in spans)
+
+
+def _put(spans: list[Span], new: Span) -> list[Span]:
+    """`new` in place of every span it overlaps."""
+    return [s for s in spans if s.end <= new.start or new.end <= s.start] + [new]
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """Whether token i opens a line."""
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
+def add_dash_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Addis Abeba – At least 15 ...': title-case words opening a line before a spaced dash."""
+    for tok in doc:
+        if not (tok.is_title and tok.is_alpha) or not _line_start(doc, tok.i) or tok.i == 0:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < MAX_DATELINE_WORDS and doc[end].is_title:
+            end += 1
+        dash = doc[end] if end < len(doc) else None
+        if dash is None or dash.text not in DASHES or not doc[end - 1].whitespace_:
+            continue
+        known = [s for s in spans if s.start < end and tok.i < s.end]
+        if all(not s.ent_id_ and s.label_ in ("PERSON", "GPE", "LOC") for s in known):
+            spans = _put(spans, Span(doc, tok.i, end, label="GPE"))
+    return spans
+
+
+def join_of_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Democratic Republic' + 'of' + 'Congo': one place where the whole is a known place's name
+    (as written, or with 'the' after 'of')."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end + 1 == s.start and doc[prev.end].lower_ == "of":
+            whole = doc[prev.start : s.end].text
+            with_the = f"{doc[prev.start : prev.end].text} of the {s.text}"
+            if place_kind(whole) or place_kind(with_the):
+                out[-1] = Span(doc, prev.start, s.end, label="GPE")
+                continue
+        out.append(s)
+    return out
+
+
+def join_titled_middle_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Hassan Sheikh Mohamud', 'Alix Didier Fils-Aimé': a person's name the model cut at a
+    title-like middle word or before a hyphenated last name."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    titles = lexicons().titles
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and not s.ent_id_:
+            gap = doc[prev.end : s.start]
+            middle_title = (
+                s.label_ == "PERSON"
+                and len(gap) == 1
+                and gap[0].is_title
+                and gap[0].lower_ in titles
+            )
+            hyphened = not gap and "-" in s.text and " " not in s.text and s.text[:1].isupper()
+            if middle_title or hyphened:
+                out[-1] = Span(doc, prev.start, s.end, label="PERSON")
+                continue
+        out.append(s)
+    return out
+
+
+def is_ordinal(tok) -> bool:
+    """'Third', '14th': an ordinal word a unit's name may start with."""
+    text = tok.lower_
+    return (
+        tok.ent_type_ == "ORDINAL"
+        or text in ORDINAL_WORDS
+        or text[:-2].isdigit()
+        and text.endswith(ORDINAL_SUFFIXES)
+    )
+
+
+def extend_ordinal_units(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the Army's Third Division', '14th Rapid Intervention Battalion': the ordinal is the name's."""
+    keywords = {w for w, _ in lexicons().keywords}
+    out = []
+    for s in spans:
+        words = set(s.text.split())
+        if (
+            s.label_ == "ORG"
+            and not s.ent_id_
+            and s.start > 0
+            and is_ordinal(doc[s.start - 1])
+            and doc[s.start - 1].text[:1].isalnum()
+            and words & keywords
+        ):
+            s = Span(doc, s.start - 1, s.end, label="ORG", kb_id=s.kb_id_)
+        out.append(s)
+    return out
+
+
+def drop_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'National Security Minister', 'Communication Minister': words naming a minister's
+    portfolio are no organisation."""
+    return [
+        s
+        for s in spans
+        if s.ent_id_
+        or s.label_ != "ORG"
+        or s.end >= len(doc)
+        or doc[s.end].lower_ not in PORTFOLIO_TITLES
+        or place_kind(s.text)
+    ]
+
+
+def strip_leading_noise(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'According to the Institute for ...' read into a name: the name starts after it."""
+    out = []
+    for s in spans:
+        for words in LEADING_NOISE:
+            n = len(words)
+            if len(s) > n + 1 and tuple(t.text for t in s[:n]) == words:
+                start = s.start + n + (1 if doc[s.start + n].lower_ == "the" else 0)
+                s = Span(doc, start, s.end, label=s.label_, kb_id=s.kb_id_, span_id=s.id_)
+        out.append(s)
+    return out
+
+
+def _acronym(tok) -> bool:
+    """An upper-case token of letters (and digits: 'M23') that may name an organisation."""
+    text = tok.text
+    letters = sum(c.isalpha() for c in text)
+    return (
+        text.isupper()
+        and text.isalnum()
+        and letters >= 1
+        and len(text) >= MIN_ACRONYM_LETTERS
+        and text[0].isalpha()
+        and text.lower() not in lexicons().generic
+    )
+
+
+def add_bare_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the U.N. mission MONUSCO', 'M23 rebels': an acronym the model left untagged inside a
+    sentence is an organisation's (headline and dateline capitals are not: no lower-case line)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for tok in doc:
+        if tok.i in taken or not _acronym(tok) or tok.is_sent_start:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].text == "(":
+            continue  # '(IGP)', '(AFSPA)': the bracket rules decide what it spells
+        line_lower = any(t.is_lower for t in doc[max(0, tok.i - 3) : tok.i + 4])
+        if line_lower and not place_kind(tok.text):
+            spans = spans + [Span(doc, tok.i, tok.i + 1, label="ORG")]
+    return spans
+
+
+def add_bylines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'By Abdulkareem Mojeed' alone on a line: the writer's name."""
+    for tok in doc:
+        if tok.text != "By" or not _line_start(doc, tok.i):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].is_title and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        at_line_end = end == len(doc) or "\n" in doc[end - 1].whitespace_ or "\n" in doc[end].text
+        if end - tok.i >= 3 and at_line_end and _free(spans, tok.i + 1, end):
+            spans = spans + [Span(doc, tok.i + 1, end, label="PERSON", kb_id=BYLINE_KB)]
+    return spans
+
+
+def join_community_pairs(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Rohingya Muslims': a community word before a religion's is one community's name."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    comm = lexicons().communities
+    for s in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == s.start
+            and prev.id_.startswith("Community|")
+            and s.id_.startswith("Community|")
+            and fold(s.text) in comm
+        ):
+            out[-1] = Span(doc, prev.start, s.end, label="NORP", span_id=prev.id_)
+            continue
+        out.append(s)
+    return out
