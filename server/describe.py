@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from flask import Blueprint, Response, current_app, request
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from kg import store
 from kg.errors import KGError
 from kg.vocab import DCT, RDF, XSD, Namespace
 from server import formats, protocol
@@ -30,6 +32,27 @@ ENTITIES = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILT
 
 
 def rows(query: str) -> list[tuple[str, int]]:
+    """(first value, count) pairs from a statistics query, once per published snapshot.
+
+    The counts scan the whole store (seconds at millions of triples) and only change when a
+    build or an update publishes a snapshot, so they are kept until the next one.
+    """
+    snapshot = store.latest_snapshot(Path(current_app.config["STORE_DIR"]))
+    key = (str(snapshot), query)
+    if snapshot is not None and key in _STATISTICS:
+        return _STATISTICS[key]
+    found = count_rows(query)
+    if snapshot is not None:
+        for old in [k for k in _STATISTICS if k[0] != key[0]]:
+            _STATISTICS.pop(old, None)
+        _STATISTICS[key] = found
+    return found
+
+
+_STATISTICS: dict[tuple[str, str], list[tuple[str, int]]] = {}  # (snapshot, query) -> rows
+
+
+def count_rows(query: str) -> list[tuple[str, int]]:
     """(first value, count) pairs from a statistics query run in an executor."""
     answer = protocol.run_query(query, accept="application/sparql-results+json", max_rows=None)
     if answer["status"] != 200:

@@ -105,6 +105,36 @@ def test_build_while_serving(tmp_path):
         stop(proc)
 
 
+def void_counts(base: str) -> tuple[int, int]:
+    """(triples, Article entities) from the server's VoID description."""
+    import rdflib
+
+    g = rdflib.Graph().parse(data=requests.get(f"{base}/.well-known/void", timeout=60).text,
+                             format="turtle")
+    void = rdflib.Namespace("http://rdfs.org/ns/void#")
+    ds = g.value(predicate=rdflib.RDF.type, object=void.Dataset)
+    articles = next(int(g.value(p, void.entities)) for p in g.objects(ds, void.classPartition)
+                    if g.value(p, void["class"]) == rdflib.URIRef(NKG + "Article"))
+    return int(g.value(ds, void.triples)), articles
+
+
+def test_void_statistics_follow_new_snapshots(tmp_path):
+    articles = sorted(p for p in Path(SEEDS_DIR).glob("*.txt"))
+    build([str(articles[0])], tmp_path)
+    proc, base = start_server(tmp_path)
+    try:
+        first = void_counts(base)
+        assert first[1] == 1 and void_counts(base) == first  # kept while the store is the same
+        build([str(articles[1])], tmp_path)  # publishes a new snapshot
+        deadline = time.monotonic() + 30
+        while (now := void_counts(base)) == first:
+            assert time.monotonic() < deadline, "VoID still gives the old store's counts"
+            time.sleep(0.3)
+        assert now[1] == 2 and now[0] > first[0]
+    finally:
+        stop(proc)
+
+
 def test_update_needs_the_token(update_server):
     base, _ = update_server
     insert = f'INSERT DATA {{ GRAPH <{G}> {{ <http://example.org/a> <{NKG}p> "x" }} }}'
