@@ -12,6 +12,8 @@ from kg.extract.cues import is_according_to
 from kg.extract.event_parties import EntityIndex, words
 
 POS = {"V": ("VERB",), "N": ("NOUN", "PROPN"), "A": ("ADJ", "NOUN")}
+DEATH_WORDS = frozenset({"dead", "death", "kill", "die"})
+AIMLESS = frozenset({"air", "sky"})  # "fired into the air" hits no one
 WINDOW = (2, 3)  # tokens before and after a trigger where its required word may stand
 
 
@@ -79,14 +81,26 @@ def headline_verb(tok: Token) -> bool:
     title-case headline, a word the tagger took for a noun standing between a named subject and
     its object (a number or another capitalised word that is no verb itself)."""
     doc = tok.doc
-    if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_title or tok.i == 0 or tok.i + 1 >= len(doc):
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.i == 0 or tok.i + 1 >= len(doc):
         return False
     prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
-    if not (prev.is_title and prev.pos_ in ("PROPN", "NOUN")) or not title_line(tok):
+    if tok.is_title:
+        if not (prev.is_title and prev.pos_ in ("PROPN", "NOUN")) or not title_line(tok):
+            return False
+    elif not lower_headline_verb(tok, prev):
         return False
-    if not (nxt.like_num or nxt.is_title and nxt.pos_ not in ("ADP", "CCONJ", "DET")):
+    objectlike = nxt.is_title if tok.is_title else nxt.pos_ in ("NOUN", "PROPN", "ADJ", "DET")
+    if not (nxt.like_num or objectlike and nxt.pos_ not in ("ADP", "CCONJ")):
         return False
     return not verb_rows(nxt) and bool(verb_rows(tok))
+
+
+def lower_headline_verb(tok: Token, prev: Token) -> bool:
+    """'Gangs loot hospital': in a sentence-case headline (the first line), a bare word after a
+    plural subject."""
+    in_first_line = "\n" not in tok.doc[:tok.i].text
+    return in_first_line and tok.tag_ in ("NN", "VBP") and prev.tag_ in ("NNS", "NNPS") \
+        and tok.lower_ == tok.lemma_.lower()
 
 
 def title_line(tok: Token) -> bool:
@@ -117,9 +131,9 @@ def has_word(tok: Token, word: str) -> bool:
                for t in near if t.i != tok.i)
 
 
-def excluded(tok: Token, index: EntityIndex) -> bool:
+def excluded(tok: Token, index: EntityIndex, as_verb: bool = False) -> bool:
     """Modifiers ("death toll"), idioms ("under attack") and words inside multi-word names."""
-    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not tok.is_title \
+    if not as_verb and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not tok.is_title \
             and tok.tag_ != "VBG":  # "killing scores of terrorists" misparsed as a compound
         return True
     if is_according_to(tok):
@@ -181,6 +195,9 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
         if not any(s.lemma_.lower() in words()["displaced_nouns"] or s.like_num
                    or index.classes.get(index.at(s)) in words()["displaced_classes"] for s in subj):
             return False
+    if "no_death" in flags and (tok.head.lemma_.lower() in DEATH_WORDS or any(
+            t.lemma_.lower() in DEATH_WORDS | AIMLESS for c in tok.children for t in (c, *c.children))):
+        return False  # "shot dead", "shot and killed", "killed, most of them shot", "shot into the air"
     if "party_object" in flags:
         objs = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
         return any(index.kinds.get(index.at(t)) in ("Actor", "Faction") for t in objs)
@@ -201,9 +218,11 @@ def find(doc: Doc, index: EntityIndex) -> list[Trigger]:
     out = []
     for tok in doc:
         rows = candidates(tok)
-        if not rows or excluded(tok, index):
+        if not rows:
             continue
         as_verb = headline_verb(tok)
+        if excluded(tok, index, as_verb):
+            continue
         if as_verb:
             rows = verb_rows(tok)
         for row in rows:
