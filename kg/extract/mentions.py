@@ -90,6 +90,8 @@ def classify(ent: Span) -> Mention | None:
     if any(q in ent.text for q in QUOTES):
         m.cls, m.forms = "Actor", nickname_forms(ent)
         return m
+    if m.cls == "Place" and (group_word(name) or media_cued(ent)):
+        m.cls, m.label = faction_class(ent, name, person=False), "ORG"  # 'told Addis Standard'
     if m.cls == "Facility" and org_keyword(name):
         m.cls = faction_class(ent, name, person=False)  # '9 Rashtriya Rifles', 'Kashmir Monitor'
     if m.cls == "Faction" or name.split()[0] in ("El", *GROUP_ARTICLES):
@@ -146,7 +148,8 @@ def placed(ent: Span, m: Mention) -> bool:
     suffix = place_suffix(ent) if ent.kb_id_ != "acronym" else None
     ctx = place_context(ent)
     kind = place_kind(m.name)
-    if ent.kb_id_ == "acronym" and not kind or group_word(m.name) and not place_kind(ent.text):
+    grouped = group_word(suffix[0] if suffix else m.name)  # not 'Maru Local Government Area'
+    if ent.kb_id_ == "acronym" and not kind or grouped and not place_kind(ent.text):
         return False  # 'The Kashmir Monitor', '9 Rashtriya Rifles': a group's name
     if suffix:
         m.name, m.cls, m.forms = suffix
@@ -163,6 +166,8 @@ def placed(ent: Span, m: Mention) -> bool:
         m.country = kind[1] or None if kind else None
     else:
         return False
+    if m.label == "PERSON":
+        m.label = "GPE"  # the model's guess is overruled: the cluster is no person's
     return True
 
 
@@ -202,6 +207,7 @@ def located(ent: Span, name: str) -> bool:
                 and not name.isupper()
                 and not group_word(name)
                 and not person_cued(ent)
+                and not in_credits(ent)
                 and name.split()[0] not in GROUP_ARTICLES
                 and head.left_edge.text not in GROUP_ARTICLES
             )
@@ -227,6 +233,14 @@ def located(ent: Span, name: str) -> bool:
     )
 
 
+def in_credits(ent: Span) -> bool:
+    """Whether a name stands in a credits line after 'Reporting by', 'Editing by' ..."""
+    before = ent.doc.text[ent.sent.start_char : ent.start_char].lower()
+    return ent.label_ == "PERSON" and any(
+        cue in before for cue in lexicons().person_cues if cue.endswith(" by")
+    )
+
+
 def _located_head(head) -> bool:
     """Whether the first name of a list ('around Debre Markos, Gondar and Lalibela') is a place."""
     doc = head.doc
@@ -239,10 +253,11 @@ def _located_head(head) -> bool:
 
 
 def person_evidence(ent: Span) -> bool:
-    """Whether the text treats a name as a person's: a title or cue before it, 'X said',
-    or its words ending another person's name in the article ('Hassan' after 'Abdullahi Hassan')."""
+    """Whether the text treats a name as a person's: a title or cue before it, 'X said', a
+    credits line ('Reporting by A in Paris and B in Kinshasa'), or its words ending another
+    person's name in the article ('Hassan' after 'Abdullahi Hassan')."""
     root = ent.root
-    if titled(ent) or person_cued(ent):
+    if titled(ent) or person_cued(ent) or in_credits(ent):
         return True
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS:
         return True
@@ -282,6 +297,11 @@ def nickname_forms(ent: Span) -> list[str]:
     nick = ent[a + 1 : b].text
     plain = " ".join(t.text for t in toks[:a] + toks[b + 1 :])
     return [nick, plain, toks[-1].text]
+
+
+def media_cued(ent: Span) -> bool:
+    """Whether a name is what someone 'told' or 'said in an interview with': an outlet's."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "told"
 
 
 def faction_class(ent: Span, name: str, person: bool = True) -> str:

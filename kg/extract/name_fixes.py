@@ -7,9 +7,11 @@ sets and dicts, so each fix is one pass over the doc.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
-from kg.extract.entity_data import fold, lexicons, place_kind
+from kg.extract.entity_data import bundled_places, fold, lexicons, place_kind, words
 
 DASHES = ("-", "\u2013", "\u2014")
 MAX_DATELINE_WORDS = 3
@@ -157,9 +159,9 @@ def strip_leading_noise(doc: Doc, spans: list[Span]) -> list[Span]:
     """'According to the Institute for ...' read into a name: the name starts after it."""
     out = []
     for s in spans:
-        for words in LEADING_NOISE:
-            n = len(words)
-            if len(s) > n + 1 and tuple(t.text for t in s[:n]) == words:
+        for noise in LEADING_NOISE:
+            n = len(noise)
+            if len(s) > n + 1 and tuple(t.text for t in s[:n]) == noise:
                 start = s.start + n + (1 if doc[s.start + n].lower_ == "the" else 0)
                 s = Span(doc, start, s.end, label=s.label_, kb_id=s.kb_id_, span_id=s.id_)
         out.append(s)
@@ -227,3 +229,33 @@ def join_community_pairs(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         out.append(s)
     return out
+
+
+def add_untagged_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'renewed war in Tigray', 'Kigali denies ...': a proper noun the model left untagged that
+    is a known place's name (one or two words, looked up in the bundled list)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    places, skip = bundled_places(), _not_places()
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
+            continue  # a date, number or name the model gave another type keeps it
+        if tok.i > 0 and (doc[tok.i - 1].like_num or doc[tok.i - 1].text == "-"):
+            continue  # '2 Para': a unit's name
+        for end in (tok.i + 2, tok.i + 1):
+            run = doc[tok.i : end]
+            if end > len(doc) or any(t.i in taken or not t.is_title for t in run):
+                continue
+            hyphened = end < len(doc) and doc[end].text == "-" and not run[-1].whitespace_
+            known = fold(run.text) in places and run.text not in skip and not hyphened
+            if known and run.text.lower() not in lexicons().generic:
+                spans = spans + [Span(doc, tok.i, end, label="GPE")]
+                taken.update(range(tok.i, end))
+                break
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    """Place names too ambiguous to tag on sight: demonyms, personal names, generic words."""
+    lex = lexicons()
+    return frozenset(words("ambiguous_places.txt")) | frozenset(lex.demonyms)

@@ -35,6 +35,7 @@ MAX_NAME_TOKENS = 12  # longest run of name words read back from a bracket
 MAX_BRACKET_TOKENS = 16
 MAX_TITLED_NAME = 4  # name words after a title ('Lieutenant Governor Manoj Sinha')
 QUOTES = ('"', "\u201c", "\u201d")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mallam", "alhaji"})  # 'Mr Abubakar': 'Abubakar'
 ACRONYM_TEXT = re.compile(r"[A-Z][A-Za-z&]{0,6}(?:-[A-Z][A-Za-z]{0,7})?")
 ACRONYM_KB = "acronym"
 # lower-case words inside a long organisation name: 'Association for a More Just Society',
@@ -132,6 +133,7 @@ def entity_fixes(doc: Doc) -> Doc:
     spans = add_communities(doc, spans)
     spans = fixes.join_community_pairs(doc, spans)
     spans = fixes.add_bare_acronyms(doc, spans)
+    spans = fixes.add_untagged_places(doc, spans)
     spans = drop_headline_noise(doc, spans)
     for tok in doc:
         tok.ent_id = 0  # spaCy keeps a token's old id under a span without one: drop them
@@ -223,8 +225,13 @@ def after_title(ent: Span) -> int:
     """Where a person's name starts after a title the model took in: 'Jordans King Abdullah'."""
     if ent.label_ != "PERSON":
         return ent.start
-    titles = [t.i for t in ent[:-1] if t.lower_ in lexicons().titles and t.is_title]
-    return titles[-1] + 1 if titles else ent.start
+    titles = [
+        t.i
+        for t in ent[:-1]
+        if (t.lower_ in lexicons().titles or t.lower_.rstrip(".") in HONORIFICS) and t.is_title
+    ]
+    start = titles[-1] + 1 if titles else ent.start
+    return start + 1 if start < ent.end - 1 and ent.doc[start].text == "." else start
 
 
 def keep(ent: Span) -> bool:
@@ -410,6 +417,15 @@ def initials(toks, particles: bool = False) -> str:
     )
 
 
+def spells(initials_of_run: str, letters: list[str | None]) -> bool:
+    """Whether a run's initials give one of the acronyms, or give it and one more last word
+    ('Armed Conflict Location and Event Data Project (ACLED)')."""
+    return any(
+        acr and (initials_of_run == acr or len(acr) >= 3 and initials_of_run[:-1] == acr)
+        for acr in letters
+    )
+
+
 def acronym_letters(text: str) -> str | None:
     """The capital letters of an acronym ('JUI-F' -> 'JUIF', 'JeM' -> 'JM'); None for no acronym."""
     if " " in text or not ACRONYM_TEXT.fullmatch(text.removesuffix("s")):
@@ -471,7 +487,7 @@ def add_bracket_names(doc: Doc, spans: list[Span]) -> list[Span]:
             outer = doc[outer_start : tok.i]
             # the longest run whose initials spell the acronym, else a run with a group word
             for s in range(outer_start, tok.i) if any(letters) else ():
-                if doc[s].text[:1].isupper() and initials(doc[s : tok.i]) in letters:
+                if doc[s].text[:1].isupper() and spells(initials(doc[s : tok.i]), letters):
                     found.append(doc[s : tok.i])
                     break
             if (
@@ -486,8 +502,14 @@ def add_bracket_names(doc: Doc, spans: list[Span]) -> list[Span]:
             if acr is None and (_org_like(words) or found or spelt & set(letters)):
                 found.append(words)
         if any(_titled(span) for span in found) and any(letters):
-            # 'Director General of Police (DGP)': a title's acronym is no entity
-            spans = [s for s in spans if not (tok.i < s.start and s.end <= close)]
+            # 'Director General of Police (DGP)': a title's acronym is no entity, nor the title
+            title = min(span.start for span in found if _titled(span))
+            spans = [
+                s
+                for s in spans
+                if not (tok.i < s.start and s.end <= close)
+                and (s.ent_id_ or not (title <= s.start and s.end <= tok.i))
+            ]
             continue
         for span in found:
             if _not_a_name(span) or place_kind(span.text) and not _org_like(span):
@@ -636,8 +658,14 @@ def add_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
         if tok.i > 0 and "\n" not in doc[tok.i - 1].text and "\n" not in doc[tok.i - 1].whitespace_:
             continue  # not at a line's start
         end = tok.i + 1
-        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
-            end += 1
+        while end < len(doc) and (
+            doc[end].is_upper and doc[end].is_alpha
+            or doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and end + 1 < len(doc)
+            and doc[end + 1].is_upper
+        ):
+            end += 1  # 'PORT-AU-PRINCE', 'ADDIS ABABA'
         country = end < len(doc) and doc[end].is_title and place_kind(doc[end].text)
         after = end + 1 if country else end
         lexical = any(s.ent_id_ and s.start < after and tok.i < s.end for s in spans)
