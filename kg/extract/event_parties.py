@@ -114,7 +114,7 @@ def possessive_owner(tok: Token, index: EntityIndex, kinds: tuple[str, ...]) -> 
 def across_break(a: Token, b: Token) -> bool:
     """Whether a blank line (a headline's end, a paragraph's) stands between two tokens."""
     lo, hi = min(a.i, b.i), max(a.i, b.i)
-    return any(t.is_space and "\n\n" in t.text for t in a.doc[lo:hi])
+    return hi - lo > 1 and "\n\n" in a.doc[lo + 1:hi].text
 
 
 def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...],

@@ -153,7 +153,8 @@ def acting(tok: Token) -> bool:
 def headline_places(doc: Doc, index: EntityIndex) -> tuple[str, ...]:
     """Places of the first sentence that names one (the headline or lead)."""
     for n, sent in enumerate(doc.sents):
-        found = args.places_in([t for t in sent if not acting(t)], index)
+        named = [t for t in sent if index.at(t) is not None]
+        found = args.places_in([t for t in named if not acting(t)], index)
         if found or n >= 2:
             return found
     return ()

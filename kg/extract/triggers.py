@@ -98,9 +98,10 @@ def headline_verb(tok: Token) -> bool:
 def lower_headline_verb(tok: Token, prev: Token) -> bool:
     """'Gangs loot hospital': in a sentence-case headline (the first line), a bare word after a
     plural subject."""
-    in_first_line = "\n" not in tok.doc[:tok.i].text
-    return in_first_line and tok.tag_ in ("NN", "VBP") and prev.tag_ in ("NNS", "NNPS") \
-        and tok.lower_ == tok.lemma_.lower()
+    if tok.tag_ not in ("NN", "VBP") or prev.tag_ not in ("NNS", "NNPS") \
+            or tok.lower_ != tok.lemma_.lower():
+        return False
+    return not any("\n" in t.text for t in tok.doc[:tok.i])  # the first line
 
 
 def title_line(tok: Token) -> bool:
