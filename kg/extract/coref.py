@@ -76,6 +76,7 @@ def cluster(doc: Doc, ms: list[Mention]) -> list[list[Mention]]:
         if k is not None:
             uf.join(i, k)
         j = alias_target(doc, ms, i) if j is None else j
+        j = short_place_target(ms, i) if j is None else j
         j = surname_target(ms, i) if j is None else j
         j = head_target(doc, ms, i) if j is None else j
         if j is not None:
@@ -200,6 +201,23 @@ def surname_target(ms: list[Mention], i: int) -> int | None:
         if fits and (best is None or _nearer_before(o.start, ms[best].start, m.start)):
             best = j
     return best
+
+
+def short_place_target(ms: list[Mention], i: int) -> int | None:
+    """The full place name a short one ends after 'of': 'Congo' -> 'Democratic Republic of
+    the Congo', 'Iran' -> 'Islamic Republic of Iran'."""
+    m = ms[i]
+    if top_class(m.cls) != "Place" or not fold(m.name):
+        return None
+    tails = (f" of {fold(m.name)}", f" of the {fold(m.name)}")
+    return next(
+        (
+            j
+            for j, o in enumerate(ms)
+            if j != i and top_class(o.cls) == "Place" and fold(o.name).endswith(tails)
+        ),
+        None,
+    )
 
 
 def _nearer_before(candidate: int, best: int, here: int) -> bool:

@@ -80,8 +80,9 @@ def join_of_places(doc: Doc, spans: list[Span]) -> list[Span]:
         if prev is not None and prev.end + 1 == s.start and doc[prev.end].lower_ == "of":
             whole = doc[prev.start : s.end].text
             with_the = f"{doc[prev.start : prev.end].text} of the {s.text}"
-            if place_kind(whole) or place_kind(with_the):
-                out[-1] = Span(doc, prev.start, s.end, label="GPE")
+            known = whole if place_kind(whole) else with_the if place_kind(with_the) else None
+            if known:
+                out[-1] = Span(doc, prev.start, s.end, label="GPE", span_id=f"Place|{known}")
                 continue
         out.append(s)
     return out

@@ -32,6 +32,7 @@ EXACT = LEVELS["compact"]
 THRESHOLD = 0.9
 MARGIN = 0.12
 NEAR_KM = 300.0
+FULLER_NAME = 0.2  # for the one item a longer name of the entity gives exactly
 OTHER_COUNTRY = 0.5  # a region or town in a country the article never names: rarely meant
 
 
@@ -198,12 +199,30 @@ def namesakes(a: Candidate, b: Candidate) -> bool:
     return city.parent_qid == region.qid or bare(fold(a.label)) == bare(fold(b.label))
 
 
+def fullest_name_items(e: Entity, matches: dict[str, Match], gaz: Gazetteer) -> set[str]:
+    """The items only the entity's longest exactly matching name gives: 'Democratic Republic
+    of the Congo' over a bare 'Congo' (a fuller name is the more specific one)."""
+    exact: dict[str, int] = {}
+    for name in dict.fromkeys((e.label, *e.alt_labels)):
+        for m in gaz.match(name):
+            qid = m.candidate.qid
+            if qid in matches and m.quality >= EXACT:
+                exact[qid] = max(exact.get(qid, 0), len(fold(name).split()))
+    if len(exact) < 2:
+        return set()
+    longest = max(exact.values())
+    top = {q for q, n in exact.items() if n == longest}
+    return top if len(top) == 1 and sorted(exact.values())[-2] < longest else set()
+
+
 def decide(e: Entity, gaz: Gazetteer, ctx: Context) -> Decision | None:
     """The item this entity names, if one clearly fits."""
     matches, hints = entity_matches(e, gaz)
     if not matches:
         return None
-    ranked = sorted(((score(m, hints, ctx, matches), m) for m in matches.values()),
+    fullest = fullest_name_items(e, matches, gaz)
+    ranked = sorted(((score(m, hints, ctx, matches) + FULLER_NAME * (qid in fullest), m)
+                     for qid, m in matches.items()),
                     key=lambda sm: (-sm[0], sm[1].candidate.qid))
     best_score, best = ranked[0]
     floor = LEVELS["bare"] if best.quality >= EXACT else 0.0  # sound-alikes never rival a name
