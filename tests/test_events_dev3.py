@@ -1,0 +1,161 @@
+"""Events and claims on wordings met in the dev3_events articles (OCHA updates, ACLED summaries,
+wire reports from Gaza, Ukraine, Nigeria, Kenya, Haiti, Ethiopia, Mozambique), with the real
+model: one test per general rule."""
+
+from __future__ import annotations
+
+from helpers_events import label_of, parse
+
+from kg.extract import arguments, claims, events
+from kg.extract.numbers import find_count
+
+
+def run(text: str, ents: dict, date: str | None = None):
+    """Events then claims, as the pipeline runs them."""
+    doc, found = parse(text, ents, date)
+    return claims.extract(doc, events.extract(doc, found))
+
+
+def of_class(found, cls: str) -> list:
+    return [e for e in found.events if e.cls == cls]
+
+
+def by_source(found, label: str) -> list:
+    keys = {e.key for e in found.entities if e.label == label}
+    return [c for c in found.claims if c.source in keys]
+
+
+# --- counts and places ------------------------------------------------------------------
+
+def test_a_dateline_day_cut_off_from_its_month_is_no_count():
+    doc, _ = parse("PORT SUDAN, 14 May - More than 3,000 families were displaced.", {})
+    day = next(t for t in doc if t.text == "14")
+    assert find_count(arguments.phrase_text(doc, 0, day.i + 1)) is None  # "PORT SUDAN, 14 | May"
+    assert find_count(arguments.phrase_text(doc, day.i + 3, day.i + 7)).value == 3000
+
+
+def test_victims_shot_dead_are_counted():
+    out = run("Two people were shot dead while trying to escape, he said.", {})
+    (killing,) = of_class(out, "Killing")
+    assert killing.count == 2
+
+
+def test_the_agent_country_is_not_the_place():
+    out = run("Russia launched a massive drone attack overnight, killing three people.",
+              {"Russia": ("Country", ["Russia"])})
+    attack = of_class(out, "Attack")[0]
+    assert label_of(out, attack.agents) == ["Russia"]
+    assert "Russia" not in label_of(out, attack.places)
+
+
+# --- agents and targets -----------------------------------------------------------------
+
+def test_both_sides_of_a_clash_are_agents():
+    out = run("On 4 August, M23 rebels clashed with the Congolese army near Masisi.",
+              {"M23": ("ArmedGroup", ["M23"]), "Congolese army": ("StateForce", ["Congolese army"]),
+               "Masisi": ("Settlement", ["Masisi"])})
+    (clash,) = of_class(out, "Clash")
+    assert set(label_of(out, clash.agents)) == {"M23", "Congolese army"}
+
+
+def test_the_doer_of_a_when_clause_trigger_is_the_killer():
+    out = run("Aid groups reported that at least 27 civilians were killed when the Rapid Support "
+              "Forces shelled the camp.",
+              {"Rapid Support Forces": ("ArmedGroup", ["Rapid Support Forces"])})
+    (killing,) = of_class(out, "Killing")
+    assert label_of(out, killing.agents) == ["Rapid Support Forces"]
+    assert killing.count == 27
+
+
+def test_its_fighters_act_as_the_group():
+    out = run("Islamic State said its militants had stormed the base in Macomia district.",
+              {"Islamic State": ("ArmedGroup", ["Islamic State"]), "Macomia": ("AdministrativeArea", ["Macomia"])})
+    (attack,) = of_class(out, "Attack")
+    assert label_of(out, attack.agents) == ["Islamic State"]
+
+
+def test_title_case_headline_verb_takes_its_subject_as_agent():
+    out = run("Honduras Police Arrest Suspected MS13 Leader\n\nThe suspect was held in San Pedro Sula.",
+              {"Honduras Police": ("StateForce", ["Honduras Police"]), "MS13": ("ArmedGroup", ["MS13"])})
+    arrest = [e for e in of_class(out, "Arrest") if e.trigger.text == "Arrest"]
+    assert arrest
+    assert label_of(out, arrest[0].agents) == ["Honduras Police"]
+    assert "Honduras Police" not in label_of(out, arrest[0].targets)
+
+
+def test_sentence_case_headline_verb_is_an_event():
+    out = run("Gangs loot hospital, torch homes in Carrefour suburb\n\nResidents fled on Friday.",
+              {"Carrefour": ("Settlement", ["Carrefour"])})
+    assert of_class(out, "Looting")
+
+
+# --- triggers ---------------------------------------------------------------------------
+
+def test_protesters_blocking_roads_protest_but_gunmen_do_not():
+    out = run("In Mombasa, demonstrators blocked roads and burned tyres.", {"Mombasa": ("Settlement", ["Mombasa"])})
+    assert of_class(out, "Protest")
+    out = run("Gunmen blocked the road near Mombasa and robbed travellers.", {"Mombasa": ("Settlement", ["Mombasa"])})
+    assert not of_class(out, "Protest")
+
+
+def test_a_ransom_demanded_is_no_appeal():
+    out = run("However, the state government denied reports that a ransom had been demanded.", {})
+    assert not of_class(out, "Appeal")
+
+
+def test_shooting_people_is_an_attack_unless_it_killed():
+    out = run("The commission alleged that police had shot unarmed demonstrators.", {})
+    assert of_class(out, "Attack")
+    out = run("Gunmen shot dead a farmer near the village.", {})
+    assert of_class(out, "Killing") and not of_class(out, "Attack")
+
+
+def test_a_gun_duel_is_a_clash_and_freeing_hostages_a_rescue():
+    out = run("Police rescued 12 victims after a gun duel with the bandits. The army said it had "
+              "freed 35 hostages.", {})
+    assert of_class(out, "Clash")
+    assert {e.count for e in of_class(out, "Rescue")} == {12, 35}
+
+
+def test_bombs_dropped_are_one_bombardment():
+    out = run("A junta fighter jet dropped two bombs on Let Yet Kone village.",
+              {"Let Yet Kone": ("Settlement", ["Let Yet Kone"])})
+    assert [e.cls for e in out.events] == ["Bombardment"]
+
+
+# --- claims -----------------------------------------------------------------------------
+
+def test_the_appositive_names_the_source():
+    out = run("Hamas's armed wing, the Qassam Brigades, said its fighters had fired an anti-tank "
+              "missile at an Israeli armoured vehicle near Rafah.",
+              {"Hamas": ("ArmedGroup", ["Hamas"]), "Qassam Brigades": ("ArmedGroup", ["Qassam Brigades"]),
+               "Rafah": ("Settlement", ["Rafah"])})
+    assert by_source(out, "Qassam Brigades")
+    assert not by_source(out, "Hamas")
+
+
+def test_could_not_yet_confirm_the_toll_hedges_the_account_before():
+    out = run("The National Human Rights Defense Network said at least 15 people were killed in "
+              "the violence. The Haitian National Police said it could not yet confirm the toll.",
+              {"National Human Rights Defense Network": ("NGO", ["National Human Rights Defense Network"]),
+               "Haitian National Police": ("StateForce", ["Haitian National Police"])})
+    (toll,) = by_source(out, "National Human Rights Defense Network")
+    assert toll.status == "Unverified"
+
+
+def test_rejected_findings_are_denied():
+    out = run("The Ethiopian Human Rights Commission said government soldiers had killed at least 45 "
+              "civilians in Merawi. The Ethiopian government rejected the findings.",
+              {"Ethiopian Human Rights Commission": ("NGO", ["Ethiopian Human Rights Commission"]),
+               "Ethiopian government": ("GovernmentBody", ["Ethiopian government"]),
+               "Merawi": ("Settlement", ["Merawi"])})
+    (finding,) = by_source(out, "Ethiopian Human Rights Commission")
+    assert finding.status == "Denied"
+
+
+def test_families_and_people_are_not_competing_figures():
+    out = run("More than 3,000 families were displaced to Tawila, OCHA said. According to the IOM, "
+              "an estimated 18,500 people arrived in Tawila.",
+              {"OCHA": ("InternationalOrganisation", ["OCHA"]), "IOM": ("InternationalOrganisation", ["IOM"]),
+               "Tawila": ("Settlement", ["Tawila"])})
+    assert {c.status for c in out.claims} == {"Asserted"}
