@@ -159,3 +159,11 @@ def test_families_and_people_are_not_competing_figures():
               {"OCHA": ("InternationalOrganisation", ["OCHA"]), "IOM": ("InternationalOrganisation", ["IOM"]),
                "Tawila": ("Settlement", ["Tawila"])})
     assert {c.status for c in out.claims} == {"Asserted"}
+
+
+def test_a_monitor_recording_deaths_makes_a_claim_but_a_video_does_not():
+    ents = {"ACLED": ("NGO", ["ACLED"])}
+    out = run("ACLED recorded 42 deaths in Burkina Faso last week.", ents)
+    assert [(c.cue, c.quantity) for c in by_source(out, "ACLED")] == [("record", 42)]
+    out = run("ACLED recorded a video message.", ents)
+    assert not out.claims
