@@ -14,6 +14,10 @@ LOCATIVE = ("in", "at", "near", "outside", "towards", "toward", "around")
 # prepositions after which even a name the model took for a person's is read as a place
 PLACE_ONLY_BEFORE = ("in", "near", "outside", "towards", "toward", "around")
 SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "speak", "explain", "urge", "warn"})
+APPOSITION_PLACES = frozenset(
+    {"capital", "city", "town", "village", "hub", "district", "province", "region", "stronghold"}
+)
+MAX_APPOSITION_TOKENS = 6
 UNNAMED_PLACE_WORDS = ("capital", "outskirts")  # 'capital of X' says X is a place, names nothing
 MAX_LIST_TOKENS = 14  # 'Odesa, Mykolaiv, Kharkiv and Kyiv oblasts': how far a list may run
 GROUP_ARTICLES = ("La", "Los", "Las", "Le", "Les", "The")  # 'La Mayiza', 'Los Chapitos': groups
@@ -151,6 +155,8 @@ def placed(ent: Span, m: Mention) -> bool:
     grouped = group_word(suffix[0] if suffix else m.name)  # not 'Maru Local Government Area'
     if ent.kb_id_ == "acronym" and not kind or grouped and not place_kind(ent.text):
         return False  # 'The Kashmir Monitor', '9 Rashtriya Rifles': a group's name
+    if ent.label_ == "ORG" and m.name.isupper() and kind and kind[0] == "city":
+        return False  # 'NISA' is an agency's acronym before it is a town in Portugal
     if suffix:
         m.name, m.cls, m.forms = suffix
     elif ctx:
@@ -194,6 +200,8 @@ def located(ent: Span, name: str) -> bool:
     """'at Chatroo in Kishtwar', 'In Bannu, ...': a name (no group word, no acronym) right after
     a place preposition, not a possessor, read as a place."""
     doc = ent.doc
+    if place_apposition(ent) and not person_evidence(ent):
+        return True
     if ent.root.dep_ == "conj" and ent.root.head.i < ent.start:
         head = ent.root.head  # 'in Daraya and Moadamiyeh'
         if (
@@ -238,6 +246,18 @@ def in_credits(ent: Span) -> bool:
     before = ent.doc.text[ent.sent.start_char : ent.start_char].lower()
     return ent.label_ == "PERSON" and any(
         cue in before for cue in lexicons().person_cues if cue.endswith(" by")
+    )
+
+
+def place_apposition(ent: Span) -> bool:
+    """'Bukavu, the province's capital', 'Adan Yabaal, a key logistics hub': a place noun
+    in apposition to the name."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return False
+    return any(
+        t.dep_ == "appos" and ent.start <= t.head.i < ent.end and t.lemma_ in APPOSITION_PLACES
+        for t in doc[ent.end + 1 : ent.end + 1 + MAX_APPOSITION_TOKENS]
     )
 
 

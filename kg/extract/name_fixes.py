@@ -35,6 +35,8 @@ ORDINAL_WORDS = frozenset(
         "twelfth",
     ]
 )
+MAX_RUN_WORDS = 4  # capitalised words read back from an organisation's or group's word
+LOCATED_BEFORE = frozenset({"in", "near", "outside"})
 BYLINE_KB = "byline"  # kb_id of a writer's name on a 'By ...' line (kept in headline-like lines)
 
 
@@ -260,3 +262,80 @@ def _not_places() -> frozenset[str]:
     """Place names too ambiguous to tag on sight: demonyms, personal names, generic words."""
     lex = lexicons()
     return frozenset(words("ambiguous_places.txt")) | frozenset(lex.demonyms)
+
+
+def _title_run_before(doc: Doc, end: int, taken: set[int]) -> int:
+    """The first of the capitalised words (none taken, none opening a sentence) ending at `end`."""
+    start = end
+    while start > 0 and end - start < MAX_RUN_WORDS and start - 1 not in taken:
+        prev = doc[start - 1]
+        joined = prev.lower_ == "and" and start >= 2 and doc[start - 2].is_title
+        if not (prev.is_title and prev.is_alpha or joined) or joined and start == end:
+            break
+        start -= 1
+        if prev.is_sent_start:
+            break
+    while start < end and (doc[start].is_stop or doc[start].lower_ == "and"):
+        start += 1  # 'The', 'A' opening a sentence: no part of the name
+    return start
+
+
+def add_keyword_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the Zamfara State Police Command', 'the Viv Ansanm gang': capitalised words the model
+    left untagged that end in an organisation's word, or stand before a group noun."""
+    lex = lexicons()
+    keywords = {w for w, _ in lex.keywords}
+    plain = lex.generic | lex.titles
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for tok in doc:
+        if tok.i in taken or tok.ent_type_:
+            continue
+        if tok.is_title and tok.text in keywords:
+            end = tok.i + 1
+            while end < len(doc) and doc[end].is_title and doc[end].text in keywords:
+                end += 1  # 'Police Command'
+        elif tok.text in lex.group_nouns:
+            end = tok.i
+        else:
+            continue
+        start = _title_run_before(doc, tok.i, taken)
+        if start > 1 and doc[start - 1].lower_ == "and" and doc[start - 2].is_title:
+            continue  # 'Jammu and Kashmir Police' cut at a tagged 'Jammu': leave it to the model
+        run = doc[start:end]
+        named = [t for t in run if t.text not in keywords and t.lower_ not in plain]
+        if named and run[0].lower_ not in lex.titles and not place_kind(run.text):
+            spans = spans + [Span(doc, start, end, label="ORG")]
+            taken.update(range(start, end))
+    return spans
+
+
+def add_located_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the base in Mahaday, about 140 km north': capitalised words the model left untagged
+    right after 'in', 'near', 'outside' and before a comma, full stop or 'and': a place."""
+    lex = lexicons()
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for tok in doc[:-2]:
+        if tok.lower_ not in LOCATED_BEFORE:
+            continue
+        start = end = tok.i + 1
+        while (
+            end < len(doc)
+            and end - start < MAX_RUN_WORDS
+            and doc[end].is_title
+            and doc[end].pos_ == "PROPN"
+            and end not in taken
+            and not doc[end].ent_type_
+        ):
+            end += 1
+        after = doc[end].text if end < len(doc) else "."
+        run = doc[start:end]
+        if (
+            run
+            and after in (",", ".", ";", "and")
+            and run.text.lower() not in lex.generic
+            and run.text not in lex.demonyms
+            and fold(run.text) not in lex.communities
+        ):
+            spans = spans + [Span(doc, start, end, label="GPE")]
+            taken.update(range(start, end))
+    return spans

@@ -133,7 +133,9 @@ def entity_fixes(doc: Doc) -> Doc:
     spans = add_communities(doc, spans)
     spans = fixes.join_community_pairs(doc, spans)
     spans = fixes.add_bare_acronyms(doc, spans)
+    spans = fixes.add_keyword_names(doc, spans)
     spans = fixes.add_untagged_places(doc, spans)
+    spans = fixes.add_located_names(doc, spans)
     spans = drop_headline_noise(doc, spans)
     for tok in doc:
         tok.ent_id = 0  # spaCy keeps a token's old id under a span without one: drop them
@@ -279,6 +281,7 @@ def _name_token(tok) -> bool:
         and (tok.is_title or tok.is_upper and tok.is_alpha and len(tok) <= 2)
         and not tok.is_sent_start
         and tok.lower_ not in lexicons().titles
+        and tok.lower_.rstrip(".") not in HONORIFICS
         and fold(tok.text) not in lexicons().communities
     )
 
