@@ -175,3 +175,16 @@ def test_killing_and_arson_phrasal_verbs():
     assert [e.cls for e in run("Militants burned down 40 houses in the village.", {}).events] == ["Attack"]
     assert [e.cls for e in run("Police rounded up 60 protesters.", {}).events] == ["Arrest"]
     assert not run("The team beat its rivals 3-1.", {}).events
+
+
+def test_quoted_as_saying_names_the_speaker():
+    out = run("At least 20 people were killed, John Smith was quoted as saying by Reuters.",
+              {"John Smith": ("Actor", ["John Smith"]), "Reuters": ("MediaOutlet", ["Reuters"])})
+    assert [c.quantity for c in by_source(out, "John Smith")] == [20]
+
+
+def test_a_figure_another_party_disputes_is_disputed():
+    out = run("The Israeli army said it had killed 15 militants, a figure Hamas disputed.",
+              {"Israeli army": ("StateForce", ["Israeli army"]), "Hamas": ("ArmedGroup", ["Hamas"])})
+    (said,) = by_source(out, "Israeli army")
+    assert said.status == "Disputed"

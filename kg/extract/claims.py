@@ -105,6 +105,10 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
             return next((o for o in c.children if o.dep_ == "pobj"), None)
     if elliptic_passive(cue):
         return None  # "X accused of killing": X is accused, the accuser unnamed
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):  # "X was quoted as saying"
+        quoted = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        if quoted is not None:
+            return quoted
     subj = min((c for c in cue.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - cue.i),
                default=None)
     if subj is not None:

@@ -18,7 +18,7 @@ def _read(name: str) -> str:
 
 @cache
 def cue_kinds() -> dict[str, str]:
-    """Reporting lemma -> kind (report, accuse, deny, confirm), from data/claims/cues.tsv."""
+    """Reporting lemma -> kind (report, accuse, deny, confirm, dispute), from data/claims/cues.tsv."""
     out: dict[str, str] = {}
     for line in _read("cues.tsv").splitlines()[2:]:
         if line.strip() and not line.startswith("#"):
@@ -60,5 +60,5 @@ def cue_lemma(tok: Token) -> str:
 
 
 def cue_kind(tok: Token) -> str:
-    """report, accuse, deny or confirm."""
+    """report, accuse, deny, confirm or dispute."""
     return "report" if is_according_to(tok) else cue_kinds().get(tok.lemma_.lower(), "report")

@@ -27,6 +27,7 @@ def assign_status(drafts: list, doc: Doc, found: Extraction) -> None:
     disputed_by_accusation(drafts, events)
     disputed_by_figures(drafts, events)
     disputed_by_text(drafts, sents)
+    disputed_by_cue(drafts)
     unverified(drafts, sents, events)
     confirmed(drafts, events)
     denied(drafts, events)
@@ -134,6 +135,16 @@ def disputed_by_text(drafts: list, sents: list) -> None:
             for d in drafts:
                 if n - WINDOW <= d.sent <= n:
                     d.status = "Disputed"
+
+
+def disputed_by_cue(drafts: list) -> None:
+    """'a figure Hamas disputed', 'the army contested the toll': the account disputed and the
+    disputing one are both Disputed."""
+    for d in drafts:
+        if d.kind != "dispute":
+            continue
+        for o in denied_account(d, drafts)[-1:]:
+            o.status = d.status = "Disputed"
 
 
 def disputed_by_accusation(drafts: list, events: dict) -> None:
