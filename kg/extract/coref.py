@@ -214,7 +214,10 @@ def short_place_target(ms: list[Mention], i: int) -> int | None:
         (
             j
             for j, o in enumerate(ms)
-            if j != i and top_class(o.cls) == "Place" and fold(o.name).endswith(tails)
+            if j != i
+            and top_class(o.cls) == "Place"
+            and fold(o.name).endswith(tails)
+            and place_kind(o.name)  # a known place's fuller name, not 'University Hospital of X'
         ),
         None,
     )

@@ -107,6 +107,9 @@ def place_facts(entities: Iterable[Entity], gaz: Gazetteer) -> dict[str, tuple[s
         matches, _ = entity_matches(e, gaz)
         exact = [m.candidate for m in matches.values() if m.quality >= EXACT]
         regions = [c for c in exact if c.kind in ("country", "admin1")]
+        if len({c.country for c in regions}) > 1:  # 'Congo' and 'Democratic Republic of ...'
+            fullest = fullest_name_items(e, matches, gaz)
+            regions = [c for c in regions if c.qid in fullest] or regions
         country = regions[0].country if len({c.country for c in regions}) == 1 else None
         out[e.key] = ({c.qid for c in exact}, country)
     return out
