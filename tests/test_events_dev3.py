@@ -188,3 +188,19 @@ def test_a_figure_another_party_disputes_is_disputed():
               {"Israeli army": ("StateForce", ["Israeli army"]), "Hamas": ("ArmedGroup", ["Hamas"])})
     (said,) = by_source(out, "Israeli army")
     assert said.status == "Disputed"
+
+
+def test_an_attack_that_is_the_setting_of_a_killing_has_its_killer():
+    ents = {"Boko Haram": ("ArmedGroup", ["Boko Haram"])}
+    out = run("Boko Haram fighters killed 12 farmers in an attack on a village.", ents)
+    (attack,) = of_class(out, "Attack")
+    assert label_of(out, attack.agents) == ["Boko Haram"]
+    out = run("Residents fled in the attack, Boko Haram said.", ents)
+    assert all(not e.agents for e in of_class(out, "Attack"))
+
+
+def test_a_group_named_on_the_weapon_does_the_attack():
+    out = run("Houthi drone and missile attacks on Marib have killed 14 civilians since Monday.",
+              {"Houthis": ("ArmedGroup", ["Houthi"]), "Marib": ("Settlement", ["Marib"])})
+    (attack,) = of_class(out, "Attack")
+    assert label_of(out, attack.agents) == ["Houthis"]

@@ -79,11 +79,29 @@ def doer_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozense
         out = blamed(trig)
     if cls == "Agreement" and trig.dep_ == "dobj" and trig.head.lemma_.lower() in words()["light_verbs"]:
         out += verb_agents(trig.head, False, depth + 1)  # "X signed a peace agreement with Y"
-    if cls not in words()["patient_classes"]:  # "ELN bombing", "Russian shelling"
-        out += [c for c in child(trig, "compound", "amod", "nmod")
-                if (c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "FAC"))
+    if not out:
+        out = setting_doers(trig, cls, depth)
+    if cls not in words()["patient_classes"]:  # "ELN bombing", "Russian shelling", "Houthi drone attacks"
+        mods = child(trig, "compound", "amod", "nmod")
+        mods += [g for m in mods if m.pos_ == "NOUN" for g in child(m, "compound", "amod", "nmod")]
+        out += [c for c in mods if (c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "FAC"))
                 or c.ent_type_ == "NORP"]
     return out
+
+
+def setting_doers(trig: Token, cls: str, depth: int) -> list[Token]:
+    """'Boko Haram fighters killed 12 farmers in an attack': who acted in the clause that an
+    event noun is the setting of (not in a passive one: 'were killed in an attack')."""
+    prep = trig.head
+    if trig.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.pos_ != "VERB" \
+            or is_passive(prep.head) or depth > 2:
+        return []
+    from kg.extract.triggers import candidates
+
+    rows = candidates(prep.head)  # a doing ('killed 12 in an attack'), not a suffering ('fled in')
+    if not rows or any("patient" in r.flags for r in rows):
+        return []
+    return verb_agents(prep.head, False, depth + 1)
 
 
 def blamed(trig: Token) -> list[Token]:
