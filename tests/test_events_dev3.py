@@ -204,3 +204,14 @@ def test_a_group_named_on_the_weapon_does_the_attack():
               {"Houthis": ("ArmedGroup", ["Houthi"]), "Marib": ("Settlement", ["Marib"])})
     (attack,) = of_class(out, "Attack")
     assert label_of(out, attack.agents) == ["Houthis"]
+
+
+def test_streets_offensives_and_people_forced_from_homes():
+    out = run("Thousands of supporters took to the streets of Dhaka on Sunday.", {"Dhaka": ("Settlement", ["Dhaka"])})
+    assert [e.cls for e in out.events] == ["Protest"]
+    out = run("The fighting has forced more than 32,000 people from their homes.", {})
+    assert [e.count for e in of_class(out, "Displacement")] == [32000]
+    out = run("The army said it had launched an offensive against the rebels.", {})
+    assert of_class(out, "Attack")
+    out = run("The minister took a taxi to the airport.", {})
+    assert not out.events
