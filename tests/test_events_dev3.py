@@ -215,3 +215,10 @@ def test_streets_offensives_and_people_forced_from_homes():
     assert of_class(out, "Attack")
     out = run("The minister took a taxi to the airport.", {})
     assert not out.events
+
+
+def test_a_call_for_a_probe_into_an_attack_is_an_appeal_not_a_threat():
+    out = run("Sudan army chief calls for probe into El Fasher market attack\n\nText.", {})
+    assert [e.cls for e in out.events if e.trigger.text == "calls"] == ["Appeal"]
+    out = run("The group called for revenge attacks on the army.", {})
+    assert of_class(out, "Threat")

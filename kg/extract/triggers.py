@@ -149,7 +149,8 @@ def refine(tok: Token, cls: str) -> str:
     """A call for retaliation or jihad is a Threat, not an Appeal."""
     if cls != "Appeal":
         return cls
-    objects = [t for c in tok.children for t in (c, *c.children) if t.dep_ in ("pobj", "dobj")]
+    objects = [t for c in tok.children if c.dep_ == "dobj" or c.lower_ in ("for", "to")
+               for t in (c, *c.children) if t.dep_ in ("pobj", "dobj")]  # not "probe into the attack"
     if any(o.lemma_.lower() in words()["threat_objects"] or o.lower_ in words()["threat_objects"]
            for o in objects):
         return "Threat"
