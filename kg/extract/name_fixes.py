@@ -7,8 +7,12 @@ sets and dicts, so each fix is one pass over the doc.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IDX, IS_TITLE, IS_UPPER, LOWER, ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_data import bundled_places, fold, lexicons, place_kind, words
@@ -40,6 +44,33 @@ LOCATED_BEFORE = frozenset({"in", "near", "outside"})
 BYLINE_KB = "byline"  # kb_id of a writer's name on a 'By ...' line (kept in headline-like lines)
 
 
+LINE_START = re.compile(r"\n\s*(?=\S)")
+
+
+@lru_cache(maxsize=32)
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    """The string hashes of a word set, to find its words in a doc's token array."""
+    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+
+
+def _where(doc: Doc, attr: int, words: frozenset[str] | None = None) -> list[int]:
+    """Indices of tokens whose `attr` is set (or, with `words`, is one of them): one array
+    pass instead of a Token object per token."""
+    values = doc.to_array(attr)
+    hits = np.isin(values, _hashes(words)) if words is not None else values.astype(bool)
+    return np.flatnonzero(hits).tolist()
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that open a line (after the first)."""
+    chars = [m.end() for m in LINE_START.finditer(doc.text)]
+    if not chars:
+        return []
+    starts = doc.to_array(IDX).astype(np.int64)
+    found = np.searchsorted(starts, np.array(chars, dtype=np.int64))
+    return [int(i) for i, c in zip(found, chars) if i < len(doc) and starts[i] == c]
+
+
 def _free(spans: list[Span], start: int, end: int) -> bool:
     """Whether no span touches tokens start..end."""
     return all(s.end <= start or end <= s.start for s in spans)
@@ -50,15 +81,10 @@ def _put(spans: list[Span], new: Span) -> list[Span]:
     return [s for s in spans if s.end <= new.start or new.end <= s.start] + [new]
 
 
-def _line_start(doc: Doc, i: int) -> bool:
-    """Whether token i opens a line."""
-    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
-
-
 def add_dash_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Addis Abeba – At least 15 ...': title-case words opening a line before a spaced dash."""
-    for tok in doc:
-        if not (tok.is_title and tok.is_alpha) or not _line_start(doc, tok.i) or tok.i == 0:
+    for tok in (doc[i] for i in _line_starts(doc)):
+        if not (tok.is_title and tok.is_alpha) or tok.i == 0:
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i < MAX_DATELINE_WORDS and doc[end].is_title:
@@ -189,8 +215,8 @@ def add_bare_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """'the U.N. mission MONUSCO', 'M23 rebels': an acronym the model left untagged inside a
     sentence is an organisation's (headline and dateline capitals are not: no lower-case line)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
-    for tok in doc:
-        if tok.i in taken or not _acronym(tok) or tok.is_sent_start:
+    for tok in (doc[i] for i in _where(doc, IS_UPPER) if i not in taken):
+        if not _acronym(tok) or tok.is_sent_start:
             continue
         if tok.i > 0 and doc[tok.i - 1].text == "(":
             continue  # '(IGP)', '(AFSPA)': the bracket rules decide what it spells
@@ -202,8 +228,8 @@ def add_bare_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def add_bylines(doc: Doc, spans: list[Span]) -> list[Span]:
     """'By Abdulkareem Mojeed' alone on a line: the writer's name."""
-    for tok in doc:
-        if tok.text != "By" or not _line_start(doc, tok.i):
+    for tok in (doc[i] for i in _line_starts(doc)):
+        if tok.text != "By":
             continue
         end = tok.i + 1
         while end < len(doc) and doc[end].is_title and "\n" not in doc[end - 1].whitespace_:
@@ -239,8 +265,8 @@ def add_untagged_places(doc: Doc, spans: list[Span]) -> list[Span]:
     is a known place's name (one or two words, looked up in the bundled list)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     places, skip = bundled_places(), _not_places()
-    for tok in doc:
-        if tok.i in taken or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
+    for tok in (doc[i] for i in _where(doc, IS_TITLE) if i not in taken):
+        if tok.pos_ != "PROPN" or tok.ent_type_:
             continue  # a date, number or name the model gave another type keeps it
         if tok.i > 0 and (doc[tok.i - 1].like_num or doc[tok.i - 1].text == "-"):
             continue  # '2 Para': a unit's name
@@ -287,8 +313,9 @@ def add_keyword_names(doc: Doc, spans: list[Span]) -> list[Span]:
     keywords = {w for w, _ in lex.keywords}
     plain = lex.generic | lex.titles
     taken = {i for s in spans for i in range(s.start, s.end)}
-    for tok in doc:
-        if tok.i in taken or tok.ent_type_:
+    cues = frozenset(keywords) | frozenset(lex.group_nouns)
+    for tok in (doc[i] for i in _where(doc, ORTH, cues) if i not in taken):
+        if tok.ent_type_:
             continue
         if tok.is_title and tok.text in keywords:
             end = tok.i + 1
@@ -314,9 +341,7 @@ def add_located_names(doc: Doc, spans: list[Span]) -> list[Span]:
     right after 'in', 'near', 'outside' and before a comma, full stop or 'and': a place."""
     lex = lexicons()
     taken = {i for s in spans for i in range(s.start, s.end)}
-    for tok in doc[:-2]:
-        if tok.lower_ not in LOCATED_BEFORE:
-            continue
+    for tok in (doc[i] for i in _where(doc, LOWER, LOCATED_BEFORE) if i < len(doc) - 2):
         start = end = tok.i + 1
         while (
             end < len(doc)

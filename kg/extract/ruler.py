@@ -45,6 +45,7 @@ NAME_GLUE = frozenset(
 )  # kb_id of a span built from a bracketed acronym or translation
 
 
+@lru_cache(maxsize=1)
 def ruler_patterns() -> list[dict]:
     """EntityRuler patterns: lexicon organisations and outlets, countries, apostrophe-less forms."""
     pats = [
