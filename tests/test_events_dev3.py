@@ -222,3 +222,10 @@ def test_a_call_for_a_probe_into_an_attack_is_an_appeal_not_a_threat():
     assert [e.cls for e in out.events if e.trigger.text == "calls"] == ["Appeal"]
     out = run("The group called for revenge attacks on the army.", {})
     assert of_class(out, "Threat")
+
+
+def test_a_verb_after_to_tagged_as_a_noun_is_an_event_of_the_user():
+    out = run("The CJNG had used explosive-laden drones to bomb positions held by its rivals.",
+              {"CJNG": ("ArmedGroup", ["CJNG"])})
+    (bombing,) = of_class(out, "Bombardment")
+    assert label_of(out, bombing.agents) == ["CJNG"]

@@ -54,6 +54,9 @@ def doer_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozense
         return []
     if trig.pos_ in ("VERB", "AUX", "ADJ"):
         return verb_agents(trig, patient, depth)
+    if "to_verb" in flags:  # "the CJNG used drones to bomb positions": who used them
+        verb = next((a for a in trig.ancestors if a.pos_ == "VERB"), None)
+        return verb_agents(verb, False, depth + 1) if verb is not None else []
     if "headline" in flags:
         return [t for t in trig.doc[max(trig.sent.start, trig.i - 3): trig.i] if t.pos_ == "PROPN"]
     out = prep_objects(trig, words()["agent_preps"])

@@ -95,6 +95,12 @@ def headline_verb(tok: Token) -> bool:
     return not verb_rows(nxt) and bool(verb_rows(tok))
 
 
+def infinitive_noun(tok: Token) -> bool:
+    """'used drones to bomb positions': a word after 'to' that the tagger took for a noun."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and bool(verb_rows(tok))
+
+
 def lower_headline_verb(tok: Token, prev: Token) -> bool:
     """'Gangs loot hospital': in a sentence-case headline (the first line), a bare word after a
     plural subject."""
@@ -222,7 +228,8 @@ def find(doc: Doc, index: EntityIndex) -> list[Trigger]:
         rows = candidates(tok)
         if not rows:
             continue
-        as_verb = headline_verb(tok)
+        to_verb = infinitive_noun(tok)
+        as_verb = to_verb or headline_verb(tok)
         if excluded(tok, index, as_verb):
             continue
         if as_verb:
@@ -233,7 +240,7 @@ def find(doc: Doc, index: EntityIndex) -> list[Trigger]:
             if row.requires is None or has_word(tok, row.requires):
                 flags = row.flags
                 if as_verb or tok.pos_ not in POS[row.pos]:
-                    flags = flags | {"headline"}
+                    flags = flags | {"headline"} | ({"to_verb"} if to_verb else set())
                 cls = words()["idiom_class"].get(f"{before(tok)} {tok.lemma_.lower()}", row.cls)
                 out.append(Trigger(tok, refine(tok, cls), frozenset(flags)))
                 break
