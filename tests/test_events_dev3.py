@@ -229,3 +229,10 @@ def test_a_verb_after_to_tagged_as_a_noun_is_an_event_of_the_user():
               {"CJNG": ("ArmedGroup", ["CJNG"])})
     (bombing,) = of_class(out, "Bombardment")
     assert label_of(out, bombing.agents) == ["CJNG"]
+
+
+def test_a_claim_made_without_evidence_is_unverified():
+    out = run("The Russian Defence Ministry said it had destroyed 40 Ukrainian drones, without "
+              "providing evidence.", {"Russian Defence Ministry": ("GovernmentBody", ["Russian Defence Ministry"])})
+    (said,) = by_source(out, "Russian Defence Ministry")
+    assert said.status == "Unverified"

@@ -44,8 +44,8 @@ def unverified(drafts: list, sents: list, events: dict) -> None:
     speaks of figures or tolls); never a denial nor what the denying party says."""
     deniers = {d.source for d in drafts if d.kind == "deny"}
     for n, sent in enumerate(sents):
-        if not _matches("unverified", sent.text):
-            continue
+        if not (_matches("unverified", sent.text) or _matches("unsupported", sent.text)):
+            continue  # "could not be verified", "said, without providing evidence"
         here = [d for d in drafts if d.sent == n and d.kind != "deny" and not hedges(d)]
         if here:
             for d in here:
