@@ -39,6 +39,10 @@ ORDINAL_WORDS = frozenset(
         "twelfth",
     ]
 )
+CALENDAR_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)
+TIME_TYPES = ("DATE", "TIME")  # 'Odesa overnight', 'Mahaday': names the model read as times
 MAX_RUN_WORDS = 4  # capitalised words read back from an organisation's or group's word
 LOCATED_BEFORE = frozenset({"in", "near", "outside"})
 BYLINE_KB = "byline"  # kb_id of a writer's name on a 'By ...' line (kept in headline-like lines)
@@ -260,13 +264,20 @@ def join_community_pairs(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _untyped(tok) -> bool:
+    """Whether the model gave a token no entity type, or a time type a proper noun cannot have."""
+    return not tok.ent_type_ or (
+        tok.ent_type_ in TIME_TYPES and tok.pos_ == "PROPN" and tok.lower_ not in CALENDAR_WORDS
+    )
+
+
 def add_untagged_places(doc: Doc, spans: list[Span]) -> list[Span]:
     """'renewed war in Tigray', 'Kigali denies ...': a proper noun the model left untagged that
     is a known place's name (one or two words, looked up in the bundled list)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     places, skip = bundled_places(), _not_places()
     for tok in (doc[i] for i in _where(doc, IS_TITLE) if i not in taken):
-        if tok.pos_ != "PROPN" or tok.ent_type_:
+        if tok.pos_ != "PROPN" or not _untyped(tok):
             continue  # a date, number or name the model gave another type keeps it
         if tok.i > 0 and (doc[tok.i - 1].like_num or doc[tok.i - 1].text == "-"):
             continue  # '2 Para': a unit's name
@@ -349,7 +360,7 @@ def add_located_names(doc: Doc, spans: list[Span]) -> list[Span]:
             and doc[end].is_title
             and doc[end].pos_ == "PROPN"
             and end not in taken
-            and not doc[end].ent_type_
+            and _untyped(doc[end])
         ):
             end += 1
         after = doc[end].text if end < len(doc) else "."

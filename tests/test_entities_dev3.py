@@ -1,0 +1,110 @@
+"""Entity and linking behaviours found on unseen-style wire copy (tests/data/dev3), real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.classes import top_class
+from kg.link import link
+from tests.test_entities_general import labels, one, run
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Russian forces launched a missile attack on Odesa overnight, killing four people.", "Odesa"),
+        ("Fighting has also been reported around Debre Markos, Gondar and Lalibela.", "Lalibela"),
+        ("Rebels seized Bukavu, the province's capital, on Sunday.", "Bukavu"),
+        ("Tensions have raised fears of renewed war in Tigray.", "Tigray"),
+        ("Fighting spread across the Amhara region on Tuesday, residents said.", "Amhara"),
+    ],
+)
+def test_names_the_model_takes_for_people_or_misses_are_places_in_place_contexts(text, name):
+    assert top_class(one(run(text), name).cls) == "Place"
+
+
+def test_every_name_in_a_list_before_a_plural_place_word_is_a_place():
+    x = run("Gunmen stormed Kadawa, Gidan Dawa and Mai Lalle villages on Sunday night.")
+    for name in ("Kadawa", "Gidan Dawa", "Mai Lalle"):
+        assert top_class(one(x, name).cls) == "Place", name
+
+
+def test_title_case_dateline_before_a_dash_and_a_byline():
+    x = run(
+        "Drone strike kills 15 in Amhara region\n\nBy Abdulkareem Mojeed\n\n"
+        "Addis Abeba – At least 15 civilians were killed on Tuesday, residents said."
+    )
+    assert top_class(one(x, "Addis Abeba").cls) == "Place"
+    assert one(x, "Abdulkareem Mojeed").cls == "Actor"
+
+
+def test_untagged_acronyms_and_ordinal_units_are_groups():
+    x = run(
+        "The U.N. peacekeeping mission MONUSCO said Rwanda-backed M23 rebels took the town. "
+        "The Army's Third Division said troops were pursuing the attackers."
+    )
+    for name in ("MONUSCO", "M23", "Third Division"):
+        assert top_class(one(x, name).cls) == "Faction", name
+    assert "Division" not in {e.label for e in x.entities}
+
+
+def test_a_title_inside_a_name_and_an_honorific_before_it():
+    x = run(
+        "President Hassan Sheikh Mohamud chaired a meeting of security chiefs. "
+        'Police spokesman Yazid Abubakar confirmed the attack. "We are on it," Mr Abubakar said.'
+    )
+    assert one(x, "Hassan Sheikh Mohamud").cls == "Actor"
+    assert "Mohamud" not in labels(x)
+    assert "Abubakar" in one(x, "Yazid Abubakar").alt_labels
+    assert "Mr Abubakar" not in labels(x)
+
+
+def test_a_title_with_its_acronym_is_no_group():
+    x = run(
+        "He said the Commissioner of Police (CP), Muhammad Shehu Dalijan, had deployed a team."
+    )
+    assert not any("Commissioner" in n or n == "CP" for n in labels(x))
+    assert one(x, "Muhammad Shehu Dalijan").cls == "Actor"
+
+
+def test_a_minister_s_portfolio_and_weapon_names_are_no_entities():
+    x = run(
+        "Israel's National Security Minister Itamar Ben-Gvir spoke as Zelensky asked partners "
+        "to speed up deliveries of Patriot systems against Iskander-M missiles."
+    )
+    assert not {"National Security", "Patriot", "Iskander-M"} & labels(x)
+    assert one(x, "Itamar Ben-Gvir").cls == "Actor"
+
+
+def test_a_country_name_inside_a_longer_name_keeps_no_country_id():
+    x = run("Fighters of the Alliance Fleuve Congo (AFC) were seen near Goma on Tuesday.")
+    afc = one(x, "Alliance Fleuve Congo")
+    assert top_class(afc.cls) == "Faction" and "AFC" in afc.alt_labels
+
+
+def test_names_of_reporters_in_credits_are_people():
+    x = run(
+        "The rebels took the town.\n(Reporting by Sonia Rolley in Paris and Ange Kasongo in "
+        "Kinshasa; Editing by Alex Richardson)"
+    )
+    assert one(x, "Ange Kasongo").cls == "Actor"
+
+
+def test_untagged_names_ending_in_an_organisation_word_and_long_acronyms():
+    x = run(
+        "The spokesperson of the Zamfara State Police Command confirmed the attack. Data from "
+        "the Armed Conflict Location and Event Data Project (ACLED) show a rise in attacks."
+    )
+    assert top_class(one(x, "Zamfara State Police Command").cls) == "Faction"
+    assert "ACLED" in one(x, "Armed Conflict Location and Event Data Project").alt_labels
+
+
+def test_a_short_country_name_joins_the_fuller_one_and_links_to_it():
+    x = run(
+        "Rebels advanced in the Democratic Republic of Congo on Tuesday. Congo's army said it "
+        "was fighting near Kinshasa."
+    )
+    linked, _ = link(x)
+    drc = one(linked, "Democratic Republic of Congo")
+    assert "Congo" in {drc.label, *drc.alt_labels}
+    assert drc.qid == "Q974"
