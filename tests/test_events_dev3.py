@@ -236,3 +236,11 @@ def test_a_claim_made_without_evidence_is_unverified():
               "providing evidence.", {"Russian Defence Ministry": ("GovernmentBody", ["Russian Defence Ministry"])})
     (said,) = by_source(out, "Russian Defence Ministry")
     assert said.status == "Unverified"
+
+
+def test_a_shared_date_does_not_make_two_figures_one_incident():
+    out = run("The OCHA said at least 27 civilians were killed in Zamzam on 8 May. According to the "
+              "IOM, an estimated 18,500 people arrived in Tawila between 5 and 11 May.",
+              {"OCHA": ("InternationalOrganisation", ["OCHA"]), "IOM": ("InternationalOrganisation", ["IOM"]),
+               "Zamzam": ("Settlement", ["Zamzam"]), "Tawila": ("Settlement", ["Tawila"])})
+    assert {c.status for c in out.claims} == {"Asserted"}

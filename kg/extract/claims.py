@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.cues import cue_kind, cue_lemma, is_according_to, is_cue, status_words
 from kg.extract.event_parties import EntityIndex, entities_of, phrase, words
 from kg.extract.numbers import find_count
-from kg.extract.status import assign_status, same_counted
+from kg.extract.status import assign_status, generic, same_counted
 from kg.extract.text import text_of as doc_text
 from kg.model import Claim, Extraction, Span
 
@@ -63,8 +63,15 @@ def share_events(drafts: list[Draft]) -> None:
     for prev, d in itertools.pairwise(drafts):
         if not d.about and prev.about and d.sent - prev.sent <= 1 and \
                 find_count(text_of(d.content)) and find_count(text_of(prev.content)) \
-                and same_counted(prev, d):  # not '7 people' and then '14 drones'
+                and same_counted(prev, d) and not news_of_its_own(d, prev):  # not '7 people' and then '14 drones'
             d.about = prev.about
+
+
+def news_of_its_own(d: Draft, prev: Draft) -> bool:
+    """Whether a claim names things the claim before does not ('18,500 people arrived in
+    Tawila' after '27 killed in Zamzam'): then its figure is about something else."""
+    common = generic() | set(status_words()["toll_nouns"]) | prev.nouns
+    return bool(d.nouns - common)
 
 
 def toll_events(drafts: list[Draft], found: Extraction, sent_of: dict, doc: Doc) -> None:

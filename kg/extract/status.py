@@ -9,14 +9,15 @@ from spacy.tokens import Doc
 
 from kg.extract.cues import status_words
 from kg.extract.events import family
-from kg.extract.numbers import find_count
+from kg.extract.numbers import find_count, months
 from kg.model import Extraction
 
 TITLE_GAP = 30  # characters of title words between an organisation and its person
 TITLE_WORDS = re.compile(r"(?: [a-z][a-z-]*){1,3} |\s+")
 UNVERIFIED_BACK = 4  # sentences back whose accounts "could not be verified" covers
 WINDOW = 2  # sentences within which competing accounts are compared
-VIOLENT = {"Killing", "Attack", "Bombardment"}  # one incident may be told as any of these
+VIOLENT = {"Killing", "Attack", "Bombardment"}
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})  # one incident may be told as any of these
 
 
 def assign_status(drafts: list, doc: Doc, found: Extraction) -> None:
@@ -231,6 +232,8 @@ def _counted(d) -> str | None:
         return None
     after = re.findall(r"[A-Za-z]+", text[found.end:])[:3]
     people = set(status_words()["person_nouns"])
+    if not after and d.nouns & set(status_words()["toll_nouns"]):
+        return "people"  # "put the death toll at 41"
     for w in after:
         if w.lower() in people or w.lower().rstrip("s") in people:
             return "people"
@@ -258,5 +261,5 @@ def _group(fam: str) -> str:
 
 
 def generic() -> set[str]:
-    """Nouns too common to tie two accounts to one incident."""
-    return set(status_words()["generic_nouns"])
+    """Nouns too common to tie two accounts to one incident (dates among them: '8 May')."""
+    return set(status_words()["generic_nouns"]) | months() | WEEKDAYS
