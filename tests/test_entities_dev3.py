@@ -108,3 +108,18 @@ def test_a_short_country_name_joins_the_fuller_one_and_links_to_it():
     drc = one(linked, "Democratic Republic of Congo")
     assert "Congo" in {drc.label, *drc.alt_labels}
     assert drc.qid == "Q974"
+
+
+def test_followers_join_their_group_and_a_name_follows_a_title_acronym():
+    x = run(
+        "Superintendent of Police (SP) Ramesh Kumar said the Maoists had planted the IED. "
+        "The Communist Party of India-Maoist (CPI-Maoist) denied it."
+    )
+    assert "Maoists" in one(x, "CPI-Maoist").alt_labels
+    assert one(x, "Ramesh Kumar").cls == "Actor"
+    assert not any(n in ("SP", "Superintendent of Police") for n in labels(x))
+
+
+def test_a_people_is_no_group_s_followers():
+    x = run("Syrians fled as the Syrian Observatory for Human Rights reported shelling.")
+    assert "Syrians" not in one(x, "Syrian Observatory for Human Rights").alt_labels

@@ -77,6 +77,7 @@ def cluster(doc: Doc, ms: list[Mention]) -> list[list[Mention]]:
             uf.join(i, k)
         j = alias_target(doc, ms, i) if j is None else j
         j = short_place_target(ms, i) if j is None else j
+        j = follower_target(ms, i) if j is None else j
         j = surname_target(ms, i) if j is None else j
         j = head_target(doc, ms, i) if j is None else j
         if j is not None:
@@ -221,6 +222,30 @@ def short_place_target(ms: list[Mention], i: int) -> int | None:
         ),
         None,
     )
+
+
+def follower_target(ms: list[Mention], i: int) -> int | None:
+    """The one group whose name holds a word its followers are called by: 'Maoists' ->
+    'Communist Party of India (Maoist)' (none where several groups' names hold it)."""
+    m = ms[i]
+    words = fold(m.text).split()  # as written: 'Maoists' (its name may have lost the 's')
+    if len(words) != 1 or m.fixed or m.scoped or top_class(m.cls) != "Faction":
+        return None
+    if m.cls == "Community" or is_acronym(m.name):
+        return None
+    stem = words[0].removesuffix("s")
+    if stem == words[0]:
+        return None  # followers go by a plural: 'Maoists', not 'Hasao'
+    found = {
+        fold(o.name): j
+        for j, o in enumerate(ms)
+        if j != i
+        and top_class(o.cls) == "Faction"
+        and o.cls != "Community"
+        and len(fold(o.name).split()) > 1
+        and stem in fold(o.name).split()
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _nearer_before(candidate: int, best: int, here: int) -> bool:

@@ -89,7 +89,7 @@ def classify(ent: Span) -> Mention | None:
     m = Mention(ent.start, ent.end, ent.text, name, NAME_LABELS[ent.label_], ent.label_)
     if known_name(m) or group_noun(ent, m) or placed(ent, m):
         return m
-    if ent.label_ == "NORP":
+    if ent.label_ == "NORP" and not follows_a_group(ent):
         return None
     if any(q in ent.text for q in QUOTES):
         m.cls, m.forms = "Actor", nickname_forms(ent)
@@ -105,6 +105,19 @@ def classify(ent: Span) -> Mention | None:
     if m.cls in ("Faction", "Place") and (person_cued(ent) or titled(ent)):
         m.cls = "Actor"
     return m
+
+
+def follows_a_group(ent: Span) -> bool:
+    """'the Maoists' where the article names the 'Communist Party of India (Maoist)': a word
+    for a group's followers (a group mention), not for a people."""
+    lex = lexicons()
+    stem = ent.text.removesuffix("s")
+    if stem == ent.text or " " in stem or stem in lex.demonyms or fold(stem) in lex.communities:
+        return False  # 'Syrians', 'Kurds': a people
+    stem = fold(stem)
+    return any(
+        e.label_ == "ORG" and len(e) > 1 and stem in fold(e.text).split() for e in ent.doc.ents
+    )
 
 
 def from_lexicon(ent: Span) -> Mention:

@@ -514,6 +514,7 @@ def add_bracket_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 if not (tok.i < s.start and s.end <= close)
                 and (s.ent_id_ or not (title <= s.start and s.end <= tok.i))
             ]
+            spans = _person_after_title(doc, close + 1, spans)
             continue
         for span in found:
             if _not_a_name(span) or place_kind(span.text) and not _org_like(span):
@@ -522,6 +523,18 @@ def add_bracket_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue  # a lexicon name already covers it
             spans = _put(spans, Span(doc, span.start, span.end, label="ORG", kb_id=ACRONYM_KB))
     return spans
+
+
+def _person_after_title(doc: Doc, start: int, spans: list[Span]) -> list[Span]:
+    """'Superintendent of Police (SP) Ramesh Kumar': the name right after a title's acronym."""
+    end = start
+    while end < len(doc) and end - start < MAX_TITLED_NAME and doc[end].is_title:
+        end += 1
+    if end - start < 2 or any(s.ent_id_ for s in spans if s.start < end and start < s.end):
+        return spans
+    if doc[start].lower_ in lexicons().titles or _org_like(doc[start:end]):
+        return spans
+    return _put(spans, Span(doc, start, end, label="PERSON"))
 
 
 def _bracket_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
