@@ -123,3 +123,16 @@ def test_followers_join_their_group_and_a_name_follows_a_title_acronym():
 def test_a_people_is_no_group_s_followers():
     x = run("Syrians fled as the Syrian Observatory for Human Rights reported shelling.")
     assert "Syrians" not in one(x, "Syrian Observatory for Human Rights").alt_labels
+
+
+def test_the_leader_a_government_is_named_after_is_a_person():
+    x = run(
+        "Security forces have killed thousands since the army ousted the elected government of "
+        "Aung San Suu Kyi in February 2021."
+    )
+    assert one(x, "Aung San Suu Kyi").cls == "Actor"
+
+
+def test_a_name_before_a_lower_case_front_is_an_armed_group():
+    x = run("The attack was carried out by the Jaime Martínez front, the army said.")
+    assert top_class(one(x, "Jaime Martínez front").cls) == "Faction"
