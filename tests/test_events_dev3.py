@@ -244,3 +244,10 @@ def test_a_shared_date_does_not_make_two_figures_one_incident():
               {"OCHA": ("InternationalOrganisation", ["OCHA"]), "IOM": ("InternationalOrganisation", ["IOM"]),
                "Zamzam": ("Settlement", ["Zamzam"]), "Tawila": ("Settlement", ["Tawila"])})
     assert {c.status for c in out.claims} == {"Asserted"}
+
+
+def test_striking_targets_is_a_bombardment_but_striking_a_deal_is_not():
+    out = run("In a post on X, the IDF said it had struck 40 targets overnight.", {})
+    assert [e.cls for e in out.events] == ["Bombardment"]
+    assert not of_class(run("An earthquake struck the region.", {}), "Bombardment")
+    assert not of_class(run("The two sides struck a deal.", {}), "Bombardment")
