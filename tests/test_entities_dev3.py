@@ -136,3 +136,8 @@ def test_the_leader_a_government_is_named_after_is_a_person():
 def test_a_name_before_a_lower_case_front_is_an_armed_group():
     x = run("The attack was carried out by the Jaime Martínez front, the army said.")
     assert top_class(one(x, "Jaime Martínez front").cls) == "Faction"
+
+
+def test_the_name_a_group_is_known_as_is_found():
+    x = run("Clan militias known as Ma'awisley have fought alongside the army since 2022.")
+    assert top_class(one(x, "Ma'awisley").cls) == "Faction"

@@ -43,6 +43,9 @@ CALENDAR_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
 TIME_TYPES = ("DATE", "TIME")  # 'Odesa overnight', 'Mahaday': names the model read as times
+KNOWN_AS_GROUPS = frozenset(
+    {"militia", "group", "gang", "faction", "movement", "coalition", "fighter", "rebel", "force"}
+)
 MAX_RUN_WORDS = 4  # capitalised words read back from an organisation's or group's word
 LOCATED_BEFORE = frozenset({"in", "near", "outside"})
 BYLINE_KB = "byline"  # kb_id of a writer's name on a 'By ...' line (kept in headline-like lines)
@@ -374,4 +377,22 @@ def add_located_names(doc: Doc, spans: list[Span]) -> list[Span]:
         ):
             spans = spans + [Span(doc, start, end, label="GPE")]
             taken.update(range(start, end))
+    return spans
+
+
+def add_known_as_groups(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Clan militias known as Ma'awisley': the name a group noun is 'known as'."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for tok in (doc[i] for i in _where(doc, LOWER, frozenset({"known"}))):
+        start = tok.i + 2
+        if start >= len(doc) or doc[tok.i + 1].lower_ != "as" or tok.i == 0:
+            continue
+        noun = doc[tok.i - 1] if doc[tok.i - 1].text != "," else doc[tok.i - 2]
+        if noun.lemma_.lower() not in KNOWN_AS_GROUPS:
+            continue
+        end = start
+        while end < len(doc) and end - start < MAX_RUN_WORDS and doc[end].text[:1].isupper():
+            end += 1
+        if end > start and not taken.intersection(range(start, end)):
+            spans = spans + [Span(doc, start, end, label="ORG")]
     return spans
