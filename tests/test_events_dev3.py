@@ -251,3 +251,10 @@ def test_striking_targets_is_a_bombardment_but_striking_a_deal_is_not():
     assert [e.cls for e in out.events] == ["Bombardment"]
     assert not of_class(run("An earthquake struck the region.", {}), "Bombardment")
     assert not of_class(run("The two sides struck a deal.", {}), "Bombardment")
+
+
+def test_killings_told_as_executions_are_one_event_with_its_count():
+    out = run("The commission said soldiers had killed at least 45 civilians in extrajudicial "
+              "executions in the town.", {})
+    killings = [e for e in out.events if e.cls in ("Killing", "Execution")]
+    assert [e.count for e in killings] == [45]

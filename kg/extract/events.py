@@ -96,6 +96,8 @@ def host_of(t: Trigger, by_i: dict[int, Trigger]) -> int | None:
         ups = [tok.head]
         if tok.head.dep_ in ("prep", "agent", "cc"):
             ups.append(tok.head.head)
+            if tok.dep_ == "pobj" and tok.head.head.dep_ in ("dobj", "nsubjpass"):
+                ups.append(tok.head.head.head)  # "killed 45 civilians in executions"
         ups = [u for u in ups if "\n\n" not in tok.doc[min(u.i, tok.i): max(u.i, tok.i)].text]
         up = next((u for u in ups if u.i in by_i and u.i not in seen
                    and family(by_i[u.i].cls) == family(t.cls)
