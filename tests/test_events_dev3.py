@@ -258,3 +258,11 @@ def test_killings_told_as_executions_are_one_event_with_its_count():
               "executions in the town.", {})
     killings = [e for e in out.events if e.cls in ("Killing", "Execution")]
     assert [e.count for e in killings] == [45]
+
+
+def test_missiles_launched_and_families_uprooted():
+    out = run("The Houthis launched missiles at ships in the Red Sea.", {"Houthis": ("ArmedGroup", ["Houthis"])})
+    (bombardment,) = of_class(out, "Bombardment")
+    assert label_of(out, bombardment.agents) == ["Houthis"]
+    assert of_class(run("Hundreds of families have been uprooted by the fighting.", {}), "Displacement")
+    assert not run("The company launched a new product.", {}).events
