@@ -141,3 +141,12 @@ def test_a_name_before_a_lower_case_front_is_an_armed_group():
 def test_the_name_a_group_is_known_as_is_found():
     x = run("Clan militias known as Ma'awisley have fought alongside the army since 2022.")
     assert top_class(one(x, "Ma'awisley").cls) == "Faction"
+
+
+def test_a_dateline_city_links_though_its_country_is_not_named():
+    x = run(
+        "Junta air strike kills dozens\n\nBANGKOK (AP) - A military air strike on a village in "
+        "Myanmar's Sagaing region killed at least 53 people, a member of the opposition said."
+    )
+    linked, _ = link(x)
+    assert one(linked, "BANGKOK").qid == "Q1861"

@@ -218,13 +218,28 @@ def fullest_name_items(e: Entity, matches: dict[str, Match], gaz: Gazetteer) -> 
     return top if len(top) == 1 and sorted(exact.values())[-2] < longest else set()
 
 
+def dateline_abroad(e: Entity, ctx: Context):
+    """For a place written in capitals ('BANGKOK (AP) -'), a dateline: the city a story is
+    filed from needs no mention of its country, so the other-country penalty is given back."""
+    dateline = any(n.isupper() and len(n) > 3 and n.replace("-", "").replace(" ", "").isalpha()
+                   for n in (e.label, *e.alt_labels))
+
+    def bonus(c: Candidate) -> float:
+        foreign = c.is_place and kind_of(c) != "country" and ctx.countries
+        return OTHER_COUNTRY if dateline and foreign and c.country not in ctx.countries else 0.0
+
+    return bonus
+
+
 def decide(e: Entity, gaz: Gazetteer, ctx: Context) -> Decision | None:
     """The item this entity names, if one clearly fits."""
     matches, hints = entity_matches(e, gaz)
     if not matches:
         return None
     fullest = fullest_name_items(e, matches, gaz)
-    ranked = sorted(((score(m, hints, ctx, matches) + FULLER_NAME * (qid in fullest), m)
+    abroad = dateline_abroad(e, ctx)
+    ranked = sorted(((score(m, hints, ctx, matches) + FULLER_NAME * (qid in fullest)
+                      + abroad(m.candidate), m)
                      for qid, m in matches.items()),
                     key=lambda sm: (-sm[0], sm[1].candidate.qid))
     best_score, best = ranked[0]
