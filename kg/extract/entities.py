@@ -1,7 +1,8 @@
 """People, factions and places: one entity per real thing an article names, with every mention.
 
-Steps: fixed name spans (ruler.py) -> classified mentions (mentions.py) + unnamed parties and
-institutions (parties.py) -> clusters (coref.py) -> entities, roles and relations (roles.py).
+Steps: fixed name spans (ruler.py, name_fixes.py) -> classified mentions (mentions.py) + unnamed
+parties and institutions (parties.py) -> clusters (coref.py) -> entities, roles and relations
+(roles.py).
 """
 
 from __future__ import annotations
