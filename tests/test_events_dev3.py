@@ -266,3 +266,8 @@ def test_missiles_launched_and_families_uprooted():
     assert label_of(out, bombardment.agents) == ["Houthis"]
     assert of_class(run("Hundreds of families have been uprooted by the fighting.", {}), "Displacement")
     assert not run("The company launched a new product.", {}).events
+
+
+def test_a_thing_named_as_a_protest_is_no_protest():
+    out = run("The minister said the government would not tolerate criminal acts disguised as protests.", {})
+    assert not of_class(out, "Protest")
