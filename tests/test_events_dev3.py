@@ -271,3 +271,8 @@ def test_missiles_launched_and_families_uprooted():
 def test_a_thing_named_as_a_protest_is_no_protest():
     out = run("The minister said the government would not tolerate criminal acts disguised as protests.", {})
     assert not of_class(out, "Protest")
+
+
+def test_victims_described_as_shot_are_no_new_attack():
+    out = run("At least 15 people were killed in the violence, most of them shot in their homes.", {})
+    assert [e.cls for e in out.events] == ["Killing"]

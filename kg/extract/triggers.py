@@ -204,12 +204,19 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
                    or index.classes.get(index.at(s)) in words()["displaced_classes"] for s in subj):
             return False
     if "no_death" in flags and (tok.head.lemma_.lower() in DEATH_WORDS or any(
-            t.lemma_.lower() in DEATH_WORDS | AIMLESS for c in tok.children for t in (c, *c.children))):
-        return False  # "shot dead", "shot and killed", "killed, most of them shot", "shot into the air"
+            t.lemma_.lower() in DEATH_WORDS | AIMLESS for c in tok.children for t in (c, *c.children))
+            or any(partitive(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))):
+        return False  # "shot dead", "shot and killed", "shot into the air", "15 killed, most of them shot"
     if "party_object" in flags:
         objs = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
         return any(index.kinds.get(index.at(t)) in ("Actor", "Faction") for t in objs)
     return True
+
+
+def partitive(tok: Token) -> bool:
+    """'most of them', 'many of whom': victims already told of, described again."""
+    return tok.lower_ in ("most", "many", "some", "all", "several", "half") and any(
+        c.lower_ == "of" and any(g.lower_ in ("them", "whom") for g in c.children) for c in tok.children)
 
 
 def subjects_of(tok: Token) -> list[Token]:
