@@ -276,3 +276,10 @@ def test_a_thing_named_as_a_protest_is_no_protest():
 def test_victims_described_as_shot_are_no_new_attack():
     out = run("At least 15 people were killed in the violence, most of them shot in their homes.", {})
     assert [e.cls for e in out.events] == ["Killing"]
+
+
+def test_a_groups_claim_of_an_attack_names_its_doer():
+    out = run("Mozambique denies Islamic State claim of attack on army base in Cabo Delgado\n\nText.",
+              {"Islamic State": ("ArmedGroup", ["Islamic State"])})
+    (attack,) = of_class(out, "Attack")
+    assert label_of(out, attack.agents) == ["Islamic State"]

@@ -71,6 +71,10 @@ def doer_heads(trig: Token, cls: str, patient: bool, flags: frozenset = frozense
     holder = trig.head.head if trig.dep_ == "pobj" else trig
     if not out and holder.lemma_.lower() == "responsibility" and holder.head.pos_ == "VERB":
         out = agent_heads(holder.head, cls, False, depth=depth + 1)  # "claimed responsibility for"
+    if not out and trig.dep_ == "pobj" and trig.head.lower_ == "of" and holder.lemma_.lower() == "claim" \
+            and holder.pos_ == "NOUN":  # "Islamic State claim of attack", "a claim by X of the attack"
+        out = [c for c in child(holder, "compound", "poss") if c.pos_ in ("PROPN", "NOUN")] \
+            + prep_objects(holder, ["by"])
     if not out and trig.dep_ in ("dobj", "nsubjpass", "oprd") and \
             trig.head.lemma_.lower() in words()["light_verbs"]:
         out = agent_heads(trig.head, cls, False, depth=depth + 1)
