@@ -283,3 +283,12 @@ def test_a_groups_claim_of_an_attack_names_its_doer():
               {"Islamic State": ("ArmedGroup", ["Islamic State"])})
     (attack,) = of_class(out, "Attack")
     assert label_of(out, attack.agents) == ["Islamic State"]
+
+
+def test_a_denial_by_the_accused_partys_spokesman_denies_the_allegation():
+    out = run("The commission alleged that Police had shot unarmed demonstrators. Police spokeswoman "
+              "Resila Onyango denied that officers had shot anyone.",
+              {"commission": ("GovernmentBody", ["commission"]), "Police": ("StateForce", ["Police"]),
+               "Resila Onyango": ("Actor", ["Resila Onyango"])})
+    (alleged,) = by_source(out, "commission")
+    assert alleged.status == "Denied"

@@ -24,14 +24,15 @@ def assign_status(drafts: list, doc: Doc, found: Extraction) -> None:
     """Set each draft claim's status in place; later rules win over earlier ones."""
     sents = list(doc.sents)
     events = {e.key: e for e in found.events}
-    disputed_by_cluster(drafts, events, affiliations(found))
+    allied = affiliations(found)
+    disputed_by_cluster(drafts, events, allied)
     disputed_by_accusation(drafts, events)
     disputed_by_figures(drafts, events)
     disputed_by_text(drafts, sents)
     disputed_by_cue(drafts)
     unverified(drafts, sents, events)
     confirmed(drafts, events)
-    denied(drafts, events)
+    denied(drafts, events, allied)
 
 
 def _matches(key: str, text: str) -> bool:
@@ -79,8 +80,9 @@ def last_figure_sentence(sents: list, n: int) -> int | None:
     return None
 
 
-def denied(drafts: list, events: dict) -> None:
-    """A claim its subject denies is Denied; the denial itself stays Asserted."""
+def denied(drafts: list, events: dict, allied: set = frozenset()) -> None:
+    """A claim its subject (or one who speaks for it: 'police spokeswoman X denied') denies is
+    Denied; the denial itself stays Asserted."""
     for d in drafts:
         if d.kind != "deny":
             continue
@@ -93,7 +95,8 @@ def denied(drafts: list, events: dict) -> None:
             continue
         for o in drafts:
             if o is not d and d.sent - 3 <= o.sent <= d.sent and o.source != d.source and \
-                    any(d.source in events[k].agents for k in o.about if k in events):
+                    any(d.source == a or (d.source, a) in allied
+                        for k in o.about if k in events for a in events[k].agents):
                 o.status = "Denied"
 
 
