@@ -150,3 +150,9 @@ def test_a_dateline_city_links_though_its_country_is_not_named():
     )
     linked, _ = link(x)
     assert one(linked, "BANGKOK").qid == "Q1861"
+
+
+def test_a_country_name_after_a_title_can_be_a_first_name():
+    x = run("Defense Minister Israel Katz said the army would stay in the buffer zone.")
+    assert one(x, "Israel Katz").cls == "Actor"
+    assert "Israel" not in labels(x)

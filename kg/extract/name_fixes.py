@@ -396,3 +396,27 @@ def add_known_as_groups(doc: Doc, spans: list[Span]) -> list[Span]:
         if end > start and not taken.intersection(range(start, end)):
             spans = spans + [Span(doc, start, end, label="ORG")]
     return spans
+
+
+def join_titled_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Defense Minister Israel Katz': a country's name between a title and a surname is a
+    person's first name."""
+    titles = lexicons().titles
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    for k, s in enumerate(spans):
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        if (
+            s.id_.startswith("Country|")
+            and len(s) == 1
+            and s.start > 0
+            and doc[s.start - 1].lower_ in titles
+            and doc[s.start - 1].is_title
+            and nxt is not None
+            and nxt.start == s.end
+            and nxt.label_ == "PERSON"
+        ):
+            spans[k + 1] = Span(doc, s.start, nxt.end, label="PERSON")
+            continue
+        out.append(s)
+    return out

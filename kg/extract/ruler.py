@@ -127,6 +127,7 @@ def entity_fixes(doc: Doc) -> Doc:
     spans = add_datelines(doc, spans)
     spans = fixes.add_dash_datelines(doc, spans)
     spans = fixes.join_titled_middle_names(doc, spans)
+    spans = fixes.join_titled_country_names(doc, spans)
     spans = extend_conjoined_bodies(spans)
     spans = join_conjoined_places(doc, spans)
     spans = fixes.join_of_places(doc, spans)
