@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, request
@@ -12,6 +13,7 @@ from kg import store
 from kg.errors import KGError
 from kg.vocab import DCT, RDF, XSD, Namespace
 from server import formats, protocol
+from server.state import CHECK_EVERY
 
 bp = Blueprint("describe", __name__)
 protocol.register_errors(bp)
@@ -39,10 +41,11 @@ def rows(query: str) -> list[tuple[str, int]]:
     """
     snapshot = store.latest_snapshot(Path(current_app.config["STORE_DIR"]))
     key = (str(snapshot), query)
-    if snapshot is not None and key in _STATISTICS:
+    if key in _STATISTICS:
         return _STATISTICS[key]
+    keep = snapshot is not None and settled(snapshot)  # before the count: it reads from now
     found = count_rows(query)
-    if snapshot is not None:
+    if keep:
         for old in [k for k in _STATISTICS if k[0] != key[0]]:
             _STATISTICS.pop(old, None)
         _STATISTICS[key] = found
@@ -50,6 +53,13 @@ def rows(query: str) -> list[tuple[str, int]]:
 
 
 _STATISTICS: dict[tuple[str, str], list[tuple[str, int]]] = {}  # (snapshot, query) -> rows
+
+
+def settled(snapshot: Path) -> bool:
+    """Whether every executor reads `snapshot` by now: they look for a newer one each
+    CHECK_EVERY seconds, so counts taken sooner may be of the one before (not to be kept)."""
+    published = int(snapshot.name) / 1e9 if snapshot.name.isdigit() else 0.0
+    return time.time() - published > CHECK_EVERY + 1.0
 
 
 def count_rows(query: str) -> list[tuple[str, int]]:
