@@ -45,3 +45,22 @@ def label_of(found: Extraction, keys: tuple[str, ...]) -> list[str]:
     """Entity labels for keys."""
     labels = {e.key: e.label for e in found.entities}
     return [labels[k] for k in keys]
+
+
+def run(text: str, ents: dict, date: str | None = None) -> Extraction:
+    """Events then claims, as the pipeline runs them."""
+    from kg.extract import claims, events
+
+    doc, found = parse(text, ents, date)
+    return claims.extract(doc, events.extract(doc, found))
+
+
+def of_class(found: Extraction, cls: str) -> list:
+    """The events of one class."""
+    return [e for e in found.events if e.cls == cls]
+
+
+def by_source(found: Extraction, label: str) -> list:
+    """The claims whose source has this label."""
+    keys = {e.key for e in found.entities if e.label == label}
+    return [c for c in found.claims if c.source in keys]

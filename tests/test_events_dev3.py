@@ -4,26 +4,10 @@ model: one test per general rule."""
 
 from __future__ import annotations
 
-from helpers_events import label_of, parse
+from helpers_events import by_source, label_of, of_class, parse, run
 
-from kg.extract import arguments, claims, events
+from kg.extract import arguments
 from kg.extract.numbers import find_count
-
-
-def run(text: str, ents: dict, date: str | None = None):
-    """Events then claims, as the pipeline runs them."""
-    doc, found = parse(text, ents, date)
-    return claims.extract(doc, events.extract(doc, found))
-
-
-def of_class(found, cls: str) -> list:
-    return [e for e in found.events if e.cls == cls]
-
-
-def by_source(found, label: str) -> list:
-    keys = {e.key for e in found.entities if e.label == label}
-    return [c for c in found.claims if c.source in keys]
-
 
 # --- counts and places ------------------------------------------------------------------
 
