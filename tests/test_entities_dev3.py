@@ -156,3 +156,25 @@ def test_a_country_name_after_a_title_can_be_a_first_name():
     x = run("Defense Minister Israel Katz said the army would stay in the buffer zone.")
     assert one(x, "Israel Katz").cls == "Actor"
     assert "Israel" not in labels(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Law Society of Kenya called on President William Ruto to withdraw the bill.",
+         "Law Society of Kenya"),
+        ("The Human Rights Commission of Pakistan condemned the killings.",
+         "Human Rights Commission of Pakistan"),
+        ("Amnesty International Kenya said at least 23 people were killed.",
+         "Amnesty International Kenya"),
+    ],
+)
+def test_a_body_of_one_country_is_one_faction_not_a_body_and_a_country(text, name):
+    x = run(text)
+    assert top_class(one(x, name).cls) == "Faction"
+    assert not any(e.label == "Kenya" or e.label == "Pakistan" for e in x.entities)
+
+
+def test_an_ngo_and_a_country_apart_stay_two():
+    x = run("Amnesty International said Kenya police killed 23 people.")
+    assert {"Amnesty International", "Kenya"} <= set(labels(x))

@@ -51,6 +51,10 @@ LOCATED_BEFORE = frozenset({"in", "near", "outside"})
 BYLINE_KB = "byline"  # kb_id of a writer's name on a 'By ...' line (kept in headline-like lines)
 
 
+BODY_WORDS = frozenset({"Commission", "Court", "Bank", "Bar", "Federation", "Church", "Congress",
+                        "League", "Authority", "Chamber", "Board", "Conference", "Academy"})
+# with the organisation words of name_keywords.tsv: 'X Commission of <country>' is one body
+
 LINE_START = re.compile(r"\n\s*(?=\S)")
 
 
@@ -420,3 +424,32 @@ def join_titled_country_names(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         out.append(s)
     return out
+
+
+def join_national_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Law Society' + 'of' + 'Kenya', 'Amnesty International' + 'Kenya': a body of one country
+    (or a country's chapter of an NGO) is one name, not an organisation and a country."""
+    org_words = {w for w, _ in lexicons().keywords} | BODY_WORDS
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and s.id_.startswith("Country|") and (
+            _body_of(doc, prev, s, org_words) or _chapter(doc, prev, s)
+        ):
+            out[-1] = Span(doc, prev.start, s.end, label="ORG")
+            continue
+        out.append(s)
+    return out
+
+
+def _body_of(doc: Doc, org: Span, country: Span, org_words: set[str]) -> bool:
+    """'Law Society of Kenya': a name of the model's ending in an organisation word, 'of', a country."""
+    return (org.label_ == "ORG" and not org.id_ and org[-1].text in org_words
+            and org.end + 1 == country.start and doc[org.end].lower_ == "of")
+
+
+def _chapter(doc: Doc, org: Span, country: Span) -> bool:
+    """'Amnesty International Kenya': a known NGO's name with a country right after it."""
+    return (org.id_.startswith("NGO|") and org.end == country.start
+            and not doc[org.end - 1].whitespace_.count("\n"))

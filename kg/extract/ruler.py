@@ -131,6 +131,7 @@ def entity_fixes(doc: Doc) -> Doc:
     spans = extend_conjoined_bodies(spans)
     spans = join_conjoined_places(doc, spans)
     spans = fixes.join_of_places(doc, spans)
+    spans = fixes.join_national_bodies(doc, spans)
     spans = extend_numbered_groups(doc, spans)
     spans = add_communities(doc, spans)
     spans = fixes.join_community_pairs(doc, spans)
