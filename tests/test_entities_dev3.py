@@ -178,3 +178,9 @@ def test_a_body_of_one_country_is_one_faction_not_a_body_and_a_country(text, nam
 def test_an_ngo_and_a_country_apart_stay_two():
     x = run("Amnesty International said Kenya police killed 23 people.")
     assert {"Amnesty International", "Kenya"} <= set(labels(x))
+
+
+def test_a_place_name_with_a_particle_is_whole_not_its_last_part():
+    x = run("Rwandan troops clashed with insurgents near Mocimboa da Praia on Tuesday.")
+    assert top_class(one(x, "Mocimboa da Praia").cls) == "Place"
+    assert "Praia" not in labels(x)  # not the capital of Cape Verde

@@ -453,3 +453,26 @@ def _chapter(doc: Doc, org: Span, country: Span) -> bool:
     """'Amnesty International Kenya': a known NGO's name with a country right after it."""
     return (org.id_.startswith("NGO|") and org.end == country.start
             and not doc[org.end - 1].whitespace_.count("\n"))
+
+
+PLACE_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "di", "du"})
+MAX_WORDS_BEFORE_PARTICLE = 2
+
+
+def extend_particle_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Mocimboa da Praia' when the model took only 'Praia': a place name whose last part
+    follows a lower-case particle takes the capitalised words before it."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        start = s.start
+        if s.label_ in ("GPE", "LOC") and start >= 2 and doc[start - 1].text in PLACE_PARTICLES:
+            first = start - 1
+            while (start - 1 - first < MAX_WORDS_BEFORE_PARTICLE and first > 0
+                   and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN"
+                   and first - 1 not in taken):
+                first -= 1
+            if first < start - 1:
+                s = Span(doc, first, s.end, label=s.label_)
+        out.append(s)
+    return out

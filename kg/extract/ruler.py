@@ -140,6 +140,7 @@ def entity_fixes(doc: Doc) -> Doc:
     spans = fixes.add_untagged_places(doc, spans)
     spans = fixes.add_located_names(doc, spans)
     spans = fixes.add_known_as_groups(doc, spans)
+    spans = fixes.extend_particle_places(doc, spans)
     spans = drop_headline_noise(doc, spans)
     for tok in doc:
         tok.ent_id = 0  # spaCy keeps a token's old id under a span without one: drop them
