@@ -1,21 +1,10 @@
 """Hand-written gold for the dev2 articles (entities only), written before running the system."""
 
-import json
+import sys
 from pathlib import Path
 
-A, F, P = "Actor", "Faction", "Place"
-
-
-def e(name, cls, aliases=(), qid="?", optional=False):
-    d = {"name": name, "aliases": list(aliases), "class": cls, "qid": qid}
-    if optional:
-        d["optional"] = True
-    return d
-
-
-def o(name, cls=F, aliases=()):
-    return e(name, cls, aliases, None, True)
-
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from gold_rows import A, F, P, e, o, write
 
 GOLD = {
     "fakes_deraa_shelling.txt": [
@@ -296,10 +285,7 @@ GOLD = {
     ],
 }
 
-for art, ents in GOLD.items():
-    out = {"article": art, "entities": ents, "events": [], "claims": []}
-    path = Path(__file__).parent / "gold" / art.replace(".txt", ".json")
-    path.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n")
+write(Path(__file__).parent, GOLD)
 
 GOLD2 = {
     "reuters_ukraine_kharkiv.txt": [
@@ -400,7 +386,4 @@ GOLD2 = {
     ],
 }
 
-for art, ents in GOLD2.items():
-    out = {"article": art, "entities": ents, "events": [], "claims": []}
-    path = Path(__file__).parent / "gold" / art.replace(".txt", ".json")
-    path.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n")
+write(Path(__file__).parent, GOLD2)

@@ -8,26 +8,11 @@ parties the first pass left out (the guidelines make them optional), and names t
 inside another name ('FARC dissidents', 'UN Office for ...', 'Amnesty International Nigeria').
 """
 
-import json
+import sys
 from pathlib import Path
 
-A, F, P = "Actor", "Faction", "Place"
-
-
-def e(name, cls, aliases=(), qid="?", optional=False, alt=()):
-    """One gold entity."""
-    d = {"name": name, "aliases": list(aliases), "class": cls, "qid": qid}
-    if alt:
-        d["qid_alt"] = list(alt)
-    if optional:
-        d["optional"] = True
-    return d
-
-
-def o(name, cls=F, aliases=()):
-    """An unnamed or generic party: optional, no item."""
-    return e(name, cls, aliases, None, True)
-
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from gold_rows import A, F, P, e, o, write
 
 GOLD = {
     "reuters_drc_m23.txt": [
@@ -362,7 +347,4 @@ GOLD = {
 }
 
 if __name__ == "__main__":
-    for art, ents in GOLD.items():
-        out = {"article": art, "entities": ents, "events": [], "claims": []}
-        path = Path(__file__).parent / "gold" / art.replace(".txt", ".json")
-        path.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n")
+    write(Path(__file__).parent, GOLD)

@@ -1,38 +1,16 @@
 """Writes the hand-made gold of tests/data/dev3_events (annotated before looking at system output)."""
-import json
+import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from gold_rows import actor as A
+from gold_rows import claim as C
+from gold_rows import event as E
+from gold_rows import named as N
+from gold_rows import place as P
+from gold_rows import write
+
 HERE = Path(__file__).parent
-
-
-def N(name, aliases=(), cls="Faction", opt=False):
-    d = {"name": name, "aliases": list(aliases), "class": cls, "qid": "?"}
-    if opt:
-        d["optional"] = True
-    return d
-
-
-def P(name, aliases=(), opt=False):
-    return N(name, aliases, "Place", opt)
-
-
-def A(name, aliases=(), opt=False):
-    return N(name, aliases, "Actor", opt)
-
-
-def E(cls, snippet, place=(), agent=(), target=(), count=None, opt=False):
-    d = {"class": cls, "snippet": snippet, "place": list(place), "agent": list(agent),
-         "target": list(target), "count": count}
-    if opt:
-        d["optional"] = True
-    return d
-
-
-def C(source, cue, q, snippet, status="Asserted", opt=False):
-    d = {"source": list(source), "cue": cue, "quantity": q, "snippet": snippet, "status": status}
-    if opt:
-        d["optional"] = True
-    return d
 
 GOLD = {}
 
@@ -368,7 +346,5 @@ GOLD["mozambique_claim_denial.txt"] = dict(
     ])
 
 if __name__ == "__main__":
-    for article, g in GOLD.items():
-        out = {"article": article, **g}
-        (HERE / "gold" / article.replace(".txt", ".json")).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n")
+    write(HERE, GOLD)
     print(len(GOLD), "gold files")
