@@ -44,3 +44,68 @@ def test_a_killing_beside_a_negated_toll_stays():
                                   "KESSA, March 9, 2024 residents said"])
 def test_the_year_of_a_date_is_no_count(text):
     assert find_count(text) is None
+
+
+# --- category 3: agents and targets ---------------------------------------------------------
+
+def made(out, keys: tuple[str, ...]) -> list[tuple[str, str, bool]]:
+    """(label, class, scoped) of the entities with these keys."""
+    ents = {e.key: e for e in out.entities}
+    return [(ents[k].label, ents[k].cls, ents[k].scoped) for k in keys]
+
+
+def test_common_noun_doers_are_unnamed_parties_of_the_article():
+    doc, found = parse("Police arrested nine traders in Kessa after a mob looted the depot.", TOWN)
+    out = events.extract(doc, found)
+    (arrest,) = of_class(out, "Arrest")
+    (looting,) = of_class(out, "Looting")
+    assert made(out, arrest.agents) == [("police", "StateForce", True)]
+    assert made(out, looting.agents) == [("mob", "Faction", True)]
+    assert arrest.count == 9
+
+
+def test_a_victim_is_no_party_unless_the_lexicon_lists_it():
+    """'nine traders' stays out of the graph's parties; 'protesters' is one."""
+    doc, found = parse("Soldiers shot dead nine traders and arrested 12 protesters in Kessa.", TOWN)
+    out = events.extract(doc, found)
+    (killing,) = of_class(out, "Killing")
+    (arrest,) = of_class(out, "Arrest")
+    assert killing.targets == () and killing.count == 9
+    assert made(out, arrest.targets) == [("protesters", "Faction", True)]
+    assert made(out, killing.agents) == [("soldiers", "StateForce", True)]
+
+
+def test_one_party_per_label_and_only_for_emitted_events():
+    doc, found = parse("Gunmen killed a farmer in Kessa. Later the gunmen did not attack the "
+                       "market, and villagers said vigilantes would not retaliate.", TOWN)
+    out = events.extract(doc, found)
+    labels = [e.label for e in out.entities]
+    assert labels.count("gunmen") == 1
+    assert "vigilantes" not in labels or any(e.scoped for e in out.entities if e.label == "vigilantes")
+
+
+def test_the_passive_by_phrase_of_a_verb_completed_by_dead():
+    doc, found = parse("A farmer was shot dead by police in Kessa.", TOWN)
+    (killing,) = of_class(events.extract(doc, found), "Killing")
+    assert killing.agents
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Ethiopian drones struck a depot in Kessa, killing four people.", "Ethiopia"),
+    ("Chadian soldiers killed six herders in Kessa.", "Chad"),
+])
+def test_a_country_written_as_an_adjective_acts(text, country):
+    doc, found = parse(text, TOWN)
+    out = events.extract(doc, found)
+    (killing,) = of_class(out, "Killing")
+    countries = [e for e in out.entities if e.key in killing.agents and e.cls == "Country"]
+    assert [e.label for e in countries] == [country]
+    assert countries[0].alt_labels == (text.split()[0],) and not countries[0].scoped
+
+
+def test_a_dateline_is_no_doer():
+    doc, found = parse("KESSA, 13 April 2025 (Wire) - Russian drones killed two guards.",
+                       {**TOWN, "Wire": ("MediaOutlet", ["Wire"])})
+    out = events.extract(doc, found)
+    (killing,) = of_class(out, "Killing")
+    assert [e.label for e in out.entities if e.key in killing.agents] == ["Russia"]
