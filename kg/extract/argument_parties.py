@@ -67,11 +67,12 @@ def party_span(tok: Token, taken) -> Span | None:
 
 
 def unnamed(tok: Token, adds: Additions, taken, people: bool = True) -> str | None:
-    """The key of the unnamed party a common noun names, if it names people; without `people`,
-    only the curated lexicon's parties (parties.tsv: 'protesters', 'soldiers'), not any people
-    ('26 people', 'four passengers', 'two teachers')."""
+    """The key of the unnamed party a common noun names: the curated lexicon's (parties.tsv:
+    'protesters', 'soldiers') and, with `people` (for doers), armed and state parties from the
+    derived list ('police', 'officers', 'bandits'); never any people ('26 people', 'four
+    passengers', 'two teachers'), which no reader takes for a party."""
     party = unnamed_party(tok)
-    if party and party.derived and not people:
+    if party and party.derived and (not people or party.cls == "Faction"):
         return None
     span = party_span(tok, taken) if party else None
     if party is None or span is None:

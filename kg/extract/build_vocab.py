@@ -37,13 +37,14 @@ NOT_PARTIES = frozenset({"one", "someone", "somebody", "anyone", "anybody", "eve
                          "self", "other", "others", "individual", "mortal", "soul", "being",
                          "case", "type", "sort", "kind", "number", "party", "side", "body",
                          "head", "hand", "figure", "character", "host", "world", "public"})
+IRREGULAR_ENDINGS = ("ves", "ren", "men", "ople")
 UNCOUNTED = ("police", "people", "personnel", "staff", "military", "clergy", "youth", "militia")
 
 
 def plural(lemma: str, irregular: dict[str, str]) -> str:
     """The plural of a noun, from WordNet's exception list or the spelling rules."""
-    if lemma in irregular:
-        return irregular[lemma]
+    if irregular.get(lemma, "").endswith(IRREGULAR_ENDINGS):
+        return irregular[lemma]  # 'children', 'thieves', not the learned 'banditti
     if lemma.endswith(("man",)) and not lemma.endswith(("human", "shaman", "german")):
         return lemma[:-3] + "men"
     if lemma.endswith(("s", "x", "z", "ch", "sh")):
