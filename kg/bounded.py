@@ -20,6 +20,10 @@ class LimitExceeded(Exception):
     """A call passed its time or memory limit, or its process died; the message says which."""
 
 
+class Failed(Exception):
+    """The call raised an error of this name (not every library's errors can be sent back)."""
+
+
 class Bounded:
     """One worker process, started on first use, running calls one at a time within limits.
 
@@ -35,25 +39,54 @@ class Bounded:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop the worker, if one runs; the next call starts a fresh one."""
         if self._pool is not None:
             self._pool.stop()
             self._pool.join()
             self._pool = None
 
     def __call__(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """fn(*args) in the worker; LimitExceeded past the limits; fn's own errors are raised."""
+        """fn(*args) in the worker; LimitExceeded past the limits, Failed for fn's own errors.
+
+        After any failure the worker is replaced: one that ran out of memory may hold it still.
+        """
         if self._pool is None:
             self._pool = ProcessPool(max_workers=1, initializer=cap_memory, initargs=(self.mib,),
                                      context=multiprocessing.get_context("fork"))
-        future = self._pool.schedule(fn, args=args, timeout=self.seconds)
+        future = self._pool.schedule(guarded, args=(fn, *args), timeout=self.seconds)
         try:
             return future.result()
-        except FutureTimeout:
-            raise LimitExceeded(f"took more than {self.seconds:g} s") from None
-        except MemoryError:
-            raise LimitExceeded(f"needed more than {self.mib:,} MiB") from None
-        except ProcessExpired as err:
-            raise LimitExceeded(f"its reader process died (exit code {err.exitcode})") from None
+        except BaseException as err:
+            self.stop()
+            limit = self.exceeded(err)
+            if limit is None:
+                raise
+            raise limit from None
+
+    def exceeded(self, err: BaseException) -> LimitExceeded | None:
+        """The limit a call's failure means it passed, if it means one."""
+        if isinstance(err, FutureTimeout):
+            return LimitExceeded(f"took more than {self.seconds:g} s")
+        if isinstance(err, MemoryError):
+            return LimitExceeded(f"needed more than {self.mib:,} MiB")
+        if isinstance(err, ProcessExpired):
+            return LimitExceeded(f"its reader process died (exit code {err.exitcode})")
+        return None
+
+
+def guarded(fn: Callable[..., Any], *args: Any) -> Any:
+    """fn(*args), in the worker, its errors as ones that pickle (lxml's carry their error log)."""
+    try:
+        return fn(*args)
+    except MemoryError:
+        raise
+    except Exception as err:  # noqa: BLE001 - any error of the parser, sent back by name
+        if "memory" in str(err).lower():  # libxml2's "Memory allocation failed"
+            raise MemoryError from None
+        raise Failed(type(err).__name__) from None
 
 
 def cap_memory(mib: int) -> None:

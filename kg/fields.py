@@ -47,6 +47,8 @@ def kind(value: object) -> str:
         return "a list"
     if isinstance(value, Mapping):
         return "an object"
+    if isinstance(value, str):
+        return "text"
     return type(value).__name__
 
 

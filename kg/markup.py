@@ -12,6 +12,12 @@ BLOCK_SEPARATOR = "\n\n"
 INLINE_BREAKS = {"softbreak": "\n", "hardbreak": "\n"}
 
 
+@cache
+def warm_html() -> None:
+    """Load trafilatura and what it loads on first use, once, so every forked reader has them."""
+    html_parts("<html><head><title>t</title></head><body><p>A first page.</p></body></html>")
+
+
 def html_parts(html: str) -> dict[str, str | None] | None:
     """The main text of a page and its own metadata (title, url, date, site name), or None."""
     import trafilatura

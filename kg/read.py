@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg import frontmatter, markup
-from kg.bounded import Bounded, LimitExceeded
+from kg.bounded import Bounded, Failed, LimitExceeded
 from kg.config import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, READ_MIB, READ_SECONDS
 from kg.errors import InputError
 from kg.fields import NOT_XML, article_meta, check_text, kind
@@ -232,16 +232,15 @@ def bounded_parse(bounded: Bounded, parser, text: str, source: str, what: str):
         return bounded(parser, text)
     except LimitExceeded as err:
         raise InputError(source, f"{what} {err} to read (the limit per file)") from None
-    except Exception as err:  # noqa: BLE001 - the parsers raise many kinds on broken markup
-        raise InputError(source, f"malformed {what} ({type(err).__name__})") from None
+    except Failed as err:  # the parsers raise many kinds on broken markup
+        raise InputError(source, f"malformed {what} ({err})") from None
 
 
 def from_html(html: str, source: str, key: str, bounded: Bounded) -> Article:
     """An article from HTML, with boilerplate and markup stripped (trafilatura)."""
     if "<" not in html:
         raise InputError(source, "not HTML (no markup)")
-    import trafilatura  # noqa: F401 - imported here once, not in each worker the pool starts
-
+    markup.warm_html()  # here, not in each worker the bounded reader starts
     parts = bounded_parse(bounded, markup.html_parts, html, source, "HTML")
     body = parts["text"] if parts else None
     if not body or not body.strip():
