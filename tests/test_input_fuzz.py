@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from kg import rdf, store
 from kg.cli import cli
 from kg.errors import InputError
-from kg.fields import NOT_XML
+from kg.fields import NOT_XML, date_field
 from kg.model import Article, Extraction
 from kg.read import read_all
 from kg.vocab import DCT, NKG, RDF
@@ -203,6 +203,26 @@ def test_any_html_is_refused_or_makes_rdf(batch, body, head):
     except InputError as err:
         assert str(err).startswith(f"{path}: ") and "\n" not in str(err)
         return
+    writable(a)
+
+
+DATELINES = st.builds(
+    lambda fmt, wd, d, m, y: fmt.format(wd=wd, d=d, m=m, y=y),
+    st.sampled_from(["{wd} {d} {m} {y}", "{d} {m} {y}", "{m} {d}, {y}", "{d}-{m}-{y}",
+                     "{y}-{m}-{d}", "{d}/{m}/{y}"]),
+    st.sampled_from(["Monday", "Sunday", "Fooday"]), st.integers(0, 99),
+    st.sampled_from(["Jan", "February", "Sept", "Dec.", "1", "13", "00", "Mayday"]),
+    st.integers(0, 9999))
+
+
+@FUZZ
+@given(dateline=DATELINES, lead=st.sampled_from(["", "AFP ", "BEIRUT, "]))
+def test_any_dateline_dates_the_article_validly_or_not_at_all(batch, dateline, lead):
+    folder, _ = batch
+    path = folder / "dateline.txt"
+    path.write_text(f"Raids in Idlib\n\n{lead}{dateline} {GOOD[0]}\n")
+    (a,) = read_all([str(path)])
+    assert a.date is None or date_field(a.date, "x") == a.date
     writable(a)
 
 

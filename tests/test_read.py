@@ -200,3 +200,15 @@ def test_markdown_that_was_quadratic_reads(tmp_path):
     # the regular expressions kg used took a minute on 150,000 characters of this
     (a,) = read_all([str(write(tmp_path / "a.md", "Title\n\n" + "_a [b " * 20_000))])
     assert a.text.startswith("Title\n\n_a [b _a")
+
+
+def test_the_readme_front_matter_example_reads_as_documented(tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    section = readme[readme.index("may start with a **front matter**"):]
+    start = section.index("```\n") + 4
+    example = section[start:section.index("\n```", start)]
+    (a,) = read_all([str(write(tmp_path / "a.txt", example))])
+    assert (a.title, a.date, a.publisher, a.url) == (
+        "Air raids kill 29 civilians in north Syria town", "2017-11-13", "AFP",
+        "https://example.org/news/air-raids")
+    assert a.text.startswith(a.title + "\n\nAir strikes on a market")
