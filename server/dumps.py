@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from flask import Blueprint, Response, abort, current_app
 
 from kg import store as kg_store
-from server import formats, protocol
+from server import formats, protocol, slow_clients
 
 bp = Blueprint("dumps", __name__)
 protocol.register_errors(bp)
@@ -53,4 +53,4 @@ def dump(ext: str) -> Response:
     fmt, media = DUMPS[ext]
     resp = Response(stream(fmt), content_type=formats.content_type(media))
     resp.headers["Content-Disposition"] = f'attachment; filename="kg.{ext}"'
-    return resp
+    return slow_clients.streamed(resp)
