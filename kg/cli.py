@@ -146,6 +146,8 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
 @click.option("--token", "token_given", hidden=True, help="Refused: it would show in `ps`.")
 @click.option("--query-memory", "query_memory", default=1024, show_default=True, type=int,
               help="MiB of memory one query may use; a query needing more gets 503.")
+@click.option("--send-timeout", "send_timeout", default=15.0, show_default=True, type=float,
+              help="Seconds a client may read nothing before the server drops it.")
 @click.option("--allow-service", multiple=True,
               help="A SERVICE endpoint federated queries may call (repeatable).")
 @click.option("--debug", is_flag=True, help="Flask's development server (single process).")
@@ -158,7 +160,7 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
 @kg_errors
 def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: float,
           allow_update: bool, token_file: Path | None, token_given: str | None,
-          query_memory: int, allow_service: tuple[str, ...], debug: bool,
+          query_memory: int, send_timeout: float, allow_service: tuple[str, ...], debug: bool,
           no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None) -> None:
     """Serve the SPARQL endpoint, saved queries and pages over HTTP (read-only by default).
 
@@ -172,7 +174,8 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
                                "`ps` to every user; set KG_UPDATE_TOKEN or use --token-file FILE")
     config = {"STORE_DIR": str((store_dir or default_store()).resolve()), "QUERY_TIMEOUT": timeout,
               "ALLOW_UPDATE": allow_update, "UPDATE_TOKEN": read_token(token_file),
-              "ALLOWED_SERVICES": list(allow_service), "QUERY_MEMORY": query_memory}
+              "ALLOWED_SERVICES": list(allow_service), "QUERY_MEMORY": query_memory,
+              "SEND_TIMEOUT": send_timeout}
     config["CORS"] = not no_cors
     config["MAX_ROWS"] = max_rows
     if queries_dir:

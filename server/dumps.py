@@ -27,11 +27,11 @@ def stream(fmt: str) -> Iterator[bytes]:
     db = current_app.extensions["kg_store"].get()
 
     def write(write_fd: int) -> None:
-        with os.fdopen(write_fd, "wb") as out:
-            try:
+        try:
+            with os.fdopen(write_fd, "wb") as out:
                 kg_store.dump(db, out, fmt)
-            except (BrokenPipeError, OSError):
-                pass  # the client went away
+        except OSError:
+            pass  # the client went away (the pipe breaks, even on the last flush)
 
     def chunks() -> Iterator[bytes]:
         read_fd, write_fd = os.pipe()

@@ -156,7 +156,7 @@ class Executor:
 class ExecutorPool:
     """Up to `size` executors busy at once, kept warm, replaced in the background when killed."""
 
-    def __init__(self, size: int = 4, memory_mib: int = 0, warm: int = 1) -> None:
+    def __init__(self, size: int = 4, memory_mib: int = 0, warm: int = 2) -> None:
         self.size = size
         self.memory_mib = memory_mib
         self._slots = threading.BoundedSemaphore(size)

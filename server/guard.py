@@ -51,8 +51,11 @@ def mentions_network(text: str, update: bool = False) -> bool:
 
 def parse(text: str, update: bool, prefixes: Mapping[str, str] | None = None):
     """rdflib's parse tree and algebra of a query or update (raises on what it cannot read)."""
+    import logging
+
     from rdflib.plugins.sparql import algebra, parser
 
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)  # escaped names it cannot read
     text = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or {}).items()) + text
     if update:
         tree = parser.parseUpdate(text)

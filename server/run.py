@@ -45,6 +45,13 @@ def read_token(path: Path | None) -> str | None:
     return token
 
 
+def warm_executors(worker) -> None:
+    """gunicorn's post_worker_init hook: start the worker's query executors before any request."""
+    from server.protocol import pool
+
+    pool(worker.wsgi)
+
+
 def update_token(config: dict) -> dict:
     """With --allow-update and no token, generate one and print it (never run an open /update)."""
     if not config.get("ALLOW_UPDATE") or config.get("UPDATE_TOKEN"):
@@ -69,4 +76,5 @@ def serve(config: dict, host: str, port: int, workers: int, debug: bool) -> None
     config.setdefault("EXECUTORS", threads)
     GunicornApp(config, {"bind": f"{host}:{port}", "workers": workers, "timeout": timeout,
                          "worker_class": "gthread", "threads": threads,
-                         "accesslog": "-", "preload_app": False}).run()
+                         "accesslog": "-", "preload_app": False,
+                         "post_worker_init": warm_executors}).run()

@@ -13,6 +13,7 @@ stays connected. Two bounds stop that:
 
 from __future__ import annotations
 
+import select
 import socket
 import struct
 import threading
@@ -75,6 +76,21 @@ def chunked(body: bytes) -> Iterator[bytes]:
         yield bytes(view[start:start + CHUNK])
 
 
+def paced(body: Iterable[bytes], sock: socket.socket | None, seconds: float) -> Iterator[bytes]:
+    """The body's pieces, each once the client has room for it; a client that reads nothing
+    for `seconds` is disconnected (quietly: gunicorn's own send would time out with a traceback)."""
+    try:
+        for piece in body:
+            if sock is not None and seconds > 0 and not select.select([], [sock], [], seconds)[1]:
+                sock.shutdown(socket.SHUT_RDWR)
+                return
+            yield piece
+    finally:
+        close = getattr(body, "close", None)
+        if close is not None:
+            close()
+
+
 def streamed(resp: Response, body: Iterable[bytes] | None = None) -> Response:
     """Send a large answer in a stream slot; 503 with Retry-After at once if none is free."""
     client = request.remote_addr or "?"
@@ -86,8 +102,9 @@ def streamed(resp: Response, body: Iterable[bytes] | None = None) -> Response:
         return Response(f"{err}\n", status=503, mimetype="text/plain",
                         headers={"Retry-After": "5"})
     resp.call_on_close(lambda: held.give(client))
-    if body is not None:
-        resp.response = body
+    seconds = float(current_app.config.get("SEND_TIMEOUT", 15))
+    resp.response = paced(resp.response if body is None else body,
+                          request.environ.get("gunicorn.socket"), seconds)
     return resp
 
 

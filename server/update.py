@@ -65,4 +65,5 @@ def update() -> Response:
                          "use USING / WITH in the update")
     if not text.strip():
         raise QueryError("missing update")
+    protocol.checked(protocol.execute({"op": "plan", "update": text}))  # refused: 400 at once
     return protocol.to_response(protocol.execute({"op": "update", "update": text}, fresh=True))

@@ -171,6 +171,9 @@ def remote_failure(err: Exception) -> dict:
     if "service name is unbound" in str(err):
         return {"status": 400, "error": "SERVICE ?variable needs the variable bound to an "
                 "endpoint IRI before the query runs"}
+    if LIMITS["sealed"]:  # the kernel refused it: the guard did not let this query out
+        return {"status": 400, "error": "remote endpoints are not allowed for this query: kg "
+                "could not confirm that every SERVICE/LOAD in it is on the allow-list"}
     found = REMOTE_STATUS.match(str(err))
     how = f"HTTP {found.group(1)}" if found else "no answer"
     return {"status": 502, "error": f"remote service failed ({how})"}
@@ -184,6 +187,9 @@ def handle(request: dict) -> dict:
             return {"status": "network"}
         if op == "update" and network_needed(request["update"], request, update=True):
             return {"status": "network"}
+        if op == "plan":  # an update's check, in a warm executor before a fresh one is started
+            guard.plan(request["update"], request.get("allowed") or (), update=True)
+            return {"status": 200}
         if op in OPS:
             return globals()[OPS[op]](request)
         return {"status": 200, "body": b"pong", "media": "text/plain"}
