@@ -7,10 +7,9 @@ from urllib.parse import quote
 from flask import current_app
 from pyoxigraph import BlankNode, Literal, NamedNode, Store, Variable
 
-from kg import iris
-from kg.vocab import NKG, PREFIXES, sparql_prefixes
+from kg import iris, sparql
+from kg.vocab import NKG, PREFIXES
 
-PREFIX_HEADER = sparql_prefixes()
 Term = NamedNode | BlankNode | Literal
 
 
@@ -20,10 +19,9 @@ def store() -> Store:
 
 
 def select(query: str, **bindings: Term) -> list[dict[str, Term]]:
-    """Rows of a SELECT query (prefixes prepended, `bindings` substituted as terms)."""
+    """Rows of a SELECT query (kg's prefixes known, `bindings` substituted as terms)."""
     subs = {Variable(name): term for name, term in bindings.items()}
-    solutions = store().query(PREFIX_HEADER + query, substitutions=subs,
-                              use_default_graph_as_union=True)
+    solutions = sparql.query(store(), query, substitutions=subs)
     names = [v.value for v in solutions.variables]
     return [{n: row[n] for n in names if row[n] is not None} for row in solutions]
 

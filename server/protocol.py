@@ -52,7 +52,10 @@ def valid_iri(iri: str) -> NamedNode:
 def run_query(query: str, default_graph: list[str] | None = None,
               named_graphs: list[str] | None = None, accept: str | None = None,
               params: dict | None = None, max_rows: int | None = -1) -> dict:
-    """Run a read query in an executor with the app's timeout, allow-list and row cap."""
+    """Run a read query in an executor with the app's timeout, allow-list and row cap.
+
+    Relative IRIs in the query resolve against the URL it was sent to (the endpoint's).
+    """
     check(query, current_app.config.get("ALLOWED_SERVICES") or [])
     for iri in (default_graph or []) + (named_graphs or []):
         valid_iri(iri)
@@ -61,7 +64,7 @@ def run_query(query: str, default_graph: list[str] | None = None,
     req = {"op": "query", "store": current_app.config["STORE_DIR"], "query": query,
            "default_graph": default_graph, "named_graphs": named_graphs,
            "accept": accept if accept is not None else str(request.accept_mimetypes),
-           "params": params or {}, "max_rows": rows}
+           "params": params or {}, "max_rows": rows, "base": request.base_url}
     return pool().run(req, timeout)
 
 

@@ -16,11 +16,11 @@ from typing import IO
 
 from pyoxigraph import NamedNode
 
-from kg import iris
-from kg.errors import StoreError
+from kg import sparql
+from kg.errors import QueryError, StoreError
+from kg.vocab import PREFIXES
 from server import formats
 
-MANUAL_GRAPH = NamedNode(iris.GRAPH + "manual")
 _handles: dict[str, object] = {}
 
 
@@ -41,10 +41,14 @@ def receive(inp: IO[bytes]) -> dict | None:
 
 
 def dataset(request: dict) -> dict:
-    """pyoxigraph keyword arguments for the protocol's dataset parameters."""
+    """pyoxigraph keyword arguments for the protocol's dataset parameters.
+
+    Without them the query's FROM / FROM NAMED apply, else the store's default graph (the merge
+    of the named graphs) and every named graph. With them, they replace the query's.
+    """
     default, named = request.get("default_graph"), request.get("named_graphs")
     if not default and not named:
-        return {"use_default_graph_as_union": True}
+        return {}
     return {"default_graph": [NamedNode(g) for g in default or []],
             "named_graphs": [NamedNode(g) for g in named or []]}
 
@@ -63,9 +67,9 @@ def run_query(request: dict) -> dict:
     """Answer a query request: status, media type, body bytes, truncated flag."""
     store = read_store(request["store"])
     try:
-        results = store.query(request["query"], **dataset(request))
-    except SyntaxError as err:
-        return {"status": 400, "error": f"SPARQL syntax error: {err}"}
+        results = sparql.query(store, request["query"], base=request.get("base"), **dataset(request))
+    except QueryError as err:
+        return {"status": 400, "error": str(err)}
     offered = formats.offered_for(results)
     media = formats.choose(request.get("accept"), request.get("params") or {}, offered)
     if media is None:
@@ -81,14 +85,12 @@ def run_page(request: dict) -> dict:
 
     from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, serialize
 
-    from kg.vocab import PREFIXES
-
     store = read_store(request["store"])
     try:
-        results = store.query(request["query"], prefixes=PREFIXES, use_default_graph_as_union=True,
-                              substitutions=request.get("substitutions") or {})
-    except SyntaxError as err:
-        return {"status": 400, "error": f"SPARQL syntax error: {err}"}
+        results = sparql.query(store, request["query"],
+                               substitutions=request.get("substitutions") or {})
+    except QueryError as err:
+        return {"status": 400, "error": str(err)}
     if isinstance(results, QueryBoolean):
         return {"status": 200, "kind": "boolean", "value": bool(results)}
     start, limit = request["offset"], request["limit"]
@@ -106,7 +108,7 @@ def run_page(request: dict) -> dict:
 
 
 def run_update(request: dict) -> dict:
-    """Apply an update to the read-write store, keep every triple in a named graph, publish."""
+    """Apply a (rewritten) update to the read-write store in one transaction, publish a snapshot."""
     from kg.store import open_store, publish_snapshot
 
     directory = Path(request["store"])
@@ -114,13 +116,14 @@ def run_update(request: dict) -> dict:
         store = open_store(directory)
     except StoreError as err:
         return {"status": 503, "error": f"store busy: {err}"}
-    # The user's operations and the move of default-graph triples into the manual graph
-    # run as one update, so one transaction: all of it happens, or none.
-    text = request["update"].rstrip().rstrip(";")
+    # The request comes rewritten (server/update_ops.py) so that the default graph stays the
+    # merge of the named graphs; it runs as one update, so one transaction: all of it or none.
     try:
-        store.update(f"{text}\n;\nADD SILENT DEFAULT TO {MANUAL_GRAPH} ;\nCLEAR SILENT DEFAULT")
+        store.update(request["update"], base_iri=request.get("base"), prefixes=PREFIXES)
     except SyntaxError as err:
         return {"status": 400, "error": f"SPARQL syntax error: {err}"}
+    except RuntimeError as err:  # e.g. DROP GRAPH of a graph that does not exist
+        return {"status": 400, "error": f"update failed, nothing was changed: {err}"}
     publish_snapshot(store, directory)
     return {"status": 200, "body": b"update done\n", "media": "text/plain"}
 
