@@ -68,8 +68,8 @@ def test_the_default_graph_is_the_merge(shared_store):
 
 def test_kg_query_counts_once(shared_store):
     result = CliRunner().invoke(cli, ["query", "--store", str(shared_store), "--format", "json",
-                                      "SELECT ?claim ?title WHERE { ?claim a nkg:Claim ; "
-                                      "nkg:article/dct:title ?title }"])
+                                      ("SELECT ?claim ?title WHERE { ?claim a nkg:Claim ; "
+                                      "nkg:article/dct:title ?title }")])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.output)["results"]["bindings"]) == 1
 
