@@ -9,36 +9,10 @@ SPARQL's lexical rules, so braces and keywords inside IRIs, strings and comments
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from kg.errors import QueryError
-
-TOKEN = re.compile(r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-               |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-  | (?P<var>[?$]\w+)
-  | (?P<punct>[{}();,\[\]])
-  | (?P<word>[^\s{}()\[\];,"'<>\#]+)
-  | (?P<other>.)
-""", re.VERBOSE | re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Token:
-    """One lexical token: its kind (word, iri, var, punct, string ...), text and span."""
-
-    kind: str
-    text: str
-    start: int
-    end: int
-
-    def word(self) -> str:
-        """The token as an upper-case keyword ('' unless a word)."""
-        return self.text.upper() if self.kind == "word" else ""
+from kg.sparql_text import Token, closing, tokens
 
 
 @dataclass
@@ -60,35 +34,6 @@ class Operation:
     blocks: dict[str, tuple[int, int]] = field(default_factory=dict)  # clause -> inner span
     using: list[str] = field(default_factory=list)  # USING / USING NAMED clauses as written
     with_graph: str | None = None
-
-
-def tokens(text: str) -> list[Token]:
-    """The significant tokens of `text` (no whitespace, no comments); a word's final dots split off."""
-    out = []
-    for m in TOKEN.finditer(text):
-        kind, value, start = m.lastgroup, m.group(), m.start()
-        if kind in ("ws", "comment"):
-            continue
-        if kind == "word" and value.endswith(".") and value.strip("."):
-            stem = value.rstrip(".")
-            out.append(Token("word", stem, start, start + len(stem)))
-            out += [Token("punct", ".", i, i + 1) for i in range(start + len(stem), m.end())]
-            continue
-        out.append(Token("punct" if value == "." else kind, value, start, m.end()))
-    return out
-
-
-def closing(toks: list[Token], i: int) -> int:
-    """The index of the `}` that closes the `{` at index i."""
-    depth = 0
-    for j in range(i, len(toks)):
-        if toks[j].text == "{" and toks[j].kind == "punct":
-            depth += 1
-        elif toks[j].text == "}" and toks[j].kind == "punct":
-            depth -= 1
-            if depth == 0:
-                return j
-    raise QueryError("SPARQL syntax error: a '{' is never closed")
 
 
 def split(text: str) -> list[Operation]:
