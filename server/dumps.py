@@ -1,4 +1,4 @@
-"""Whole-store dumps streamed as Turtle, TriG or N-Quads: /dump.ttl, /dump.trig, /dump.nq.
+"""Whole-store dumps streamed as Turtle, TriG, N-Quads or N-Triples: /dump.ttl, .trig, .nq, .nt.
 
 TriG and N-Quads hold the named graphs (one per article, the ontology, ...); Turtle and
 N-Triples the default graph, their merge: each triple once.
@@ -14,7 +14,7 @@ from typing import IO
 from flask import Blueprint, Response, abort, current_app
 
 from kg import store as kg_store
-from server import formats, protocol
+from server import formats, protocol, slow_clients
 
 bp = Blueprint("dumps", __name__)
 protocol.register_errors(bp)
@@ -30,11 +30,11 @@ CHUNK = 64 * 1024
 def stream(write: Callable[[IO[bytes]], None]) -> Iterator[bytes]:
     """What `write` writes, from a thread into a pipe, read in chunks (started when iterated)."""
     def run(write_fd: int) -> None:
-        with os.fdopen(write_fd, "wb") as out:
-            try:
+        try:
+            with os.fdopen(write_fd, "wb") as out:
                 write(out)
-            except (BrokenPipeError, OSError):
-                pass  # the client went away
+        except OSError:
+            pass  # the client went away (the pipe breaks, even on the last flush)
 
     def chunks() -> Iterator[bytes]:
         read_fd, write_fd = os.pipe()
@@ -58,4 +58,4 @@ def dump(ext: str) -> Response:
     resp = Response(stream(lambda out: kg_store.dump(db, out, fmt)),
                     content_type=formats.content_type(media))
     resp.headers["Content-Disposition"] = f'attachment; filename="kg.{ext}"'
-    return resp
+    return slow_clients.streamed(resp)

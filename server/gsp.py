@@ -13,7 +13,7 @@ from flask import Blueprint, Response, current_app, request
 from pyoxigraph import DefaultGraph, NamedNode, Quad, serialize
 
 from kg.vocab import PREFIXES
-from server import formats, protocol
+from server import formats, protocol, slow_clients
 from server.dumps import stream
 
 bp = Blueprint("gsp", __name__)
@@ -54,4 +54,4 @@ def read_graph() -> Response:
     resp = Response(stream(lambda out: write_graph(db, graph, media, out)),
                     content_type=formats.content_type(media))
     resp.headers["Vary"] = "Accept"
-    return resp
+    return slow_clients.streamed(resp)

@@ -22,8 +22,6 @@ from flask import Blueprint, Response, current_app, request
 
 from kg.errors import QueryError
 from server import protocol
-from server.guard import check, network_targets
-from server.update_ops import prepare
 
 bp = Blueprint("update", __name__)
 protocol.register_errors(bp)
@@ -67,13 +65,12 @@ def update() -> Response:
         return text
     if not text.strip():
         raise QueryError("missing update")
-    check(text, current_app.config.get("ALLOWED_SERVICES") or [])
     using, named = (request.values.getlist(k) for k in ("using-graph-uri", "using-named-graph-uri"))
     for iri in using + named:
         protocol.valid_iri(iri)
     base = request.base_url
-    rewritten = prepare(text, base, using, named, network=bool(network_targets(text)))
-    req = {"op": "update", "store": current_app.config["STORE_DIR"], "update": rewritten,
-           "base": base}
-    timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
-    return protocol.to_response(protocol.pool().run(req, timeout, fresh=True))
+    # checked and rewritten (server/update_ops.py) in a warm executor: refused or bad, 400 at once
+    plan = protocol.checked(protocol.execute({"op": "plan", "update": text, "base": base,
+                                              "using": using, "using_named": named}))
+    return protocol.to_response(protocol.execute(
+        {"op": "update", "update": plan["update"], "base": base}, fresh=True))
