@@ -30,7 +30,8 @@ def server(tmp_path_factory):
     store.publish_snapshot(db, directory)
     del db
     gc.collect()
-    proc, base = start_server(directory, "--allow-update", "--token", TOKEN, "--max-rows", "5")
+    proc, base = start_server(directory, "--allow-update", "--max-rows", "5",
+                              env={"KG_UPDATE_TOKEN": TOKEN})
     yield base, distinct
     proc.terminate()
     proc.wait(timeout=30)
