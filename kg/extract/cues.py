@@ -11,7 +11,7 @@ from spacy.tokens import Token
 DATA = ("data", "claims")
 
 
-def _read(name: str) -> str:
+def read_data(name: str) -> str:
     """A claims data file's text."""
     return (resources.files("kg.extract").joinpath(*DATA, name)).read_text(encoding="utf-8")
 
@@ -20,7 +20,7 @@ def _read(name: str) -> str:
 def cue_kinds() -> dict[str, str]:
     """Reporting lemma -> kind (report, accuse, deny, confirm, dispute), from data/claims/cues.tsv."""
     out: dict[str, str] = {}
-    for line in _read("cues.tsv").splitlines()[2:]:
+    for line in read_data("cues.tsv").splitlines()[2:]:
         if line.strip() and not line.startswith("#"):
             lemma, kind = line.split("\t")[:2]
             out[lemma] = kind
@@ -31,13 +31,13 @@ def cue_kinds() -> dict[str, str]:
 def wordnet_cues() -> frozenset[str]:
     """Verbs of communication that take a that-clause (data/claims/wordnet_cues.txt, derived
     from WordNet by kg.extract.build_cues): cues where they report a clause."""
-    return frozenset(w for w in _read("wordnet_cues.txt").splitlines() if w and not w.startswith("#"))
+    return frozenset(w for w in read_data("wordnet_cues.txt").splitlines() if w and not w.startswith("#"))
 
 
 @cache
 def status_words() -> dict:
     """Status cue patterns and word lists (data/claims/status.json)."""
-    return json.loads(_read("status.json"))
+    return json.loads(read_data("status.json"))
 
 
 def is_according_to(tok: Token) -> bool:
