@@ -19,9 +19,11 @@ from pathlib import Path
 from kg import __version__
 from kg.errors import KGError
 from kg.extract.classes import top_class
+from kg.link.candidates import KINDS_OF
 from kg.link.gazetteer import Candidate, Gazetteer, add_user_items, load_gazetteer
 from kg.link.importers import candidate_from_entity
-from kg.link.resolve import KINDS_OF, article_context, resolve
+from kg.link.places import article_context
+from kg.link.resolve import resolve
 from kg.model import Entity
 
 DEFAULT_API = "https://www.wikidata.org/w/api.php"
