@@ -56,10 +56,10 @@ def link(x: Extraction, online: bool = False) -> tuple[Extraction, list[Quad]]:
     in Wikidata's API first and kept in the user gazetteer.
     """
     gaz = load_gazetteer()
+    reading = Reading(x.article.text, x.sentences, x.relations)
     if online:
         from kg.link.wikidata import learn_unknown
 
-        gaz = learn_unknown(x.entities, gaz)
-    reading = Reading(x.article.text, x.sentences, x.relations)
+        gaz = learn_unknown(x.entities, gaz, reading=reading)
     entities, quads = link_entities(x.entities, gaz, reading)
     return replace(x, entities=entities), quads

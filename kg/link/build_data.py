@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import html
 import pickle
 import re
 import sys
@@ -34,6 +35,8 @@ MAJOR_POPULATION = 1_000_000
 COMMON_ZIPF = 4.0  # 'split', 'orange', 'bath'; 'aleppo' is 3.2
 DATA = Path(__file__).resolve().parent / "data"
 COUNTRY_NAMES = DATA / "country_names.tsv"
+MASTHEAD = frozenset(line.strip() for line in (DATA / "masthead_words.txt").open(encoding="utf-8")
+                     if line.strip() and not line.startswith("#"))
 # first-level areas that are one city (Moscow, Kyiv, Minsk, Paris): their bare name is the city
 CITY_AREA = re.compile(r"^(?:city|autonomous city|capital city|state city|special city|capital "
                        r"district|federal district|metropolitan collectivity with special status"
@@ -43,6 +46,7 @@ COMPASS = {"nord": "North", "sud": "South", "norte": "North", "sur": "South"}
 SOURCE_NOTE = re.compile(r"\s*\((?:EveryPolitician|per Wikidata)[^)]*\)|;\s*born \d{4}.*$")
 INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+|,?\s+(?:Jr|Sr)\.?$")
 ACTOR_PRIOR = 0.95
+GENERIC_OUTLET_PRIOR = 0.82  # 'The Weekly Observer': only where the article names its country
 SURFACE_KINDS = frozenset({"country", "admin1", "city", "facility", "political_party",
                            "armed_group", "government_body", "organization", "religious_group",
                            "ethnic_group"})  # people and newspapers are no spaCy ruler patterns
@@ -119,12 +123,21 @@ def description_of(r: dict[str, str]) -> str | None:
 
 def actor_row(r: dict[str, str]) -> Candidate:
     """One row of actors.tsv as a candidate."""
-    aliases = [a for a in r["aliases"].split("|") if a and latin(a) and "," not in a]
+    label = html.unescape(r["label"])
+    aliases = [html.unescape(a) for a in r["aliases"].split("|") if a and latin(a) and "," not in a]
     if r["kind"] == "person":
-        aliases += [f for n in (r["label"], *aliases) for f in person_forms(n)]
-    return Candidate(qid=r["qid"], label=r["label"], aliases=distinct(aliases, r["label"]),
-                     kind=r["kind"], country=r["country_iso2"] or None, prior=ACTOR_PRIOR,
+        aliases += [f for n in (label, *aliases) for f in person_forms(n)]
+    prior = ACTOR_PRIOR
+    if r["kind"] == "media_outlet" and generic_masthead(label):
+        prior = GENERIC_OUTLET_PRIOR
+    return Candidate(qid=r["qid"], label=label, aliases=distinct(aliases, label),
+                     kind=r["kind"], country=r["country_iso2"] or None, prior=prior,
                      description=description_of(r))
+
+
+def generic_masthead(name: str) -> bool:
+    """Whether a paper's name is only masthead words ('The Weekly Observer', not 'Chicago Tribune')."""
+    return all(w in MASTHEAD for w in fold(name.replace("-", " ")).split())
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
