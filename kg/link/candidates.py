@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.extract.classes import top_class
 from kg.link.gazetteer import PLACE_KINDS, Candidate, Gazetteer, Match
 from kg.link.normalize import ARTICLES, LEVELS, fold, strip_affix
+from kg.link.people import split_title
 from kg.model import Entity
 
 FACTION_KINDS = frozenset({"armed_group", "political_party", "government_body", "organization",
@@ -50,7 +51,10 @@ def entity_matches(e: Entity, gaz: Gazetteer) -> tuple[dict[str, Match], set[str
     allowed = KINDS_OF[top_class(e.cls)]
     best: dict[str, Match] = {}
     hints: set[str] = set()
-    for name in names_of(e):
+    names = names_of(e)
+    if top_class(e.cls) == "Actor":  # 'Chancellor Angela Merkel' is Angela Merkel
+        names = list(dict.fromkeys([*names, *(split_title(n)[1] for n in names)]))
+    for name in names:
         for m in gaz.match(name):
             if m.candidate.kind not in allowed or not plausible(m, name, e):
                 continue

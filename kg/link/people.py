@@ -115,9 +115,24 @@ def describe(ws: Iterable[Window], roles: Iterable[str], gaz: Gazetteer) -> Desc
         countries |= countries_in(words, lex, names) | countries_in(awords, lex, names)
         for p in found:
             (cues if lex.roles[p][0] == "cue" else titles).add(p)
-    for r in roles:  # the titles extraction read ('interim leader', 'resident')
-        titles.update(p for p in phrases(fold(r).split(), lex) if lex.roles[p][0] != "cue")
+    for r in roles:  # titles extraction read ('Israeli Prime Minister', 'resident') or a name held
+        words = fold(r).split()
+        titles.update(p for p in phrases(words, lex) if lex.roles[p][0] != "cue")
+        countries |= countries_in(words, lex, names)
     return Described(frozenset(titles), frozenset(cues), frozenset(countries))
+
+
+def split_title(name: str) -> tuple[str, str]:
+    """('chancellor', 'Angela Merkel') for 'Chancellor Angela Merkel': the title words a name
+    starts with (roles and demonyms), and the name without them; ('', name) if none."""
+    lex, words = lexicon(), name.split()
+    i = 0
+    while True:  # a full name (two words) stays
+        n = next((n for n in range(lex.longest, 0, -1) if fold(" ".join(words[i:i + n]))
+                  in lex.roles or n == 1 and fold(words[i]) in lex.demonyms), 0)
+        if not n or len(words) - (i + n) < 2:
+            return fold(" ".join(words[:i])), " ".join(words[i:])
+        i += n
 
 
 @lru_cache(maxsize=1 << 12)

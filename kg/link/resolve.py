@@ -136,7 +136,8 @@ def decide_person(e: Entity, gaz: Gazetteer, countries: frozenset[str], reading:
                   parties: tuple[Candidate, ...]) -> Verdict:
     """The item this person is, if exactly one fits the name and the article agrees with it."""
     matches, _ = entity_matches(e, gaz)
-    d = people.describe(windows(e, reading.text, reading.sentences), e.roles, gaz)
+    held = [t for t in (people.split_title(n)[0] for n in names_of(e)) if t]
+    d = people.describe(windows(e, reading.text, reading.sentences), [*e.roles, *held], gaz)
     used = {"countries": sorted(countries), "titles": sorted(d.titles), "cues": sorted(d.cues),
             "countries next to the name": sorted(d.countries),
             "parties": [p.qid for p in parties]}
