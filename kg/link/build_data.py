@@ -27,7 +27,7 @@ from kg.link.gazetteer import (
     common_word,
     person_word_counts,
 )
-from kg.link.normalize import fold
+from kg.link.normalize import acronym, fold
 
 PRIOR_BY_VERIFIED = {"wof": 1.0, "wof_only": 0.9, "": 0.75}
 CITY_SURFACE_POPULATION = 50_000
@@ -46,6 +46,8 @@ COMPASS = {"nord": "North", "sud": "South", "norte": "North", "sur": "South"}
 SOURCE_NOTE = re.compile(r"\s*\((?:EveryPolitician|per Wikidata)[^)]*\)|;\s*born \d{4}.*$")
 INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+|,?\s+(?:Jr|Sr)\.?$")
 ACTOR_PRIOR = 0.95
+ENGLISH_ZIPF = 2.0  # every word of an English name is at least this frequent in English
+INITIAL_SKIP = frozenset({"of", "the", "for", "and", "in", "on", "to"})
 GENERIC_OUTLET_PRIOR = 0.82  # 'The Weekly Observer': only where the article names its country
 SURFACE_KINDS = frozenset({"country", "admin1", "city", "facility", "political_party",
                            "armed_group", "government_body", "organization", "religious_group",
@@ -121,10 +123,31 @@ def description_of(r: dict[str, str]) -> str | None:
     return text or None
 
 
+def english(name: str) -> bool:
+    """Whether every word of a name is an English word ('Pan American Health Organization',
+    not 'Organizacion Panamericana de la Salud')."""
+    return all(zipf_frequency(w, "en") >= ENGLISH_ZIPF for w in fold(name).split())
+
+
+def initials(name: str) -> str:
+    """'Organization for Security and Co-operation in Europe' -> 'OSCE'."""
+    words = [fold(w).replace(" ", "") for w in name.split()]
+    return "".join(w[0] for w in words if w and w not in INITIAL_SKIP).upper()
+
+
+def english_acronyms(label: str, aliases: list[str]) -> list[str]:
+    """Aliases without acronyms that abbreviate no English name of the body: 'OPS' (Spanish
+    for the Pan American Health Organization) is 'Operation Peace Spring' in English news."""
+    spelled = [initials(n) for n in (label, *aliases) if not acronym(n) and english(n)]
+    return [a for a in aliases if not acronym(a) or any(acronym(a) in i for i in spelled)]
+
+
 def actor_row(r: dict[str, str]) -> Candidate:
     """One row of actors.tsv as a candidate."""
     label = html.unescape(r["label"])
     aliases = [html.unescape(a) for a in r["aliases"].split("|") if a and latin(a) and "," not in a]
+    if r["kind"] in ("organization", "government_body", "media_outlet"):
+        aliases = english_acronyms(label, aliases)
     if r["kind"] == "person":
         aliases += [f for n in (label, *aliases) for f in person_forms(n)]
     prior = ACTOR_PRIOR

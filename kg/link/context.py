@@ -77,3 +77,12 @@ def list_hints(ws: Iterable[Window]) -> set[str]:
             if hint:
                 hints.add(hint)
     return hints
+
+
+def shouted(ws: list[Window]) -> bool:
+    """Whether every mention stands in text written in capitals (a headline, a table): there
+    'WHO' or 'ERA' may be a word, not an acronym."""
+    def caps(w: Window) -> bool:
+        letters = [c for c in w.before[-40:] + w.after[:40] if c.isalpha()]
+        return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    return bool(ws) and all(caps(w) for w in ws)

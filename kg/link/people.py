@@ -21,7 +21,7 @@ from kg.link.normalize import ARTICLES, fold
 
 DATA = Path(__file__).resolve().parent / "data"
 TITLE_WORDS = 6  # words before a name that may be its title
-COMMON_COUNT = 3  # bundled people sharing a name's rarest word: a common name
+COMMON_COUNT = 5  # bundled people sharing each word of a name (its rarest word): a common name
 _BOUNDARY = re.compile(r"[.;:!?()\[\]\"\u201c\u201d,\n]")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s*$")
 _APPOSITION = re.compile(r"^\s*(?:,\s*([^,;:.()\n]{1,80})|\(([^)\n]{1,40})\))")

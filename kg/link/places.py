@@ -3,7 +3,8 @@
 The article decides: the countries it names, places it names that contain the candidate, the
 affix the text used ("province of Latakia" is the governorate, a bare "Damascus" the city,
 "Idlib, Hama and Aleppo provinces" the three governorates). A town in a country the article
-never names is rarely meant, unless it is a capital or a city of a million ('Paris').
+never names is rarely meant, unless it is a capital or a city of a million ('Paris') that a
+second gazetteer confirms.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def place_parts(m: Match, hints: set[str], ctx: Context, rivals: dict[str, Match
         parts.append((0.1, "a country"))
     elif ctx.countries and c.country in ctx.countries:
         parts.append((0.25, "in a country the article names"))
-    elif ctx.countries and not (c.major or dateline):
+    elif ctx.countries and not (c.major and c.prior >= 0.9 or dateline):
         parts.append((-OTHER_COUNTRY, "in a country the article never names"))
     if m.quality < LEVELS["bare"] and not (in_parent or (
             c.prior >= 0.9 and c.country in ctx.countries and near(c, ctx.points))):

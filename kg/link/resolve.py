@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kg.extract.classes import top_class
 from kg.link import people, places
 from kg.link.candidates import EXACT, class_for, entity_matches, fullest_name_items, names_of
-from kg.link.context import Context, list_hints, windows
+from kg.link.context import Context, list_hints, shouted, windows
 from kg.link.gazetteer import Candidate, Gazetteer, Match
 from kg.link.normalize import LEVELS, acronym, fold
 from kg.model import Entity, Relation, Span
@@ -79,9 +79,12 @@ def base_parts(m: Match) -> list[tuple[float, str]]:
     return parts
 
 
-def faction_parts(m: Match, ctx: Context, short: bool) -> list[tuple[float, str]]:
-    """A party or a national body is meant where the article names its country."""
+def faction_parts(m: Match, ctx: Context, short: str) -> list[tuple[float, str]]:
+    """A party or a national body is meant where the article names its country.
+    `short`: 'acronym' or 'word' when the entity has no longer name."""
     c = m.candidate
+    if c.kind in NATIONAL_KINDS and c.country and short == "acronym":
+        return [(-0.5, "a national body named only by an acronym")]
     if c.country and c.country in ctx.countries:
         return [(0.1, "of a country the article names")]
     if c.kind == "political_party" and c.country:
@@ -91,21 +94,33 @@ def faction_parts(m: Match, ctx: Context, short: bool) -> list[tuple[float, str]
     return []
 
 
+def shortest(e: Entity) -> str:
+    """'acronym' if the entity goes only by acronyms, 'word' if by one word, else ''."""
+    names = names_of(e)
+    if all(acronym(n) for n in names):
+        return "acronym"
+    return "word" if max(len(fold(n).split()) for n in names) <= 1 else ""
+
+
 def decide(e: Entity, gaz: Gazetteer, ctx: Context, reading: Reading = NO_TEXT) -> Verdict:
     """The item this place or faction names, if one clearly fits."""
     matches, hints = entity_matches(e, gaz)
-    if top_class(e.cls) == "Place" and reading.text:
-        hints |= list_hints(windows(e, reading.text, reading.sentences))
+    ws = windows(e, reading.text, reading.sentences)
+    place = top_class(e.cls) == "Place"
+    hints |= list_hints(ws) if place else set()
+    short = shortest(e)
     used = {"countries": sorted(ctx.countries), "hints": sorted(hints)}
     if not matches:
         return Verdict(e, None, "no item of this class in the gazetteer has this name", (), used)
+    if not place and short == "acronym" and shouted(ws):
+        return Verdict(e, None, "an acronym seen only in text written in capitals", (), used)
     fullest = fullest_name_items(e, matches, gaz)
     dateline = places.is_dateline(e)
-    short = max(len(fold(n).split()) for n in names_of(e)) <= 1 or bool(acronym(e.label))
     ranked = []
     for qid, m in matches.items():
         parts = base_parts(m) + (places.place_parts(m, hints, ctx, matches, dateline)
-                                 if m.candidate.is_place else faction_parts(m, ctx, short))
+                                 if m.candidate.is_place else
+                                 faction_parts(m, ctx, short))
         if qid in fullest:
             parts.append((FULLER_NAME, "the entity's fullest name gives it alone"))
         ranked.append(Scored(m, sum(p for p, _ in parts), tuple(parts)))
@@ -145,11 +160,15 @@ def decide_person(e: Entity, gaz: Gazetteer, countries: frozenset[str], reading:
         return Verdict(e, None, "no person in the gazetteer has this full name", (), used)
     ranked = []
     for m in sorted(matches.values(), key=lambda m: (-m.quality, m.candidate.qid)):
-        support, against = people.evidence(m.candidate, d, countries, parties)
-        need = 2 if people.common(m.candidate, gaz) else 1
+        c = m.candidate
+        support, against = people.evidence(c, d, countries, parties)
+        abroad = bool(countries) and "country" not in support  # the article is about elsewhere
+        need = 2 if people.common(c, gaz) or abroad else 1
         ok = against is None and len(support) >= need
-        short = None if ok else ("a common name: two kinds of agreement needed" if support
-                                 else "nothing in the article agrees with it")
+        short = None if ok else (
+            "nothing in the article agrees with it" if not support else
+            "a common name: two kinds of agreement needed" if not abroad else
+            f"the article names {'/'.join(sorted(countries))}, not {c.country}: two kinds needed")
         ranked.append(Scored(m, float(len(support)) if ok else 0.0, (), support, against or short))
     live = [s for s in ranked if s.score > 0]
     if len(live) != 1:
