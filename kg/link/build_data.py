@@ -100,8 +100,9 @@ def place_row(r: dict[str, str], cities: frozenset[tuple[str, str]] = frozenset(
         kind = "city" if city else kind  # unless the city has its own row (Kigali)
     reliable = r["kind"] in ("country", "admin1")
     population = number(r["population"], int)
+    confirmed = r["verified"] in ("wof", "wof_only")
     major = kind == "city" and (subtype == "capital" or r["kind"] == "admin1"
-                                or (population or 0) >= MAJOR_POPULATION)
+                                or confirmed and (population or 0) >= MAJOR_POPULATION)
     return Candidate(
         qid=r["qid"], label=r["label"].strip(), aliases=distinct(aliases, r["label"]), kind=kind,
         country=r["country_iso2"] or None, parent_qid=r["parent_qid"] or None,

@@ -52,7 +52,7 @@ class Candidate:
     population: int | None = None
     prior: float = 1.0  # how far the source is trusted
     description: str | None = None
-    major: bool = False  # a national capital, a city of a million, a city that is a region
+    major: bool = False  # a national capital, a confirmed city of a million, a city-region
 
     @property
     def display_label(self) -> str:

@@ -3,7 +3,7 @@
 The article decides: the countries it names, places it names that contain the candidate, the
 affix the text used ("province of Latakia" is the governorate, a bare "Damascus" the city,
 "Idlib, Hama and Aleppo provinces" the three governorates). A town in a country the article
-never names is rarely meant, unless it is a capital or a city of a million ('Paris') that a
+never names is rarely meant, unless it is a capital ('Paris') or a city of a million that a
 second gazetteer confirms.
 """
 
@@ -23,11 +23,12 @@ from kg.link.candidates import (
 )
 from kg.link.context import Context
 from kg.link.gazetteer import Candidate, Gazetteer, Match
-from kg.link.normalize import LEVELS, bare, fold
+from kg.link.normalize import LEVELS, bare, fold, keys
 from kg.model import Entity
 
 NEAR_KM = 300.0
 OTHER_COUNTRY = 0.5  # a region or town in a country the article never names: rarely meant
+NAMESAKE = 0.2  # a bare name shared by a city and its region: for the city, against the region
 Parts = list[tuple[float, str]]
 
 
@@ -74,8 +75,10 @@ def near(c: Candidate, points: tuple[tuple[float, float], ...], km: float = NEAR
 
 
 def place_parts(m: Match, hints: set[str], ctx: Context, rivals: dict[str, Match],
-                dateline: bool) -> Parts:
-    """What the article says for or against a place: its countries, regions and affixes."""
+                dateline: bool, names: frozenset[str] = frozenset()) -> Parts:
+    """What the article says for or against a place: its countries, regions and affixes.
+    `names`: the entity's names, folded (a city is a bare name's namesake only by its own name:
+    'Guatemala' does not name Guatemala City)."""
     c = m.candidate
     kind = kind_of(c)
     in_parent = bool(c.parent_qid and c.parent_qid in ctx.places)
@@ -84,7 +87,7 @@ def place_parts(m: Match, hints: set[str], ctx: Context, rivals: dict[str, Match
         parts.append((0.1, "a country"))
     elif ctx.countries and c.country in ctx.countries:
         parts.append((0.25, "in a country the article names"))
-    elif ctx.countries and not (c.major and c.prior >= 0.9 or dateline):
+    elif ctx.countries and not (c.major or dateline):
         parts.append((-OTHER_COUNTRY, "in a country the article never names"))
     if m.quality < LEVELS["bare"] and not (in_parent or (
             c.prior >= 0.9 and c.country in ctx.countries and near(c, ctx.points))):
@@ -92,11 +95,13 @@ def place_parts(m: Match, hints: set[str], ctx: Context, rivals: dict[str, Match
     fit = hint_fit(kind, hints)
     if fit:
         parts.append((fit, f"the text says {'/'.join(sorted(hints))}"))
-    if namesake_bonus(c, hints, rivals):
-        parts.append((0.1, "a bare name shared with its region: the city"))
+    if namesake_bonus(c, hints, rivals) and (not names or own_name(c, names)):
+        parts.append((NAMESAKE, "a bare name shared with its region: the city"))
     elif not hints and kind in ADMIN_KINDS and any(
-            kind_of(r.candidate) == "city" and namesakes(c, r.candidate) for r in rivals.values()):
-        parts.append((-0.1, "a bare name shared with its city: not the region"))
+            kind_of(r.candidate) == "city" and namesakes(c, r.candidate)
+            and main_city(r.candidate, c) and (not names or own_name(r.candidate, names))
+            for r in rivals.values()):
+        parts.append((-NAMESAKE, "a bare name shared with its city: not the region"))
     return parts
 
 
@@ -115,13 +120,28 @@ def namesake_bonus(c: Candidate, hints: set[str], rivals: dict[str, Match]) -> b
     """A bare name shared by a region and its main city means the city ('Damascus')."""
     if (hints and not ("city" in hints and hints & ADMIN_KINDS)) or kind_of(c) != "city":
         return False
-    for m in rivals.values():
-        a = m.candidate
-        if a.kind in ADMIN_KINDS and a.country == c.country and (
-                c.parent_qid in (a.qid, None) or c.major or not a.population
-                or (c.population or 0) >= 0.2 * a.population):
-            return True
-    return False
+    return any(m.candidate.kind in ADMIN_KINDS and namesakes(c, m.candidate)
+               and main_city(c, m.candidate) for m in rivals.values())
+
+
+def own_name(c: Candidate, names: frozenset[str]) -> bool:
+    """Whether the text calls the item by one of its own names (however romanised), not by a
+    shortened one. `names`: the keys of the text's names (`name_forms`)."""
+    return any(k in names for n in (c.label, *c.aliases) for k in name_forms(n))
+
+
+def name_forms(name: str) -> set[str]:
+    """A name's keys at every level: 'Deir ez-Zor', 'Deir Ezzor', 'Idleb' are one name."""
+    return set(keys(name).values())
+
+
+def main_city(city: Candidate, region: Candidate) -> bool:
+    """Whether a city is its namesake region's main one: a capital or a city of a million, or
+    a fifth of the region's people ('Hatay' the town is not; the province is meant)."""
+    if city.major:
+        return True
+    return bool(city.population) and (not region.population
+                                      or city.population >= 0.2 * region.population)
 
 
 def namesakes(a: Candidate, b: Candidate) -> bool:

@@ -116,9 +116,10 @@ def decide(e: Entity, gaz: Gazetteer, ctx: Context, reading: Reading = NO_TEXT) 
         return Verdict(e, None, "an acronym seen only in text written in capitals", (), used)
     fullest = fullest_name_items(e, matches, gaz)
     dateline = places.is_dateline(e)
+    folded = frozenset(k for n in names_of(e) for k in places.name_forms(n))
     ranked = []
     for qid, m in matches.items():
-        parts = base_parts(m) + (places.place_parts(m, hints, ctx, matches, dateline)
+        parts = base_parts(m) + (places.place_parts(m, hints, ctx, matches, dateline, folded)
                                  if m.candidate.is_place else
                                  faction_parts(m, ctx, short))
         if qid in fullest:
