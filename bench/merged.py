@@ -3,6 +3,8 @@
 Both sides run in the same process on the same article graphs, so the ratios hold on a busy
 machine:
 
+- build: `kg build` of the same articles into a fresh store, with the old way of writing and
+  with kg's (below);
 - write: the articles written into a fresh store the old way (each graph alone, one
   `Store.extend` per article, as `replace_graph` wrote a new graph) and kg's way
   (`kg.graphs.write`: the graph and its triples in the default graph, one transaction); then
@@ -26,9 +28,11 @@ from pyoxigraph import NamedNode, Quad, QueryResultsFormat, QuerySolutions, RdfF
 
 from bench import serving
 from bench.scale import disk_bytes
-from kg import graphs, store
+from kg import graphs, pipeline, store
+from kg.model import Article
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+QUERIES = 60  # of the serving mix at least, each kind in turn: ten of each
 
 
 @dataclass
@@ -60,6 +64,30 @@ def old_replace(db: Store, graph: NamedNode, quads: list[Quad]) -> None:
     """How replace_graph replaced an existing graph before the merged default graph."""
     body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
     db.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} .\n}} }}")
+
+
+def union_write(db: Store, replace: dict | None = None, add=()) -> None:
+    """How kg wrote before the merged default graph: the named graphs alone (bench only)."""
+    for g, quads in (replace or {}).items():
+        if graphs.is_empty(db, g):
+            db.extend(Quad(q.subject, q.predicate, q.object, g) for q in quads)
+        else:
+            old_replace(db, g, quads)
+    db.extend(add)
+
+
+def builds(articles: list[Article], work: Path) -> tuple[float, float]:
+    """Wall seconds of `kg build` of the same articles: the old layout's writes, then kg's."""
+    out = []
+    for n, write in enumerate((union_write, graphs.write)):
+        saved, graphs.write = graphs.write, write
+        try:
+            started = time.perf_counter()
+            pipeline.build([], work / f"build{n}", articles=articles)
+            out.append(time.perf_counter() - started)
+        finally:
+            graphs.write = saved
+    return out[0], out[1]
 
 
 def writes(by_graph: dict[NamedNode, list[Quad]], old: Store, new: Store) -> dict:
@@ -96,19 +124,19 @@ def query_costs(old: Store, new: Store, n: int) -> dict[str, tuple[float, float]
     return {k: (statistics.median(a), statistics.median(b)) for k, (a, b) in times.items()}
 
 
-def run(source: Path, work: Path, n_queries: int) -> Merged:
-    """Both layouts from the store built in `source`, in `work`."""
+def run(source: Path, work: Path, n_queries: int, articles: list[Article]) -> Merged:
+    """Both layouts from the store built in `source`, and builds of `articles`, in `work`."""
     by_graph = article_graphs(source)
     out = Merged(articles=sum("/graph/article/" in g.value for g in by_graph),
                  quads=sum(len(q) for q in by_graph.values()))
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     old, new = Store(str(work / "old")), Store(str(work / "new"))
-    out.write = writes(by_graph, old, new)
+    out.write = {"kg build (wall)": builds(articles, work), **writes(by_graph, old, new)}
     old.flush()
     new.flush()
     out.disk = (disk_bytes(work / "old"), disk_bytes(work / "new"))
-    out.queries = query_costs(old, new, n_queries)
+    out.queries = query_costs(old, new, max(QUERIES, n_queries))
     out.merge_seconds = timed(graphs.merge_default, old)
     del old, new
     shutil.rmtree(work, ignore_errors=True)

@@ -88,7 +88,8 @@ def merged_table(m: Merged) -> str:
     rows = [[step, ms(old), ms(new), f"{new / old:.2f}"] for step, (old, new) in m.write.items()]
     rows.append(["db on disk (MiB)", f"{m.disk[0] / MIB:.1f}", f"{m.disk[1] / MIB:.1f}",
                  f"{m.disk[1] / m.disk[0]:.2f}"])
-    rows += [[f"query: {kind} (median)", ms(old), ms(new), f"{new / old:.2f}" if old else "-"]
+    rows += [[f"query: {kind} (median)", f"{old * 1000:.2f}", f"{new * 1000:.2f}",
+              f"{new / old:.2f}" if old else "-"]
              for kind, (old, new) in m.queries.items()]
     rows.append(["upgrade an old store (merge_default)", "-", ms(m.merge_seconds), "-"])
     return table(["step", "union layout ms", "merged default graph ms", "x union layout"], rows)

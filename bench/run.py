@@ -67,7 +67,7 @@ def run(size_name: str, work: Path, log=print) -> str:
         bigstore.grow(work / "scale", work / "big", n)
         exports.append(export.run(work / "big", work))
     log("merged default graph: writes and queries against the union layout")
-    merge = merged.run(work / "scale", work / "merged", size.scale_queries)
+    merge = merged.run(work / "scale", work / "merged", size.scale_queries, arts[:size.ingest])
     log(f"serving: {size.requests} requests")
     timings, rps, qps = serving.run(work / "big", size.requests)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -87,7 +87,7 @@ def rows(text: str, heading: str) -> list[list[str]]:
                "query p99 ms"], ["2", "5"]),
     ("Merged default graph", ["step", "union layout ms", "merged default graph ms",
                               "x union layout"],
-     ["write new graphs", "replace graphs", "db on disk (MiB)",
+     ["kg build (wall)", "write new graphs", "replace graphs", "db on disk (MiB)",
       "query: count all triples (median)", "upgrade an old store (merge_default)"]),
 ])
 def test_report_has_every_table(tiny_report, heading, header, names):
