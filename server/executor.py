@@ -22,6 +22,7 @@ from kg.errors import KGError, QueryError
 from server.worker import receive, send
 
 SECRET_ENV = ("KG_UPDATE_TOKEN",)  # never handed to query processes
+IDLE_SECONDS = 15.0  # an executor idle this long beyond the warm ones is stopped
 
 
 class QueryTimeout(KGError):
@@ -79,6 +80,7 @@ class Executor:
     def __init__(self, memory_mib: int = 0, network: bool = False) -> None:
         self.memory_mib = memory_mib
         self.network = network
+        self.idle_since = time.monotonic()
         env = {k: v for k, v in os.environ.items() if k not in SECRET_ENV}
         args = ["--parent", str(os.getpid()), "--memory", str(memory_mib)]
         self.proc = subprocess.Popen([sys.executable, "-m", "server.worker", *args,
@@ -154,10 +156,14 @@ class Executor:
 
 
 class ExecutorPool:
-    """Up to `size` executors busy at once, kept warm, replaced in the background when killed."""
+    """Up to `size` executors busy at once, kept warm, replaced in the background when killed.
+
+    `warm` executors are kept idle; those the load called for beyond them are stopped after
+    IDLE_SECONDS unused, so the server's memory comes back down after a burst.
+    """
 
     def __init__(self, size: int = 4, memory_mib: int = 0, warm: int = 2) -> None:
-        self.size = size
+        self.size, self.warm = size, min(warm, size)
         self.memory_mib = memory_mib
         self._slots = threading.BoundedSemaphore(size)
         self._idle: dict[bool, list[Executor]] = {False: [], True: []}
@@ -166,13 +172,17 @@ class ExecutorPool:
         # *thread* that started a process ends, and request threads may come and go.
         self._orders: queue.Queue = queue.Queue()
         threading.Thread(target=self._spawner, daemon=True, name="kg-executors").start()
-        for _ in range(min(warm, size)):
+        for _ in range(self.warm):
             self._orders.put((False, None))
 
     def _spawner(self) -> None:
-        """Start executors as ordered: for a waiting request, or to keep one idle."""
+        """Start executors as ordered (for a waiting request, or to keep one idle); stop idle ones."""
         while True:
-            network, reply = self._orders.get()
+            try:
+                network, reply = self._orders.get(timeout=IDLE_SECONDS / 3)
+            except queue.Empty:
+                self._retire()
+                continue
             try:
                 ex = Executor(self.memory_mib, network)
             except OSError as err:
@@ -180,8 +190,28 @@ class ExecutorPool:
             if reply is not None:
                 reply.put(ex)
             elif isinstance(ex, Executor):
-                with self._lock:
-                    self._idle[network].append(ex)
+                self._park(ex)
+
+    def _park(self, ex: Executor) -> None:
+        """Put an executor back among the idle ones (stopped if the pool has enough)."""
+        ex.idle_since = time.monotonic()
+        with self._lock:
+            idle = self._idle[ex.network]
+            if len(idle) < self.size:
+                idle.append(ex)
+                return
+        ex.kill()
+
+    def _retire(self) -> None:
+        """Stop the executors idle for IDLE_SECONDS beyond the warm ones (and all unsealed ones)."""
+        now, stale = time.monotonic(), []
+        with self._lock:
+            for network, idle in self._idle.items():
+                keep = 0 if network else self.warm
+                while len(idle) > keep and now - idle[0].idle_since > IDLE_SECONDS:
+                    stale.append(idle.pop(0))
+        for ex in stale:
+            ex.kill()
 
     def _start(self, network: bool) -> Executor:
         """A new executor, started by the spawner thread."""
@@ -196,7 +226,7 @@ class ExecutorPool:
         with self._lock:
             idle = self._idle[network]
             while idle:
-                ex = idle.pop()
+                ex = idle.pop()  # the most recently used: the oldest idle ones get retired
                 if ex.alive():
                     return ex
                 ex.kill()
@@ -215,8 +245,7 @@ class ExecutorPool:
         if fresh:
             ex.close()
         else:
-            with self._lock:
-                self._idle[network].append(ex)
+            self._park(ex)
         return answer
 
     def run(self, request: dict, timeout: float, fresh: bool = False,
