@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import socket
 import sys
 import tempfile
 import threading
@@ -35,7 +36,7 @@ KINDS = (("point", 0.80), ("runaway cpu", 0.05), ("runaway memory", 0.03),
 RUNAWAY = {"runaway cpu": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
            "runaway memory": "SELECT * WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z } ORDER BY ?x ?y"}
 DOCUMENTED_503 = ("query stopped after", "query needed more than", "executors are busy",
-                  "large downloads")  # the documented reasons for a 503
+                  "large downloads", "as many long queries as it allows")  # the documented reasons for a 503
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Tally:
     """What one kind of request got."""
 
     statuses: Counter = field(default_factory=Counter)
+    reasons: Counter = field(default_factory=Counter)  # of the 503s
     seconds: list[float] = field(default_factory=list)
     undocumented: list[str] = field(default_factory=list)
 
@@ -99,6 +101,8 @@ def client(base: str, until: float, entities: list[str], seed: int,
             t = tallies[kind]
             t.statuses[status] += 1
             t.seconds.append(seconds)
+            if status == 503:
+                t.reasons[next((r for r in DOCUMENTED_503 if r in text), text[:40])] += 1
             if status == 0 or (status >= 500 and not (
                     status == 503 and any(reason in text for reason in DOCUMENTED_503))):
                 t.undocumented.append(f"{status} {text}")
@@ -112,6 +116,24 @@ def idle_latency(base: str, entities: list[str], n: int = 60) -> list[float]:
         one(base, "point", entity)
         out.append(time.perf_counter() - started)
     return out
+
+
+def stalled_latency(base: str, entities: list[str], readers: int = 20) -> list[float]:
+    """Point-query latencies while `readers` clients ask for /dump.nq and never read it."""
+    host, port = base.rsplit("//", 1)[1].split(":")
+    socks = []
+    for _ in range(readers):
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.connect((host, int(port)))
+        sock.sendall(b"GET /dump.nq HTTP/1.1\r\nHost: x\r\n\r\n")
+        socks.append(sock)
+    try:
+        time.sleep(1)
+        return idle_latency(base, entities)
+    finally:
+        for sock in socks:
+            sock.close()
 
 
 def memory_after(pid: int, start: float, settle: float = 45.0) -> float:
@@ -133,6 +155,8 @@ def run(store_dir: Path, seconds: float, clients: int) -> dict:
     try:
         idle_latency(base, entities, 20)  # warm both workers
         idle = idle_latency(base, entities)
+        stalled = stalled_latency(base, entities)
+        time.sleep(2)  # the stalled readers' slots are given back as their sockets close
         start = rss_mib(proc.pid)
         tallies = {kind: Tally() for kind, _ in KINDS}
         lock, peak = threading.Lock(), [start]
@@ -148,7 +172,8 @@ def run(store_dir: Path, seconds: float, clients: int) -> dict:
         again = idle_latency(base, entities)
     finally:
         serving.stop_server(proc)
-    return {"tallies": tallies, "idle": idle, "idle_after": again, "memory": (start, peak[0], after),
+    return {"tallies": tallies, "idle": idle, "stalled": stalled, "idle_after": again,
+            "memory": (start, peak[0], after),
             "seconds": seconds, "clients": clients}
 
 
@@ -160,14 +185,17 @@ def row(*cells: object) -> str:
 def report(result: dict) -> str:
     """The run as Markdown tables."""
     med, p99 = serving.median, serving.p99
-    lines = [row("requests", "n", "statuses", "median s", "p99 s"), row(*["---"] * 5)]
+    lines = [row("requests", "n", "statuses", "503 because", "median s", "p99 s"),
+             row(*["---"] * 6)]
     for kind, t in result["tallies"].items():
         statuses = ", ".join(f"{s}: {n}" for s, n in sorted(t.statuses.items()))
-        lines.append(row(kind, len(t.seconds), statuses, f"{med(t.seconds):.3f}",
+        reasons = "; ".join(f"{r}: {n}" for r, n in t.reasons.most_common())
+        lines.append(row(kind, len(t.seconds), statuses, reasons or "-", f"{med(t.seconds):.3f}",
                          f"{p99(t.seconds):.3f}"))
     idle = result["idle"]
     lines += ["", row("point query", "median ms", "p99 ms", "x idle (median)"), row(*["---"] * 4)]
-    for name, xs in (("idle, before", idle), ("under load", result["tallies"]["point"].seconds),
+    for name, xs in (("idle, before", idle), ("20 stalled dump readers", result["stalled"]),
+                     ("under the mixed load", result["tallies"]["point"].seconds),
                      ("idle, after", result["idle_after"])):
         lines.append(row(name, f"{med(xs) * 1000:.1f}", f"{p99(xs) * 1000:.1f}",
                          f"{med(xs) / med(idle):.2f}"))

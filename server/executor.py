@@ -17,9 +17,10 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 from kg.errors import KGError, QueryError
-from server.worker import receive, send
+from server.worker import LONG, receive, send
 
 SECRET_ENV = ("KG_UPDATE_TOKEN",)  # never handed to query processes
 IDLE_SECONDS = 15.0  # an executor idle this long beyond the warm ones is stopped
@@ -51,6 +52,10 @@ class QueryTooComplex(QueryError):
     """The query is nested too deeply for the engine (its executor ran out of stack)."""
 
 
+class LongQueriesBusy(KGError):
+    """The pool already runs as many long queries as it lets run at once."""
+
+
 class ClientGone(KGError):
     """The client hung up while its query ran; the query was stopped."""
 
@@ -62,6 +67,15 @@ class QueryFailed(KGError):
         super().__init__(message)
         self.status = status
         self.param = param
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) a process has used, from /proc; None where there is none."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def hung_up(sock: socket.socket) -> bool | None:
@@ -88,17 +102,35 @@ class Executor:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      env={**env, "PYTHONUNBUFFERED": "1", "MALLOC_ARENA_MAX": "2"})
 
-    def call(self, request: dict, timeout: float, watch: socket.socket | None = None) -> dict:
-        """Send a request and wait for the answer; kill the process on timeout or hang-up."""
+    def call(self, request: dict, timeout: float, watch: socket.socket | None = None,
+             gate=None) -> dict:
+        """Send a request and wait for the answer; kill the process on timeout or hang-up.
+
+        `gate()` is asked every LONG seconds once the request has used LONG CPU seconds (wall
+        seconds where /proc is missing): False stops it.
+        """
         try:
             send(self.proc.stdin, request)
         except OSError:
             raise self.died() from None
-        deadline = time.monotonic() + timeout
+        started, cpu = time.monotonic(), cpu_seconds(self.proc.pid)
+        deadline, ask = started + timeout, started + LONG
         waiting = [self.proc.stdout] + ([watch] if watch is not None else [])
         while True:
-            left = deadline - time.monotonic()
+            wake = deadline if gate is None else min(deadline, ask)
+            left = wake - time.monotonic()
             ready = select.select(waiting, [], [], left)[0] if left > 0 else []
+            if not ready and gate is not None and time.monotonic() < deadline:
+                ask += LONG
+                now = cpu_seconds(self.proc.pid)
+                used = time.monotonic() - started if cpu is None or now is None else now - cpu
+                if used >= LONG and not gate():
+                    self.kill()
+                    raise LongQueriesBusy(
+                        "the server is already running as many long queries as it allows and "
+                        f"others are waiting; this one was stopped after {used:.1f} s of CPU. "
+                        "Try again shortly, or narrow it")
+                continue
             if not ready:
                 self.kill()
                 raise QueryTimeout(timeout)
@@ -166,6 +198,10 @@ class ExecutorPool:
         self.size, self.warm = size, min(warm, size)
         self.memory_mib = memory_mib
         self._slots = threading.BoundedSemaphore(size)
+        # While others wait for an executor, queries past LONG seconds may hold at most half of
+        # them: the rest are stopped, so a client sending runaways cannot fill the pool.
+        self._long = threading.BoundedSemaphore(max(1, size // 2))
+        self._waiting = 0  # requests waiting for an executor
         self._idle: dict[bool, list[Executor]] = {False: [], True: []}
         self._lock = threading.Lock()
         # Executors are started by one long-lived thread: PR_SET_PDEATHSIG fires when the
@@ -236,12 +272,24 @@ class ExecutorPool:
               watch: socket.socket | None) -> dict:
         """One call in an executor of the given kind; a killed one is replaced in the background."""
         ex = self._start(network) if fresh else self._take(network)
+        held: list[bool] = []
+
+        def gate() -> bool:
+            """Whether a long request may go on: it holds a long slot, or no one is waiting."""
+            if not held and self._long.acquire(blocking=False):
+                held.append(True)
+            return bool(held) or self._waiting == 0
+
         try:
-            answer = ex.call(request, timeout, watch)
-        except KGError:
+            answer = ex.call(request, timeout, watch, None if fresh else gate)
+        except BaseException:
+            ex.kill()  # whatever went wrong, its query must not run on unwatched
             if not fresh and not network:
                 self._orders.put((network, None))
             raise
+        finally:
+            if held:
+                self._long.release()
         if fresh:
             ex.close()
         else:
@@ -256,7 +304,14 @@ class ExecutorPool:
         client hanging up stops its query.
         """
         start = time.monotonic()
-        if not self._slots.acquire(timeout=timeout):
+        with self._lock:
+            self._waiting += 1
+        try:
+            got = self._slots.acquire(timeout=timeout)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        if not got:
             raise ExecutorBusy("all query executors are busy; try again shortly")
         try:
             answer = self._call(False, fresh, request, timeout, watch)
