@@ -209,7 +209,8 @@ def test_runaway_queries_cannot_fill_the_pool(server):
         assert point_query(base) == 200
         answers = [f.result() for f in runaways]
     assert all(a.status_code == 503 for a in answers)
-    assert all("timeout" in a.text or "as many long queries" in a.text for a in answers)
+    reasons = ("timeout", "as many long queries", "executors are busy")  # the documented 503s
+    assert all(any(r in a.text for r in reasons) for a in answers), [a.text for a in answers]
 
 
 def executors(server_pid: int) -> list[int]:
