@@ -6,12 +6,12 @@ import re
 
 from flask import Response, render_template, request
 
-from kg.errors import KGError
+from kg.errors import KGError, QueryError, StoreError
 from kg.vocab import NKG
 from server.pages_common import href, local_name
 from server.viewindex import Index, current
 from server.viewindex.events import facets, labels, total
-from server.viewindex.filters import ID_WD, FilterError, Filters, marks, parse
+from server.viewindex.filters import ID_WD, Filters, marks, parse
 
 FACET_TITLES = {"class": "Class", "place": "Place", "party": "Party", "source": "Reported by",
                 "month": "Month"}
@@ -123,7 +123,7 @@ def error_page(err: KGError, data: bool) -> Response:
     """A bad filter: 400 with the reason, as JSON for the data twins or a page for people."""
     import json
 
-    status = 400 if isinstance(err, FilterError) or "must be" in str(err) else 500
+    status = 400 if isinstance(err, QueryError) else 503 if isinstance(err, StoreError) else 500
     if data:
         return Response(json.dumps({"error": str(err), "status": status}), status=status,
                         mimetype="application/json")

@@ -23,6 +23,7 @@ from server.viewindex.search import KINDS, search
 bp = Blueprint("search", __name__)
 bp.context_processor(helpers)
 SIZE, MAX_SIZE = 20, 200
+MAX_LABELS = 5000
 
 
 def number(key: str, default: int, top: int | None = None) -> int:
@@ -65,6 +66,19 @@ def search_view(ext: str | None = None) -> Response:
         "search.html", q=q, search_q=q, kind=kind, cls=cls_value, class_label=class_label,
         total=total, kinds=per_kind, results=results, page=page, size=size,
         last=max(1, -(-total // size)), link=link), mimetype="text/html")
+
+
+@bp.route("/labels.json", methods=["POST"])
+def labels_view() -> Response:
+    """Labels of the IRIs in a JSON body {"iris": [...]} (at most MAX_LABELS): for result tables."""
+    body = request.get_json(silent=True) or {}
+    wanted = body.get("iris") if isinstance(body, dict) else None
+    if not isinstance(wanted, list) or not all(isinstance(i, str) for i in wanted):
+        return error_page(FilterError('send {"iris": ["...", ...]} as JSON'), True)
+    if len(wanted) > MAX_LABELS:
+        return error_page(FilterError(f"at most {MAX_LABELS} IRIs at a time"), True)
+    found = labels(current(), wanted)
+    return Response(json.dumps({"labels": found}, ensure_ascii=False), mimetype="application/json")
 
 
 def link(**changes: str) -> str:

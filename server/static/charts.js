@@ -103,7 +103,7 @@
         type: "bar",
         data: { labels: data.periods, datasets: data.series.map(function (s) {
           return { label: s.label, data: s.counts, backgroundColor: KG.colour(s["class"]),
-                   stack: "events", borderWidth: 0, categoryPercentage: 0.95, barPercentage: 0.95 };
+                   stack: "events", borderWidth: 0, categoryPercentage: 0.95, barPercentage: 0.95, maxBarThickness: 56 };
         }) },
         options: {
           responsive: true, maintainAspectRatio: false,

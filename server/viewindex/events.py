@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from kg.vocab import NKG
 from server.pages_common import local_name as local
 from server.viewindex import Index
 from server.viewindex.filters import ROLES, UNITS, Filters, marks, where
@@ -14,7 +15,9 @@ SORTS = {"-date": "e.date = '', e.date DESC, e.iri", "date": "e.date = '', e.dat
          "-count": "e.count IS NULL, e.count DESC, e.date DESC, e.iri",
          "count": "e.count IS NULL, e.count, e.date, e.iri"}
 FACET_SQL = {
-    "class": "SELECT e.class, COUNT(DISTINCT {unit}) FROM event e WHERE {where} GROUP BY e.class",
+    "class": "SELECT ca.ancestor, COUNT(DISTINCT {unit}) FROM event e JOIN class_ancestor ca ON "
+             "ca.class = e.class AND ca.ancestor != '" + NKG.Event.value + "' WHERE {where} "
+             "GROUP BY ca.ancestor",
     "place": "SELECT pa.ancestor, COUNT(DISTINCT {unit}) FROM event e JOIN role r ON "
              "r.event = e.id AND r.role = 'place' JOIN place_ancestor pa ON pa.place = r.entity "
              "WHERE {where} GROUP BY pa.ancestor",
@@ -61,7 +64,7 @@ def facets(index: Index, f: Filters) -> dict[str, list[tuple]]:
 
 
 def labels(index: Index, iris) -> dict[str, str]:
-    """Labels of IRIs (entities, classes, article titles), where the index knows them."""
+    """Labels of IRIs (entities, classes, events, article titles), where the index knows them."""
     wanted = sorted(set(iris))
     out: dict[str, str] = {}
     for start in range(0, len(wanted), 500):
@@ -69,6 +72,8 @@ def labels(index: Index, iris) -> dict[str, str]:
         out.update(index.rows(f"SELECT iri, label FROM label WHERE iri IN ({marks(chunk)})",
                               chunk))
         out.update(index.rows("SELECT iri, title FROM article WHERE iri IN "
+                              f"({marks(chunk)})", chunk))
+        out.update(index.rows("SELECT iri, label FROM event WHERE label IS NOT NULL AND iri IN "
                               f"({marks(chunk)})", chunk))
     return out
 
@@ -96,17 +101,32 @@ def details(index: Index, found: list[tuple]) -> list[dict]:
         claims[row[0]].append(row[1:])
     named = labels(index, [x for r in roles.values() for es in r.values() for x in es]
                    + [c[0] for cs in claims.values() for c in cs] + [r[2] for r in found]
-                   + [r[9] for r in found])
+                   + [r[9] for r in found] + [r[7] for r in found if r[7]]
+                   + [c[2] for cs in claims.values() for c in cs if c[2]])
     out = []
     for n, iri, cls, label, date, dated_by, count, bound, modality, article, evidence in found:
         out.append({
             "iri": iri, "class": cls, "class_label": named.get(cls, local(cls)),
             "label": label or "", "date": date, "dated_by": dated_by, "count": count,
-            "bound": local(bound) if bound else "", "modality": local(modality) if modality else "",
+            "bound": named.get(bound, local(bound)) if bound else "",
+            "modality": local(modality) if modality else "",
             "article": article, "title": named.get(article, ""), "evidence": evidence or "",
             **{role: [{"iri": e, "label": named.get(e, local(e))} for e in roles[n][role]]
                for role in ("place", "agent", "target")},
             "sources": [{"iri": s, "label": named.get(s, local(s)), "quantity": q,
-                         "bound": local(b) if b else "", "status": local(st) if st else "",
-                         "claim": c} for s, q, b, st, c in claims[n]]})
+                         "bound": named.get(b, local(b)) if b else "",
+                         "status": local(st) if st else "", "claim": c} for s, q, b, st, c in claims[n]]})
     return out
+
+
+def tolls(index: Index, event: str) -> list[dict]:
+    """The claims about one event: who says how many (source, number, bound, status)."""
+    found = index.rows("SELECT c.iri, c.source, c.quantity, c.bound, c.status, c.article FROM claim c "
+                       "JOIN event e ON e.id = c.event WHERE e.iri = ? "
+                       "ORDER BY c.quantity IS NULL, c.quantity DESC, c.source, c.iri", (event,))
+    named = labels(index, [r[1] for r in found] + [r[5] for r in found if r[5]]
+                   + [r[3] for r in found if r[3]])
+    return [{"claim": c, "source": s, "source_label": named.get(s, local(s)), "quantity": q,
+             "bound": named.get(b, local(b)) if b else "", "status": local(st) if st else "",
+             "article": a, "title": named.get(a, "") if a else ""}
+            for c, s, q, b, st, a in found]

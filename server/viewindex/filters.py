@@ -17,7 +17,7 @@ from werkzeug.datastructures import MultiDict
 from kg.errors import QueryError
 from kg.link.normalize import fold, sound, strip_affix
 from kg.link.resolve import KIND_CLASS
-from kg.queries import DATE
+from kg.queries import Param, to_date
 from kg.vocab import NKG, PREFIXES, WD
 from server.viewindex import Index
 
@@ -118,10 +118,10 @@ def by_name(index: Index, column: str, key: str, places: bool, cls: str | None =
 
 
 def checked_date(key: str, value: str) -> str:
-    """A from/to value, which must be YYYY, YYYY-MM or YYYY-MM-DD."""
+    """A from/to value, which must be a calendar date as YYYY, YYYY-MM or YYYY-MM-DD."""
     value = value.strip()
-    if value and not DATE.match(value):
-        raise FilterError(f"{key!r} must be a date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}")
+    if value:
+        to_date(Param(key, "date"), value)  # raises a ParamError naming the parameter
     return value
 
 
