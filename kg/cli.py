@@ -141,7 +141,13 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
 @click.option("--timeout", default=30.0, show_default=True, type=float,
               help="Seconds a SPARQL query may run before it is stopped.")
 @click.option("--allow-update", is_flag=True, help="Enable /update behind a bearer token.")
-@click.option("--token", envvar="KG_UPDATE_TOKEN", help="Bearer token for /update.")
+@click.option("--token-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="File holding the bearer token for /update (or set $KG_UPDATE_TOKEN).")
+@click.option("--token", "token_given", hidden=True, help="Refused: it would show in `ps`.")
+@click.option("--query-memory", "query_memory", default=1024, show_default=True, type=int,
+              help="MiB of memory one query may use; a query needing more gets 503.")
+@click.option("--send-timeout", "send_timeout", default=15.0, show_default=True, type=float,
+              help="Seconds a client may read nothing before the server drops it.")
 @click.option("--allow-service", multiple=True,
               help="A SERVICE endpoint federated queries may call (repeatable).")
 @click.option("--debug", is_flag=True, help="Flask's development server (single process).")
@@ -153,17 +159,23 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
               help="Folder of saved queries (*.rq) to serve instead of the bundled queries/.")
 @kg_errors
 def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: float,
-          allow_update: bool, token: str | None, allow_service: tuple[str, ...], debug: bool,
+          allow_update: bool, token_file: Path | None, token_given: str | None,
+          query_memory: int, send_timeout: float, allow_service: tuple[str, ...], debug: bool,
           no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None) -> None:
-    """Serve the SPARQL endpoint, saved queries and pages over HTTP.
+    """Serve the SPARQL endpoint, saved queries and pages over HTTP (read-only by default).
 
     Example: kg serve --port 8000
     """
+    from server.run import read_token
     from server.run import serve as run_server
 
+    if token_given is not None:
+        raise click.UsageError("--token is not accepted: a token on the command line shows in "
+                               "`ps` to every user; set KG_UPDATE_TOKEN or use --token-file FILE")
     config = {"STORE_DIR": str((store_dir or default_store()).resolve()), "QUERY_TIMEOUT": timeout,
-              "ALLOW_UPDATE": allow_update, "UPDATE_TOKEN": token,
-              "ALLOWED_SERVICES": list(allow_service)}
+              "ALLOW_UPDATE": allow_update, "UPDATE_TOKEN": read_token(token_file),
+              "ALLOWED_SERVICES": list(allow_service), "QUERY_MEMORY": query_memory,
+              "SEND_TIMEOUT": send_timeout}
     config["CORS"] = not no_cors
     config["MAX_ROWS"] = max_rows
     if queries_dir:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from flask import Blueprint, Response, abort, current_app
 
 from kg import store as kg_store
-from server import formats, protocol
+from server import formats, protocol, slow_clients
 
 bp = Blueprint("dumps", __name__)
 protocol.register_errors(bp)
@@ -27,11 +27,11 @@ def stream(fmt: str) -> Iterator[bytes]:
     db = current_app.extensions["kg_store"].get()
 
     def write(write_fd: int) -> None:
-        with os.fdopen(write_fd, "wb") as out:
-            try:
+        try:
+            with os.fdopen(write_fd, "wb") as out:
                 kg_store.dump(db, out, fmt)
-            except (BrokenPipeError, OSError):
-                pass  # the client went away
+        except OSError:
+            pass  # the client went away (the pipe breaks, even on the last flush)
 
     def chunks() -> Iterator[bytes]:
         read_fd, write_fd = os.pipe()
@@ -53,4 +53,4 @@ def dump(ext: str) -> Response:
     fmt, media = DUMPS[ext]
     resp = Response(stream(fmt), content_type=formats.content_type(media))
     resp.headers["Content-Disposition"] = f'attachment; filename="kg.{ext}"'
-    return resp
+    return slow_clients.streamed(resp)

@@ -19,7 +19,6 @@ from flask import Blueprint, Response, current_app, request
 
 from kg.errors import QueryError
 from server import protocol
-from server.guard import check
 
 bp = Blueprint("update", __name__)
 protocol.register_errors(bp)
@@ -66,7 +65,5 @@ def update() -> Response:
                          "use USING / WITH in the update")
     if not text.strip():
         raise QueryError("missing update")
-    check(text, current_app.config.get("ALLOWED_SERVICES") or [])
-    req = {"op": "update", "store": current_app.config["STORE_DIR"], "update": text}
-    timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
-    return protocol.to_response(protocol.pool().run(req, timeout, fresh=True))
+    protocol.checked(protocol.execute({"op": "plan", "update": text}))  # refused: 400 at once
+    return protocol.to_response(protocol.execute({"op": "update", "update": text}, fresh=True))
