@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, current_app, render_template
+from flask import Blueprint, Response, abort, render_template
 
 from kg.errors import KGError
 from server.pages import helpers
@@ -40,7 +40,7 @@ def map_view(ext: str | None = None) -> Response:
         return error_page(err, ext is not None)
     return Response(render_template(
         "map.html", places=found, unplaced=missing, geojson_href=f.url("/map.geojson"),
-        tiles=current_app.config.get("MAP_TILES") or "", **view), mimetype="text/html")
+        **view), mimetype="text/html")
 
 
 def geojson(found: list[dict], missing: int) -> Response:

@@ -1,6 +1,6 @@
-/* /map: the world outline (Natural Earth, bundled) and one circle per place, sized by its
-   number of events and coloured by their most frequent class. Online tiles only when the
-   server is configured with a tile URL (data-tiles). Text goes in with textContent only. */
+/* /map: the world outline (Natural Earth, bundled: no tiles are fetched, so it works offline
+   and under the pages' strict CSP) and one circle per place, sized by its number of events
+   and coloured by their most frequent class. Text goes in with textContent only. */
 (function () {
   "use strict";
   var el = document.getElementById("map");
@@ -10,9 +10,6 @@
   map.createPane("world").style.zIndex = 250;  /* above tiles, below the points */
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Outline: Natural Earth (public domain)");
-  if (el.getAttribute("data-tiles")) {
-    L.tileLayer(el.getAttribute("data-tiles"), { maxZoom: 18, attribution: "Tiles: see server" }).addTo(map);
-  }
 
   function getJSON(url) {
     return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {

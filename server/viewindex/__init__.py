@@ -8,7 +8,6 @@ first asked for, and kept until the next snapshot - as server/describe.py keeps 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -18,10 +17,8 @@ from pathlib import Path
 from flask import current_app
 
 from kg import store
-from kg.errors import KGError
-from server import protocol
 from server.describe import settled
-from server.pages_common import PREFIX_HEADER
+from server.pages_common import select
 from server.viewindex.load import build
 
 CACHED_ANSWERS = 256  # per snapshot: facet counts and totals of recent filter combinations
@@ -64,15 +61,6 @@ class Holder:
         self.final = False  # built once every executor read the snapshot (see describe.settled)
 
 
-def run_select(query: str) -> list[dict[str, dict]]:
-    """Bindings of a SELECT run in an executor with the server's timeout (no row cap)."""
-    answer = protocol.run_query(PREFIX_HEADER + query, accept="application/sparql-results+json",
-                                max_rows=None)
-    if answer["status"] != 200:
-        raise KGError(f"building the view index: {answer['error']}")
-    return json.loads(answer["body"])["results"]["bindings"]
-
-
 def current() -> Index:
     """The index of the newest snapshot (built on first use, then kept)."""
     holder = current_app.extensions.setdefault("kg_viewindex", Holder())
@@ -84,5 +72,5 @@ def current() -> Index:
             return index
         final = snapshot is not None and settled(snapshot)  # before building: it reads from now
         if index is None or index.snapshot != name or final:
-            holder.index, holder.final = Index(build(run_select), name), final
+            holder.index, holder.final = Index(build(select), name), final
         return holder.index

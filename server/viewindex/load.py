@@ -1,7 +1,8 @@
 """Fill the view index: run the extraction queries (sparql/*.rq) and load their rows into SQLite.
 
-`build(run)` takes a function that answers a SPARQL SELECT as rows of SPARQL-JSON bindings, so
-it can be fed by the server's executors (server/viewindex/__init__.py) or by a store directly.
+`build(run)` takes a function that answers a SPARQL SELECT (the usual prefixes predeclared) as
+rows of terms by variable name, so it can be fed by the server's executors
+(server/viewindex/__init__.py) or by a store directly.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from kg.link.normalize import fold, sound
 from kg.vocab import NKG
 
 HERE = Path(__file__).resolve().parent
-Rows = list[dict[str, dict]]
+Rows = list[dict]  # variable name -> pyoxigraph term (unbound variables absent)
 Runner = Callable[[str], Rows]
 TOPS = {NKG[name].value: name for name in ("Actor", "Faction", "Place")}
 INDEXES = (
@@ -39,7 +40,7 @@ def query_text(name: str) -> str:
 def value(row: dict, key: str, default: str | None = None) -> str | None:
     """The plain value of one binding of a row (default when unbound)."""
     term = row.get(key)
-    return term["value"] if term else default
+    return term.value if term is not None else default
 
 
 def integer(text: str | None) -> int | None:
