@@ -27,7 +27,8 @@ def timeline_view(ext: str | None = None) -> Response:
         abort(404)
     try:
         index, f = request_filters()
-        data = series(index, f, request.args.get("granularity", "").strip())
+        asked = request.args.get("granularity", "").strip()
+        data = series(index, f, asked)
         if ext == "json":
             data["events"] = f.url("/events")
             return Response(json.dumps(data, ensure_ascii=False), mimetype="application/json")
@@ -41,5 +42,5 @@ def timeline_view(ext: str | None = None) -> Response:
                                       **{"from": p, "to": p})} for s in data["series"]]}
             for i, p in enumerate(data["periods"])]
     return Response(render_template(
-        "timeline.html", data=data, rows=rows, json_href=f.url("/timeline.json"),
+        "timeline.html", data=data, rows=rows, json_href=f.url("/timeline.json", granularity=asked),
         events_href=f.url("/events"), **view), mimetype="text/html")

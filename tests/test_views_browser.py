@@ -111,6 +111,7 @@ def test_brushing_the_timeline_lists_the_events_of_that_span(browser, views_serv
     visit(browser, views_server + "/timeline?from=2025&granularity=month",
           "#timeline-chart[data-ready]")
     canvas = browser.find_element(By.ID, "timeline-chart")
+    assert "granularity=month" in canvas.get_attribute("data-src")
     width = canvas.size["width"]
     (ActionChains(browser).move_to_element_with_offset(canvas, -width // 2 + 70, 0)
      .click_and_hold().move_by_offset(width // 3, 0).release().perform())

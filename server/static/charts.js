@@ -112,7 +112,8 @@
                          ticks: { autoSkip: true, maxRotation: 0 } },
                     y: { stacked: true, beginAtZero: true, ticks: { precision: 0 },
                          title: { display: true, text: "events per " + data.granularity } } },
-          plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } }
+          plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } },
+                     tooltip: { filter: function (item) { return item.raw > 0; } } }
         },
         plugins: canvas.getAttribute("data-brush") ? [brushPlugin] : []
       });
