@@ -166,6 +166,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
 
     Example: kg serve --port 8000
     """
+    from kg.store import upgrade
     from server.run import read_token
     from server.run import serve as run_server
 
@@ -184,6 +185,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
     click.echo(f"kg serving {config['STORE_DIR']}\n  pages and query editor: {base}/\n"
                f"  SPARQL endpoint: {base}/sparql\n  try:\n    curl -s {base}/sparql "
                f"-H 'Accept: text/csv' --data-urlencode '{EXAMPLE_QUERY}'", err=True)
+    upgrade(Path(config["STORE_DIR"]))  # once here, not racing in every worker
     run_server(config, host, port, workers, debug)
 
 

@@ -13,7 +13,7 @@ Term = NamedNode | BlankNode | Literal
 
 
 def select(query: str, **bindings: Term) -> list[dict[str, Term]]:
-    """Rows of a SELECT query (the usual prefixes, `bindings` substituted as terms).
+    """Rows of a SELECT query (kg's prefixes known, `bindings` substituted as terms).
 
     It runs in the executor pool, with the same timeout, memory cap and errors as /sparql.
     """

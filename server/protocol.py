@@ -83,14 +83,17 @@ def valid_iri(iri: str) -> NamedNode:
 def run_query(query: str, default_graph: list[str] | None = None,
               named_graphs: list[str] | None = None, accept: str | None = None,
               params: dict | None = None, max_rows: int | None = -1) -> dict:
-    """Run a read query in an executor with the app's timeout, allow-list and row cap."""
+    """Run a read query in an executor with the app's timeout, allow-list and row cap.
+
+    Relative IRIs in the query resolve against the URL it was sent to (the endpoint's).
+    """
     for iri in (default_graph or []) + (named_graphs or []):
         valid_iri(iri)
     rows = current_app.config.get("MAX_ROWS") if max_rows == -1 else max_rows
     req = {"op": "query", "query": query,
            "default_graph": default_graph, "named_graphs": named_graphs,
            "accept": accept if accept is not None else str(request.accept_mimetypes),
-           "params": params or {}, "max_rows": rows}
+           "params": params or {}, "max_rows": rows, "base": request.base_url}
     return execute(req)
 
 

@@ -21,11 +21,11 @@ from typing import IO
 
 from pyoxigraph import NamedNode
 
-from kg import iris
+from kg import sparql
 from kg.errors import QueryError, StoreError
+from kg.vocab import PREFIXES
 from server import formats, guard
 
-MANUAL_GRAPH = NamedNode(iris.GRAPH + "manual")
 _handles: dict[str, object] = {}
 LIMITS = {"memory": 0, "sealed": False}  # this process's own, set by main()
 REMOTE_STATUS = re.compile(r"Error (\d{3})\b")
@@ -48,10 +48,14 @@ def receive(inp: IO[bytes]) -> dict | None:
 
 
 def dataset(request: dict) -> dict:
-    """pyoxigraph keyword arguments for the protocol's dataset parameters."""
+    """pyoxigraph keyword arguments for the protocol's dataset parameters.
+
+    Without them the query's FROM / FROM NAMED apply, else the store's default graph (the merge
+    of the named graphs) and every named graph. With them, they replace the query's.
+    """
     default, named = request.get("default_graph"), request.get("named_graphs")
     if not default and not named:
-        return {"use_default_graph_as_union": True}
+        return {}
     return {"default_graph": [NamedNode(g) for g in default or []],
             "named_graphs": [NamedNode(g) for g in named or []]}
 
@@ -69,10 +73,7 @@ def read_store(directory: str):
 def run_query(request: dict) -> dict:
     """Answer a query request: status, media type, body bytes, truncated flag."""
     store = read_store(request["store"])
-    try:
-        results = store.query(request["query"], **dataset(request))
-    except SyntaxError as err:
-        return {"status": 400, "error": f"SPARQL syntax error: {err}"}
+    results = sparql.query(store, request["query"], base=request.get("base"), **dataset(request))
     offered = formats.offered_for(results)
     media = formats.choose(request.get("accept"), request.get("params") or {}, offered)
     if media is None:
@@ -89,18 +90,13 @@ def run_page(request: dict) -> dict:
     from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, serialize
 
     from kg.queries import prepare
-    from kg.vocab import PREFIXES
 
     store = read_store(request["store"])
     text, subs = prepare(store, request["saved"], request.get("params") or {})
     bound = {var.value: term.value for var, term in subs.items() if isinstance(term, NamedNode)}
     if network_needed(text, request, bound=bound, prefixes=PREFIXES, trusted=True):
         return {"status": "network"}
-    try:
-        results = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True,
-                              substitutions=subs)
-    except SyntaxError as err:
-        return {"status": 400, "error": f"SPARQL syntax error: {err}"}
+    results = sparql.query(store, text, substitutions=subs)  # a QueryError answers 400
     if isinstance(results, QueryBoolean):
         return {"status": 200, "kind": "boolean", "value": bool(results)}
     start, limit = request["offset"], request["limit"]
@@ -116,11 +112,8 @@ def run_page(request: dict) -> dict:
 
 def run_select(request: dict) -> dict:
     """Rows of a page's fixed SELECT query (its terms bound by substitution), as terms."""
-    from kg.vocab import PREFIXES
-
-    solutions = read_store(request["store"]).query(
-        request["query"], prefixes=PREFIXES, use_default_graph_as_union=True,
-        substitutions=request.get("substitutions") or {})
+    solutions = sparql.query(read_store(request["store"]), request["query"],
+                             substitutions=request.get("substitutions") or {})
     names = [v.value for v in solutions.variables]
     rows = [{n: row[n] for n in names if row[n] is not None} for row in solutions]
     return {"status": 200, "rows": rows}
@@ -141,8 +134,20 @@ def network_needed(text: str, request: dict, update: bool = False, **how) -> boo
     return needed and LIMITS["sealed"]
 
 
+def run_plan(request: dict) -> dict:
+    """An update checked (network, syntax) and rewritten to keep the default graph the merge."""
+    from server.update_ops import prepare
+
+    text = request["update"]
+    guard.plan(text, request.get("allowed") or (), update=True)
+    rewritten = prepare(text, request.get("base"), request.get("using") or [],
+                        request.get("using_named") or [],
+                        network=guard.mentions_network(text, update=True))
+    return {"status": 200, "update": rewritten}
+
+
 def run_update(request: dict) -> dict:
-    """Apply an update to the read-write store, keep every triple in a named graph, publish."""
+    """Apply a (rewritten) update to the read-write store in one transaction, publish a snapshot."""
     from kg.store import open_store, publish_snapshot
 
     directory = Path(request["store"])
@@ -150,13 +155,16 @@ def run_update(request: dict) -> dict:
         store = open_store(directory)
     except StoreError as err:
         return {"status": 503, "error": f"store busy: {err}"}
-    # The user's operations and the move of default-graph triples into the manual graph
-    # run as one update, so one transaction: all of it happens, or none.
-    text = request["update"].rstrip().rstrip(";")
+    # The request comes rewritten (run_plan) so that the default graph stays the merge of the
+    # named graphs; it runs as one update, so one transaction: all of it happens, or none.
     try:
-        store.update(f"{text}\n;\nADD SILENT DEFAULT TO {MANUAL_GRAPH} ;\nCLEAR SILENT DEFAULT")
+        store.update(request["update"], base_iri=request.get("base"), prefixes=PREFIXES)
     except SyntaxError as err:
         return {"status": 400, "error": f"SPARQL syntax error: {err}"}
+    except RuntimeError as err:  # e.g. DROP GRAPH of a graph that does not exist
+        if guard.mentions_network(request["update"], update=True):
+            raise
+        return {"status": 400, "error": f"update failed, nothing was changed: {err}"}
     publish_snapshot(store, directory)
     return {"status": 200, "body": b"update done\n", "media": "text/plain"}
 
@@ -188,8 +196,7 @@ def handle(request: dict) -> dict:
         if op == "update" and network_needed(request["update"], request, update=True):
             return {"status": "network"}
         if op == "plan":  # an update's check, in a warm executor before a fresh one is started
-            guard.plan(request["update"], request.get("allowed") or (), update=True)
-            return {"status": 200}
+            return run_plan(request)
         if op in OPS:
             return globals()[OPS[op]](request)
         return {"status": 200, "body": b"pong", "media": "text/plain"}

@@ -88,7 +88,7 @@ def wikidata_standin(seed_store):
     seed = open_for_reading(seed_store)
     items = sorted({row["item"].value for row in seed.query(
         "SELECT ?item WHERE { ?e owl:sameAs ?item ; a/rdfs:subClassOf* nkg:Place }",
-        prefixes=PREFIXES, use_default_graph_as_union=True)})
+        prefixes=PREFIXES)})
     remote = Store()
     for n, item in enumerate(items):
         node = NamedNode(item)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
 
-from kg import iris, store
+from kg import graphs, iris, store
 from kg.extract.classes import SUBCLASS_OF, top_class
 from kg.link import LINKER, link_entities
 from kg.link.gazetteer import load_gazetteer
@@ -103,8 +103,7 @@ def relink(store_dir: Path, online: bool = False) -> RelinkSummary:
             continue
         for old, new in changed:
             quads = rewrite(quads, old, new, graph)
-        store.replace_graph(db, graph, quads)
-        store.add_quads(db, shared)
+        graphs.write(db, {graph: quads}, shared)  # one transaction, default graph kept merged
         summary.graphs += 1
         summary.linked += len(changed)
     store.publish_snapshot(db, store_dir)
