@@ -8,6 +8,7 @@ import shlex
 import subprocess
 import sys
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -31,10 +32,23 @@ SAVED = load_queries(QUERIES_DIR)
 EXAMPLES = [(q.name, q.example) for q in SAVED.values() if q.example]
 
 
-def run_kg(args: list[str], store: Path) -> subprocess.CompletedProcess:
-    """`kg ...` as the README has it, on the given store."""
-    return subprocess.run([sys.executable, "-m", "kg", *args, "--store", str(store)],
-                          capture_output=True, text=True, timeout=300, check=False)
+@dataclass
+class Done:
+    """What a `kg` command printed, and how it ended."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_kg(args: list[str], store: Path) -> Done:
+    """`kg ...` as the README has it, on the given store (the click command, in-process)."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    done = CliRunner().invoke(cli, [*args, "--store", str(store)], prog_name="kg")
+    return Done(done.exit_code, done.stdout, done.stderr or str(done.exception or ""))
 
 
 def rows_of(table: str) -> int:
