@@ -45,23 +45,34 @@ def cli() -> None:
 @store_option
 @click.option("--online", is_flag=True, help="Also ask Wikidata's live API when linking.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--skip-bad", is_flag=True,
+              help="Leave out inputs that cannot be read (listed at the end) instead of stopping.")
 @kg_errors
-def build(paths: tuple[str, ...], store_dir: Path | None, online: bool, quiet: bool) -> None:
+def build(paths: tuple[str, ...], store_dir: Path | None, online: bool, quiet: bool,
+          skip_bad: bool) -> None:
     """Read articles (.txt, .md, .html, .jsonl, folders, or - for stdin) into the store.
+
+    Every input is read and checked before anything is written: a bad one stops the build with
+    one line naming it (file:line) and the reason, or with --skip-bad is left out and listed.
 
     Example: kg build seeds/ --store kg-data
     """
     from tqdm import tqdm
 
     from kg.pipeline import build as run_build
-    from kg.read import read_all
+    from kg.read import read_inputs
 
-    articles = read_all(list(paths))
+    reading = read_inputs(list(paths), skip_bad=skip_bad)
+    articles = reading.articles
     show = not quiet and len(articles) > 5
     with tqdm(total=len(articles), disable=not show, unit="article", file=sys.stderr) as bar:
         summary = run_build(list(paths), store_dir or default_store(), online=online,
                             progress=bar.update, articles=articles)
     click.echo(summary.line(), err=True)
+    if reading.skipped:
+        click.echo(f"{len(reading.skipped)} bad inputs skipped:", err=True)
+        for err in reading.skipped:
+            click.echo(f"  {err}", err=True)
 
 
 @cli.command()
