@@ -126,7 +126,7 @@
     getJSON(canvas.getAttribute("data-bars")).then(function (data) {
       var values = (data.facets["class"] || []);
       if (!values.length) { note(canvas, "No events yet."); return; }
-      canvas.parentNode.style.height = (40 + 26 * values.length) + "px";
+      canvas.parentNode.style.height = Math.max(320, 40 + 22 * values.length) + "px";
       var chart = new Chart(canvas, {
         type: "bar",
         data: { labels: values.map(function (v) { return v.label; }), datasets: [{
