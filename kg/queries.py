@@ -215,8 +215,8 @@ def resolve_entity(store: Store, param: Param, value: str) -> list[NamedNode]:
 
 def resolve_place_kind(store: Store, value: str) -> list:
     """Rows for a place named with its kind ('Tartus Governorate'): its bare name, that kind."""
+    from kg.link.candidates import KIND_CLASS
     from kg.link.normalize import strip_affix
-    from kg.link.resolve import KIND_CLASS
 
     base, hint = strip_affix(value)
     if hint not in KIND_CLASS:

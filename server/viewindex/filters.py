@@ -15,8 +15,8 @@ from urllib.parse import urlencode
 from werkzeug.datastructures import MultiDict
 
 from kg.errors import QueryError
+from kg.link.candidates import KIND_CLASS
 from kg.link.normalize import fold, sound, strip_affix
-from kg.link.resolve import KIND_CLASS
 from kg.queries import Param, to_date
 from kg.vocab import NKG, PREFIXES, WD
 from server.viewindex import Index
