@@ -13,7 +13,7 @@ import pickle
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -51,7 +51,7 @@ class Candidate:
     description: str | None = None
     major: bool = False  # a national capital, a confirmed city of a million, a city-region
 
-    @property
+    @cached_property
     def display_label(self) -> str:
         """The label to show as rdfs:label: Latin-script labels without diacritics ("Baniyas")."""
         folded = unidecode(self.label)
@@ -96,9 +96,14 @@ def name_keys(name: str, kind: str) -> Iterator[tuple[str, str]]:
         return
     names = [name, *short_forms(name, kind)] if kind in PLACE_KINDS else [name]
     for n in names:
+        seen = set()  # an exact key a finer level has already: looked up there (Gazetteer._find)
         for level, key in keys(n).items():
-            if key and (level != "sound" or len(key) >= MIN_SOUND_KEY and kind != "person"):
-                yield level, key  # a sound-alike never names a person
+            if level == "sound":
+                if len(key) >= MIN_SOUND_KEY and kind != "person":
+                    yield level, key  # a sound-alike never names a person
+            elif key and key not in seen:
+                seen.add(key)
+                yield level, key
 
 
 def build_index(items: list[Candidate]) -> dict[str, dict[str, tuple[int, ...]]]:
@@ -209,12 +214,15 @@ class Gazetteer:
 
     def _find(self, wanted: dict[str, str], levels: dict[str, float]) -> list[Match]:
         best: dict[int, float] = {}
+        finer: list[str] = []  # an exact key is kept at the finest level that has it
         for level, quality in levels.items():
             key = wanted.get(level)
+            finer = [level] if level == "sound" else [*finer, level]
             if not key or (level == "sound" and len(key) < MIN_SOUND_KEY):
                 continue
-            for pos in self.index[level].get(key, ()):
-                best[pos] = max(best.get(pos, 0.0), quality)
+            for lv in finer:
+                for pos in self.index[lv].get(key, ()):
+                    best[pos] = max(best.get(pos, 0.0), quality)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1] * self.item(kv[0]).prior, kv[0]))
         return [Match(self.item(pos), q) for pos, q in ranked]
 
