@@ -176,7 +176,8 @@ def decide_person(e: Entity, gaz: Gazetteer, countries: frozenset[str], reading:
         ranked.append(Scored(m, float(len(support)) if ok else 0.0, (), support, against or short))
     live = [s for s in ranked if s.score > 0]
     if len(live) != 1:
-        why = ("nothing in the article agrees with any candidate" if not live else
+        why = ("no candidate fits: " + "; ".join(f"{s.match.candidate.qid} {s.against}"
+                                                 for s in ranked[:3]) if not live else
                f"{len(live)} live candidates: " + ", ".join(s.match.candidate.qid for s in live))
         return Verdict(e, None, why, tuple(ranked), used)
     best = live[0]
