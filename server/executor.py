@@ -105,6 +105,16 @@ class Executor:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      env={**env, "PYTHONUNBUFFERED": "1", "MALLOC_ARENA_MAX": "2"})
 
+    def wait_ready(self, timeout: float = 120) -> None:
+        """Wait until the process has started (imports, sandbox): it then answers at once."""
+        if not select.select([self.proc.stdout], [], [], timeout)[0]:
+            self.kill()
+            raise ExecutorCrashed(f"a query executor did not start within {timeout:g} s")
+        hello = receive(self.proc.stdout)
+        if hello is None:
+            raise self.died()
+        self.cpu_mark = hello.get("cpu")
+
     def call(self, request: dict, timeout: float, watch: socket.socket | None = None,
              gate=None) -> dict:
         """Send a request and wait for the answer; kill the process on timeout or hang-up.
@@ -238,11 +248,23 @@ class ExecutorPool:
             try:
                 ex = Executor(self.memory_mib, network)
             except OSError as err:
-                ex = err
+                if reply is not None:
+                    reply.put(err)
+                continue
+            threading.Thread(target=self._deliver, args=(ex, reply), daemon=True).start()
+
+    def _deliver(self, ex: Executor, reply: queue.Queue | None) -> None:
+        """Once a new executor is ready, hand it to the request waiting for it, or park it."""
+        try:
+            ex.wait_ready()
+        except KGError as err:
             if reply is not None:
-                reply.put(ex)
-            elif isinstance(ex, Executor):
-                self._park(ex)
+                reply.put(err)
+            return
+        if reply is not None:
+            reply.put(ex)
+        else:
+            self._park(ex)
 
     def _park(self, ex: Executor) -> None:
         """Put an executor back among the idle ones (stopped if the pool has enough)."""
@@ -270,7 +292,7 @@ class ExecutorPool:
         reply: queue.Queue = queue.Queue(1)
         self._orders.put((network, reply))
         ex = reply.get()
-        if isinstance(ex, OSError):
+        if isinstance(ex, Exception):
             raise ExecutorCrashed(f"cannot start a query executor: {ex}")
         return ex
 

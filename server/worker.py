@@ -259,6 +259,7 @@ def main() -> None:
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # stray prints must not corrupt the answer channel
     inp = sys.stdin.buffer
+    send(out, {"status": "ready", "cpu": time.process_time()})
     while (request := receive(inp)) is not None:
         # the CPU this process has used so far: the server tells a long query from a slow one
         send(out, {**handle(request), "cpu": time.process_time()})
