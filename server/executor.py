@@ -24,7 +24,7 @@ from server.worker import LONG, receive, send
 
 SECRET_ENV = ("KG_UPDATE_TOKEN",)  # never handed to query processes
 IDLE_SECONDS = 15.0  # an executor idle this long beyond the warm ones is stopped
-LONG_WALL = 3 * LONG  # wall seconds after which a request counts as long however little CPU
+LONG_WALL = 2 * LONG  # wall seconds after which a request counts as long however little CPU
 
 
 class QueryTimeout(KGError):
