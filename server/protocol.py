@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Blueprint, Flask, Response, current_app, request
 from pyoxigraph import NamedNode
 
@@ -92,9 +94,22 @@ def run_query(query: str, default_graph: list[str] | None = None,
     rows = current_app.config.get("MAX_ROWS") if max_rows == -1 else max_rows
     req = {"op": "query", "query": query,
            "default_graph": default_graph, "named_graphs": named_graphs,
-           "accept": accept if accept is not None else str(request.accept_mimetypes),
-           "params": params or {}, "max_rows": rows, "base": request.base_url}
+           "accept": accept if accept is not None else request.headers.get("Accept", ""),
+           "params": params or {}, "max_rows": rows, "base": base_url()}
     return execute(req)
+
+
+def base_url() -> str:
+    """The URL this request was sent to, without its query string (relative IRIs resolve here)."""
+    env = request.environ
+    return _base_url(env.get("wsgi.url_scheme"), env.get("HTTP_HOST"), env.get("SERVER_NAME"),
+                     env.get("SERVER_PORT"), env.get("SCRIPT_NAME"), env.get("PATH_INFO"))
+
+
+@lru_cache(maxsize=256)
+def _base_url(*where: str | None) -> str:
+    # werkzeug's request.base_url, from the environ keys it reads, worked out once per URL
+    return request.base_url
 
 
 def to_response(answer: dict) -> Response:
