@@ -47,32 +47,75 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--skip-bad", is_flag=True,
               help="Leave out inputs that cannot be read (listed at the end) instead of stopping.")
+@click.option("--engine", type=click.Choice(["embedded", "dask"]), default="embedded",
+              show_default=True, help="dask: one task per partition of articles, see docs/SCALE.md.")
+@click.option("--scheduler", help="With --engine dask: the Dask scheduler's address "
+              "(default: a LocalCluster started here).")
+@click.option("--partition-size", default=100, show_default=True, type=click.IntRange(min=1),
+              help="With --engine dask: articles per task (and per shard).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="With --engine dask and no --scheduler: LocalCluster workers (default: one per core).")
+@click.option("--shards", "shards_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="With --engine dask: the folder of N-Quads shards (one every worker can write).")
 @kg_errors
 def build(paths: tuple[str, ...], store_dir: Path | None, online: bool, quiet: bool,
-          skip_bad: bool) -> None:
+          skip_bad: bool, engine: str = "embedded", scheduler: str | None = None,
+          partition_size: int = 100, workers: int | None = None,
+          shards_dir: Path | None = None) -> None:
     """Read articles (.txt, .md, .html, .jsonl, folders, or - for stdin) into the store.
 
     Every input is read and checked before anything is written: a bad one stops the build with
     one line naming it (file:line) and the reason, or with --skip-bad is left out and listed.
+    With --engine dask --shards DIR the articles are extracted into N-Quads shards on Dask (a
+    killed run resumes), then loaded into the store only if --store is given.
 
-    Example: kg build seeds/ --store kg-data
+    Examples: kg build seeds/ --store kg-data;
+    kg build news/ --engine dask --shards shards/ --scheduler tcp://head:8786
     """
     from tqdm import tqdm
 
-    from kg.pipeline import build as run_build
     from kg.read import read_inputs
 
+    if engine == "dask" and shards_dir is None:
+        raise click.UsageError("--engine dask needs --shards DIR")
+    if engine == "embedded" and (scheduler or shards_dir or workers):
+        raise click.UsageError("--scheduler, --workers and --shards go with --engine dask")
     reading = read_inputs(list(paths), skip_bad=skip_bad)
     articles = reading.articles
     show = not quiet and len(articles) > 5
     with tqdm(total=len(articles), disable=not show, unit="article", file=sys.stderr) as bar:
-        summary = run_build(list(paths), store_dir or default_store(), online=online,
-                            progress=bar.update, articles=articles)
+        if engine == "dask":
+            from kg.distributed import Engine
+            from kg.distributed import build as dask_build
+
+            summary = dask_build(articles, shards_dir, store_dir, Engine(scheduler, workers),
+                                 partition_size, online=online, progress=bar.update)
+        else:
+            from kg.pipeline import build as run_build
+
+            summary = run_build(list(paths), store_dir or default_store(), online=online,
+                                progress=bar.update, articles=articles)
     click.echo(summary.line(), err=True)
     if reading.skipped:
         click.echo(f"{len(reading.skipped)} bad inputs skipped:", err=True)
         for err in reading.skipped:
             click.echo(f"  {err}", err=True)
+
+
+@cli.command()
+@click.argument("shards", nargs=-1, required=True)
+@store_option
+@kg_errors
+def load(shards: tuple[str, ...], store_dir: Path | None) -> None:
+    """Load N-Quads shards of `kg build --engine dask` (files, or folders) into the store.
+
+    Example: kg load shards/ --store kg-data
+    """
+    from kg.load import load_store
+    from kg.shards import shard_files
+
+    summary = load_store(shard_files(list(shards)), store_dir or default_store())
+    click.echo(summary.line().replace("built", "loaded"), err=True)
 
 
 @cli.command()
