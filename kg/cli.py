@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import wraps
 from pathlib import Path
@@ -105,16 +106,40 @@ def build(paths: tuple[str, ...], store_dir: Path | None, online: bool, quiet: b
 @cli.command()
 @click.argument("shards", nargs=-1, required=True)
 @store_option
+@click.option("--virtuoso", "virtuoso_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write settled N-Quads here and run Virtuoso's ld_dir + rdf_loader_run "
+              "(the folder must be in the server's DirsAllowed).")
+@click.option("--qlever", "qlever_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write settled N-Quads and a Qleverfile here and run `qlever index`.")
+@click.option("--isql", default="isql-vt", show_default=True,
+              help="With --virtuoso: Virtuoso's isql (the password from $KG_VIRTUOSO_PASSWORD).")
+@click.option("--address", default="1111", show_default=True,
+              help="With --virtuoso: the server's SQL port or host:port.")
+@click.option("--dry-run", is_flag=True, help="With --virtuoso or --qlever: write the files "
+              "and print the loader's command instead of running it.")
 @kg_errors
-def load(shards: tuple[str, ...], store_dir: Path | None) -> None:
-    """Load N-Quads shards of `kg build --engine dask` (files, or folders) into the store.
+def load(shards: tuple[str, ...], store_dir: Path | None, virtuoso_dir: Path | None,
+         qlever_dir: Path | None, isql: str, address: str, dry_run: bool) -> None:
+    """Load N-Quads shards of `kg build --engine dask` (files, or folders) into a store:
+    the Oxigraph store (--store, the default), Virtuoso or QLever (docs/SCALE.md).
 
-    Example: kg load shards/ --store kg-data
+    Examples: kg load shards/ --store kg-data; kg load shards/ --virtuoso /data/kg --dry-run
     """
-    from kg.load import load_store
     from kg.shards import shard_files
 
-    summary = load_store(shard_files(list(shards)), store_dir or default_store())
+    paths = shard_files(list(shards))
+    if sum(x is not None for x in (store_dir, virtuoso_dir, qlever_dir)) > 1:
+        raise click.UsageError("give one of --store, --virtuoso and --qlever")
+    if virtuoso_dir or qlever_dir:
+        from kg.loaders import load_external
+
+        click.echo(load_external(paths, virtuoso_dir, qlever_dir, isql, address, dry_run), nl=False)
+        return
+    if dry_run:
+        raise click.UsageError("--dry-run goes with --virtuoso or --qlever")
+    from kg.load import load_store
+
+    summary = load_store(paths, store_dir or default_store())
     click.echo(summary.line().replace("built", "loaded"), err=True)
 
 
@@ -211,14 +236,20 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
               help="Do not allow other origins to read /sparql (CORS is on by default).")
 @click.option("--queries", "queries_dir", type=click.Path(file_okay=False, exists=True),
               help="Folder of saved queries (*.rq) to serve instead of the bundled queries/.")
+@click.option("--remote", metavar="URL",
+              help="Read from this SPARQL 1.1 endpoint instead of the store (docs/SCALE.md).")
+@click.option("--remote-kind", type=click.Choice(["sparql", "virtuoso", "qlever"]),
+              default="sparql", show_default=True,
+              help="With --remote: the store behind it, to pass it --timeout its own way.")
 @kg_errors
 def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: float,
           allow_update: bool, token_file: Path | None, token_given: str | None,
           query_memory: int, send_timeout: float, allow_service: tuple[str, ...], debug: bool,
-          no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None) -> None:
+          no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None,
+          remote: str | None = None, remote_kind: str = "sparql") -> None:
     """Serve the SPARQL endpoint, saved queries and pages over HTTP (read-only by default).
 
-    Example: kg serve --port 8000
+    Examples: kg serve --port 8000; kg serve --remote http://db:8890/sparql --remote-kind virtuoso
     """
     from kg.store import upgrade
     from server.run import read_token
@@ -235,11 +266,20 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
     config["MAX_ROWS"] = max_rows
     if queries_dir:
         config["QUERIES_DIR"] = str(Path(queries_dir).resolve())
+    if remote:
+        from server.remote import configure
+
+        if allow_update or store_dir:
+            raise click.UsageError("--remote serves a remote store read-only: no --store or "
+                                   "--allow-update with it")
+        configure(config, remote, remote_kind)
+    else:
+        os.environ.pop("KG_REMOTE_STORE", None)  # executors seal themselves off the network
+        upgrade(Path(config["STORE_DIR"]))  # once here, not racing in every worker
     base = f"http://{host}:{port}"
     click.echo(f"kg serving {config['STORE_DIR']}\n  pages and query editor: {base}/\n"
                f"  SPARQL endpoint: {base}/sparql\n  try:\n    curl -s {base}/sparql "
                f"-H 'Accept: text/csv' --data-urlencode '{EXAMPLE_QUERY}'", err=True)
-    upgrade(Path(config["STORE_DIR"]))  # once here, not racing in every worker
     run_server(config, host, port, workers, debug)
 
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from pyoxigraph import BlankNode, DefaultGraph, RdfFormat, parse
+from pyoxigraph import BlankNode, DefaultGraph, RdfFormat, Store, parse
 
 from kg import iris
 from kg.config import SEEDS_DIR
@@ -29,6 +29,7 @@ from kg.read import read_all
 from kg.shards import shard_files
 from kg.store import named_quads, open_for_reading
 from kg.vocab import PROV, RDFS, SKOS
+from server.remote import RemoteStore
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [str(SEEDS_DIR), str(ROOT / "tests" / "data" / "shards" / "labels.jsonl")]
@@ -134,3 +135,97 @@ def test_killed_run_resumes(embedded, tmp_path):
     assert len(after) == 8
     assert all(after[name] == mtime for name, mtime in done.items())
     assert content(tmp_path / "store") == embedded
+
+
+def test_virtuoso_and_qlever_dry_runs_write_settled_files(embedded, shards, tmp_path):
+    """The files written for another store hold what the Oxigraph load holds, and the loader."""
+    for kind, expect in (("virtuoso", "isql-vt 1111 dba $KG_VIRTUOSO_PASSWORD"),
+                         ("qlever", "qlever index")):
+        out = tmp_path / kind
+        done = subprocess.run([sys.executable, "-m", "kg", "load", str(shards[0]), f"--{kind}",
+                               str(out), "--dry-run"], check=True, capture_output=True, text=True)
+        assert expect in done.stdout
+        loaded = Store()
+        for f in out.glob("*.nq"):
+            loaded.load(path=str(f), format=RdfFormat.N_QUADS)
+        named = [q for q in loaded if q.predicate != PROV.endedAtTime]
+        assert {q for q in named if not isinstance(q.subject, BlankNode)
+                and not isinstance(q.object, BlankNode)} == embedded["named"]
+        assert len(named) == embedded["named_count"]
+    script = (tmp_path / "virtuoso" / "load.sql").read_text()
+    assert f"ld_dir('{tmp_path / 'virtuoso'}', '*.nq'" in script and "rdf_loader_run();" in script
+    assert "FORMAT = nq" in (tmp_path / "qlever" / "Qleverfile").read_text()
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {db}/virtuoso.db
+ErrorLogFile = {db}/virtuoso.log
+LockFile = {db}/virtuoso.lck
+TransactionFile = {db}/virtuoso.trx
+xa_persistent_file = {db}/virtuoso.pxa
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {db}/virtuoso-temp.db
+TransactionFile = {db}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DirsAllowed = {allowed}
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerThreads = 4
+
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"""
+
+
+@pytest.mark.slow
+def test_shards_load_into_virtuoso(shards, tmp_path):
+    """Debian's Virtuoso (apt-get install virtuoso-opensource-7-bin): kg load --virtuoso, then
+    every graph holds what it holds in the Oxigraph store, the settled label included."""
+    from conftest import free_port
+
+    db, files = tmp_path / "db", tmp_path / "load"
+    db.mkdir()
+    sql, http = free_port(), free_port()
+    ini = tmp_path / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(db=db, sql=sql, http=http, allowed=f"{tmp_path}, {files}"))
+    server = subprocess.Popen(["virtuoso-t", "-f", "-c", str(ini)], cwd=tmp_path,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        endpoint = f"http://127.0.0.1:{http}/sparql"
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not answers(endpoint):
+            time.sleep(0.5)
+        subprocess.run([sys.executable, "-m", "kg", "load", str(shards[0]), "--virtuoso",
+                        str(files), "--address", f"127.0.0.1:{sql}"], check=True,
+                       capture_output=True)
+        counts = {row["g"].value: int(row["n"].value) for row in RemoteStore(endpoint).query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+            "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/newskg/')) } GROUP BY ?g")}
+        ours = open_for_reading(shards[1])
+        assert counts == {g.value: sum(1 for _ in ours.quads_for_pattern(None, None, None, g))
+                          for g in ours.named_graphs()}
+        node = iris.entity("Actor", "Haroun al-Qasimi")
+        labels = RemoteStore(endpoint).query(f"SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ {node} "
+                                             "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }")
+        assert [r["l"].value for r in labels] == ["Haroun al-Qasimi"]
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def answers(endpoint: str) -> bool:
+    """Whether the SPARQL endpoint answers yet."""
+    try:
+        return bool(RemoteStore(endpoint, timeout=5).query("ASK { }"))
+    except StoreError:
+        return False
