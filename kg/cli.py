@@ -236,6 +236,8 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
               help="Do not allow other origins to read /sparql (CORS is on by default).")
 @click.option("--queries", "queries_dir", type=click.Path(file_okay=False, exists=True),
               help="Folder of saved queries (*.rq) to serve instead of the bundled queries/.")
+@click.option("--answer-cache", "answer_cache", default=64, show_default=True, type=int,
+              help="MiB of answers each worker keeps until the store changes (0: none).")
 @click.option("--remote", metavar="URL",
               help="Read from this SPARQL 1.1 endpoint instead of the store (docs/SCALE.md).")
 @click.option("--remote-kind", type=click.Choice(["sparql", "virtuoso", "qlever"]),
@@ -246,7 +248,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
           allow_update: bool, token_file: Path | None, token_given: str | None,
           query_memory: int, send_timeout: float, allow_service: tuple[str, ...], debug: bool,
           no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None,
-          remote: str | None = None, remote_kind: str = "sparql") -> None:
+          answer_cache: int = 64, remote: str | None = None, remote_kind: str = "sparql") -> None:
     """Serve the SPARQL endpoint, saved queries and pages over HTTP (read-only by default).
 
     Examples: kg serve --port 8000; kg serve --remote http://db:8890/sparql --remote-kind virtuoso
@@ -264,6 +266,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
               "SEND_TIMEOUT": send_timeout}
     config["CORS"] = not no_cors
     config["MAX_ROWS"] = max_rows
+    config["ANSWER_CACHE"] = max(answer_cache, 0) << 20
     if queries_dir:
         config["QUERIES_DIR"] = str(Path(queries_dir).resolve())
     if remote:
