@@ -205,3 +205,19 @@ def test_a_date_is_never_what_an_event_was_done_to():
     doc, _ = parse("On 2 May 2021, troops shot dead a herder near Kessa.", TOWN)
     shot = next(t for t in doc if t.lower_ == "shot")
     assert [t.text for t in args.target_heads(shot, "Killing", False)] == ["herder"]
+
+
+# --- category 4: places ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("The Lomara-based monitor said gunmen killed five people.", []),
+    ("Fighters who came from Lomara killed three farmers.", []),
+    ("The Lomara-based monitor said gunmen killed five people in Kessa.", ["Kessa"]),
+    ("Gunmen abducted 20 people from Kessa.", ["Kessa"]),
+])
+def test_where_a_party_is_from_or_based_is_not_the_events_place(text, places):
+    doc, found = parse(text, {**TOWN, "Lomara": ("Settlement", ["Lomara"])})
+    out = events.extract(doc, found)
+    labels = {e.key: e.label for e in out.entities}
+    (event,) = out.events
+    assert [labels[k] for k in event.places] == places

@@ -152,8 +152,16 @@ def absorb(host: Draft, part: Draft) -> None:
 
 
 def sentence_places(tok: Token, index: EntityIndex) -> tuple[str, ...]:
-    """Places mentioned in the trigger's sentence, not as a party acting ("Russia denied")."""
-    return args.places_in([t for t in tok.sent if not acting(t)], index)
+    """Places mentioned in the trigger's sentence, not as a party acting ("Russia denied") nor as
+    where someone comes from or is based ("fighters from X", "an X-based monitor")."""
+    return args.places_in([t for t in tok.sent if not acting(t) and not origin(t)], index)
+
+
+def origin(tok: Token) -> bool:
+    """Whether a token names where a party is from or based, not where anything happened."""
+    while tok.dep_ in ("conj", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "from") or tok.head.lower_ == "based"
 
 
 def acting(tok: Token) -> bool:
@@ -167,7 +175,7 @@ def headline_places(doc: Doc, index: EntityIndex) -> tuple[str, ...]:
     """Places of the first sentence that names one (the headline or lead)."""
     for n, sent in enumerate(doc.sents):
         named = [t for t in sent if index.at(t) is not None]
-        found = args.places_in([t for t in named if not acting(t)], index)
+        found = args.places_in([t for t in named if not acting(t) and not origin(t)], index)
         if found or n >= 2:
             return found
     return ()
