@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_data import fold, lexicons, place_class, place_kind
+from kg.extract.text import text_of
 
 MEDIA_BEFORE = ("according to", "told", "reports", "reported by", "quoted by", "cited by")
 MEDIA_AFTER = ("reported", "reports", "quoted")
@@ -256,7 +257,7 @@ def located(ent: Span, name: str) -> bool:
 
 def in_credits(ent: Span) -> bool:
     """Whether a name stands in a credits line after 'Reporting by', 'Editing by' ..."""
-    before = ent.doc.text[ent.sent.start_char : ent.start_char].lower()
+    before = text_of(ent.doc)[ent.sent.start_char : ent.start_char].lower()
     return ent.label_ == "PERSON" and any(
         cue in before for cue in lexicons().person_cues if cue.endswith(" by")
     )
