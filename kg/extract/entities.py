@@ -1,6 +1,6 @@
 """People, factions and places: one entity per real thing an article names, with every mention.
 
-Steps: fixed name spans (ruler.py, name_fixes.py) -> classified mentions (mentions.py) + unnamed
+Steps: fixed name spans (ruler.py and the fixes it runs) -> classified mentions (mentions.py) + unnamed
 parties and institutions (parties.py) -> clusters (coref.py) -> entities, roles and relations
 (roles.py).
 """
