@@ -5,12 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_data import bundled_places, fold
-from kg.extract.people import BYLINE_KB
+from kg.extract.spans import BYLINE_KB
 from kg.extract.text import text_of
 
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
 HEADLINE_CAPS_SHARE = 0.6
+INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", ""), ("d", ""))
+MIN_STEM = 4
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBP", "VBZ"})  # not VBN: 'United', 'Armed'
 
 
 def headline_tokens(doc: Doc) -> set[int]:
@@ -71,17 +74,45 @@ def is_headline(line: str) -> bool:
 
 
 def drop_headline_noise(doc: Doc, spans: list[Span]) -> list[Span]:
-    """In headlines keep only known names and names the body also gives."""
+    """In headline-like lines, where every word may be capitalised, drop a span only where its
+    own words show it is no name: a verb ('Regime Shelling Kills', 'Surrendering'), or a last
+    word the article writes in lower case elsewhere ('Alawite Families Face Brutal Killings').
+    Names in results tables, lists and bylines (no such word) are kept as the model read them."""
     head = headline_tokens(doc)
+    if not head:
+        return spans
+    common = prose_words(doc, head)
     body = {fold(s.text) for s in spans if s.start not in head}
-    places = bundled_places()
     return [
         s
         for s in spans
-        if s.start not in head
-        or s.ent_id_
-        or s.id_
-        or s.kb_id_ == BYLINE_KB
-        or fold(s.text) in body
-        or fold(s.text) in places
+        if s.start not in head or fold(s.text) in body or not common_phrase(s, common)
     ]
+
+
+def prose_words(doc: Doc, head: set[int]) -> frozenset[str]:
+    """Words (and their lemmas) the article writes in lower case outside its headline lines."""
+    out: set[str] = set()
+    for tok in doc:
+        if tok.is_lower and tok.is_alpha and tok.i not in head:
+            out.update(stems(tok.lower_))
+    return frozenset(out)
+
+
+def stems(word: str) -> set[str]:
+    """A word and its forms without an inflection ('killings' -> 'killing', 'surrendered' ->
+    'surrender'), so that one form in a headline meets another in the text."""
+    out = {word}
+    for suffix, repl in INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            out.add(word[: -len(suffix)] + repl)
+    return out
+
+
+def common_phrase(span: Span, common: frozenset[str]) -> bool:
+    """Whether a headline span is common words, not a name (lexicon and known names never are)."""
+    if span.ent_id_ or span.id_ or span.kb_id_ == BYLINE_KB or fold(span.text) in bundled_places():
+        return False
+    last = span[-1]
+    verb = any(t.tag_ in VERB_TAGS and t.text[:1].isupper() for t in span)
+    return verb or bool(stems(last.lower_) & common)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.entity_data import fold, lexicons, place_kind
+from kg.extract.entity_data import fold, known_place, lexicons, place_kind
 from kg.extract.spans import free, is_ordinal, org_like
 
 # with the organisation words of name_keywords.tsv: 'X Commission of <country>' is one body
@@ -80,9 +80,7 @@ def join_of_places(doc: Doc, spans: list[Span]) -> list[Span]:
     for s in spans:
         prev = out[-1] if out else None
         if prev is not None and prev.end + 1 == s.start and doc[prev.end].lower_ == "of":
-            whole = doc[prev.start : s.end].text
-            with_the = f"{doc[prev.start : prev.end].text} of the {s.text}"
-            known = whole if place_kind(whole) else with_the if place_kind(with_the) else None
+            known = known_place(doc[prev.start : s.end].text)
             if known:
                 out[-1] = Span(doc, prev.start, s.end, label="GPE", span_id=f"Place|{known}")
                 continue

@@ -9,10 +9,9 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.entity_data import bundled_places, fold, lexicons, place_kind
 from kg.extract.recut import HONORIFICS
-from kg.extract.spans import QUOTES, free, line_starts, org_like, put
+from kg.extract.spans import BYLINE_KB, QUOTES, free, line_starts, org_like, put
 
 MAX_TITLED_NAME = 4  # name words after a title ('Lieutenant Governor Manoj Sinha')
-BYLINE_KB = "byline"  # kb_id of a writer's name on a 'By ...' line (kept in headline-like lines)
 
 
 def extend_people(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -6,20 +6,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_data import bundled_places, fold, lexicons, place_kind
-from kg.extract.lexicon_ruler import lexicon_surfaces
 from kg.extract.spans import is_ordinal, org_like
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mallam", "alhaji"})  # 'Mr Abubakar': 'Abubakar'
+# lower-case words that join the words of one name ('Office on Drugs and Crime', 'Committee to
+# Protect Journalists'); not 'in', 'at', 'near': 'Chatroo in Kishtwar' is two names
+GLUE = frozenset({"and", "to", "on", "for", "against", "a", "an", "&"})
+MAX_NAME_DIGITS = 3  # 'M23', 'G20' are names; 'SYR78070' is a reference
 PORTFOLIO_TITLES = frozenset({"minister", "ministers", "secretary"})
 LEADING_NOISE = (("According", "to"),)  # 'According to the Institute ...' read into a name
-
-
-def unstretched(ent: Span) -> Span:
-    """A lexicon match the model grew into a longer name ('Alliance Fleuve Congo' around
-    'Congo') loses the lexicon's id: it names something else."""
-    if not ent.ent_id_ or fold(ent.text) in lexicon_surfaces().get(ent.ent_id_, ()):
-        return ent
-    return Span(ent.doc, ent.start, ent.end, label=ent.label_)
 
 
 def recut(ent: Span) -> list[Span]:
@@ -54,7 +49,13 @@ def recut(ent: Span) -> list[Span]:
             and doc[tok.i - 1].text in place_words
             and doc[tok.i - 1].is_title  # 'Tirap District of Arunachal Pradesh': two places
             or tok.is_space
-            or (tok.is_lower and tok.is_alpha and tok.text not in particles and not _hyphened(tok))
+            or (
+                tok.is_lower
+                and tok.is_alpha
+                and tok.text not in particles
+                and not _hyphened(tok)
+                and not _glue(tok, ent)
+            )
         )
         if breaks:
             pieces.append((start, tok.i))
@@ -68,9 +69,29 @@ def recut(ent: Span) -> list[Span]:
             e -= 1
         while s < e and ent.doc[s].text.lower() in lexicons().particles - {"al", "el", "la", "abu"}:
             s += 1
-        if e > s and any(t.is_alpha for t in ent.doc[s:e]):
-            out.append(Span(ent.doc, s, e, label=ent.label_))
+        if e > s and any(c.isalpha() for c in ent.doc[s:e].text):  # a letter, not a word: 'U.S.'
+            out.append(Span(ent.doc, s, e, label=_label(ent.doc[s:e], ent.label_)))
     return out
+
+
+def _label(span: Span, label: str) -> str:
+    """The model's label, but a code of letters and digits ('M23', 'G7') names no place."""
+    coded = any(any(c.isdigit() for c in t.text) and any(c.isalpha() for c in t.text) for t in span)
+    return "ORG" if coded and label in ("GPE", "LOC") else label
+
+
+def _glue(tok, ent: Span) -> bool:
+    """A function word between two capitalised words of one model name ('Office on Drugs and
+    Crime', 'Committee to Protect Journalists'); not an 'and' between two known places."""
+    doc = tok.doc
+    if not (ent.start < tok.i < ent.end - 1 and tok.lower_ in GLUE):
+        return False
+    if not (doc[tok.i - 1].text[:1].isupper() and doc[tok.i + 1].text[:1].isupper()):
+        return False
+    if tok.lower_ != "and":
+        return True
+    left, right = doc[ent.start : tok.i], doc[tok.i + 1 : ent.end]
+    return not (place_kind(left.text) and place_kind(right.text))
 
 
 def _hyphened(tok) -> bool:
@@ -113,6 +134,10 @@ def keep(ent: Span) -> bool:
         and ent[0].lemma_.lower() in lexicons().parties
     ):
         return False  # 'Policemen', 'Militants' capitalised: an unnamed party, read by parties.py
+    if any(sum(c.isdigit() for c in t.text) > MAX_NAME_DIGITS for t in ent):
+        return False  # 'SYR78070', '1996-08-30': a reference or a date, not a name
+    if ent.label_ == "PRODUCT" and any(c.isdigit() for c in ent.text):
+        return False  # 'AK-47', 'Su-24': a weapon's or a vehicle's model
     return not (len(ent) == 1 and ent[0].tag_ in ("VBG", "VBD", "VBZ", "VBN"))
 
 

@@ -1,4 +1,4 @@
-"""kg's entity components: the lexicon ruler before the model's NER, and the span fixes after it.
+"""kg's entity components after the model's NER: the lexicon ruler, then the span fixes.
 
 The fixes run in FIXES order, each `fix(doc, spans) -> spans`. They add or correct names with
 evidence (a lexicon, the gazetteer, a cue word, a bracket, the layout); none drops a span the
@@ -54,11 +54,11 @@ FIXES: tuple[Fix, ...] = (
 
 
 def add_components(nlp: Language) -> None:
-    """Add the lexicon ruler (before NER) and the fixes (after NER) once."""
+    """Add the lexicon ruler and then the fixes, after the model's NER, once."""
     if RULER not in nlp.pipe_names:
-        nlp.add_pipe("kg_lexicon_ruler_v1", name=RULER, before="ner")
+        nlp.add_pipe("kg_lexicon_ruler_v1", name=RULER, after="ner")
     if FIXES_NAME not in nlp.pipe_names:
-        nlp.add_pipe("kg_entity_fixes_v1", name=FIXES_NAME, after="ner")
+        nlp.add_pipe("kg_entity_fixes_v1", name=FIXES_NAME, after=RULER)
 
 
 @Language.factory("kg_lexicon_ruler_v1")
@@ -72,7 +72,7 @@ def entity_fixes(doc: Doc) -> Doc:
     """Re-cut and re-check the model's entities, then run every fix in FIXES order."""
     spans: list[Span] = []
     for ent in doc.ents:
-        spans.extend(ent for ent in recut.recut(recut.unstretched(ent)) if recut.keep(ent))
+        spans.extend(ent for ent in recut.recut(ent) if recut.keep(ent))
     for fix in FIXES:
         spans = fix(doc, spans)
     for tok in doc:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.entity_data import lexicons
 
+BYLINE_KB = "byline"  # kb_id of a writer's name on a 'By ...' line (kept in headline-like lines)
 QUOTES = ('"', "\u201c", "\u201d")
 # lower-case words inside a long organisation name: 'Association for a More Just Society',
 # 'Asociacion para una Sociedad mas Justa', 'Group to Support Islam and Muslims'

@@ -13,6 +13,9 @@ from kg.extract.spans import free, line_starts, put, where
 
 DASHES = ("-", "\u2013", "\u2014")
 MAX_DATELINE_WORDS = 3
+MAX_DATE_TOKENS = 5  # 'March 3, 2026', '2026 - 08 - 30'
+DATE_MARKS = ("-", "/", ".", ",")  # '2026-08-30', '30/08/2026'
+DATELINE_LOOKAHEAD = 8  # words after 'WORD -' that show prose (a lower-case word) or a headline
 MIN_ACRONYM_LETTERS = 3
 CALENDAR_WORDS = frozenset(
     [
@@ -190,8 +193,9 @@ def add_located_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def add_known_as_groups(doc: Doc, spans: list[Span]) -> list[Span]:
-    """'Clan militias known as Ma'awisley': the name a group noun is 'known as'."""
-    taken = {i for s in spans for i in range(s.start, s.end)}
+    """'Clan militias known as Ma'awisley': the name a group noun is 'known as' (over the model's
+    guess of a person's or a place's name; not over a lexicon name)."""
+    taken = {i for s in spans if s.ent_id_ for i in range(s.start, s.end)}
     for tok in (doc[i] for i in where(doc, LOWER, frozenset({"known"}))):
         start = tok.i + 2
         if start >= len(doc) or doc[tok.i + 1].lower_ != "as" or tok.i == 0:
@@ -203,12 +207,13 @@ def add_known_as_groups(doc: Doc, spans: list[Span]) -> list[Span]:
         while end < len(doc) and end - start < MAX_RUN_WORDS and doc[end].text[:1].isupper():
             end += 1
         if end > start and not taken.intersection(range(start, end)):
-            spans = spans + [Span(doc, start, end, label="ORG")]
+            spans = put(spans, Span(doc, start, end, label="ORG"))
     return spans
 
 
 def add_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
-    """'KHARTOUM, June 3 (Reuters) -': a capitalised word opening a line before a comma is a place."""
+    """'KHARTOUM, June 3 (Reuters) -', 'LONDON 2026-08-30': a word in capitals opening a line
+    before a comma, a bracket, a dash or a date ending the line is a place."""
     for tok in doc:
         if not (tok.is_upper and tok.is_alpha and len(tok) > 2):
             continue
@@ -223,14 +228,50 @@ def add_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
             and doc[end + 1].is_upper
         ):
             end += 1  # 'PORT-AU-PRINCE', 'ADDIS ABABA'
-        country = end < len(doc) and doc[end].is_title and place_kind(doc[end].text)
+        country = (
+            end < len(doc)
+            and doc[end].is_title
+            and doc[end].ent_type_ != "DATE"
+            and place_kind(doc[end].text)
+        )
         after = end + 1 if country else end
         lexical = any(s.ent_id_ and s.start < after and tok.i < s.end for s in spans)
-        if after < len(doc) and doc[after].text in (",", "(", "-") and not lexical:
+        if after < len(doc) and doc[after].text == "-" and not _dateline_dash(doc, tok.i, after):
+            continue  # 'SOCCER - ENGLISH LEAGUE STANDINGS': a section label before a headline
+        marked = after < len(doc) and (doc[after].text in (",", "(", "-") or _dated(doc, after))
+        if marked and not lexical:
             spans = put(spans, Span(doc, tok.i, end, label="GPE"))  # 'AMMAN Jordan (Reuters)'
             if country and free(spans, end, after):
                 spans = spans + [Span(doc, end, after, label="GPE")]
     return spans
+
+
+def _dated(doc: Doc, start: int) -> bool:
+    """Whether the line goes on from `start` with a date alone ('1996-08-30', 'March 3')."""
+    end = start
+    while end < len(doc) and "\n" not in doc[end].text and end - start <= MAX_DATE_TOKENS:
+        end += 1
+    date = doc[start:end]
+    return (
+        bool(date)
+        and end - start <= MAX_DATE_TOKENS
+        and any(c.isdigit() for c in date.text)
+        and any(t.ent_type_ == "DATE" for t in date)  # not a table row: 'BALTIMORE 70 63 .526'
+        and all(t.ent_type_ == "DATE" or t.like_num or t.text in DATE_MARKS for t in date)
+    )
+
+
+def _dateline_dash(doc: Doc, start: int, dash: int) -> bool:
+    """Whether 'WORD -' opens a line of prose ('DUBAI - Iran said ...'), not a headline in
+    capitals; a known place's name always may."""
+    if place_kind(doc[start:dash].text):
+        return True
+    for tok in doc[dash + 1 : dash + 1 + DATELINE_LOOKAHEAD]:
+        if "\n" in tok.text:
+            return False
+        if tok.is_lower and tok.is_alpha:
+            return True
+    return False
 
 
 def add_dash_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
