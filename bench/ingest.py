@@ -23,8 +23,8 @@ from kg.nlp import get_nlp
 # the pipeline's own steps, timed one by one; what is left is spaCy with our components, and
 # that minus bare spaCy's time is what our components (and the loop around them) cost
 STAGES = (("extract", pipeline, "extract"), ("link", pipeline, "link"),
-          ("quads", pipeline.rdf, "article_quads"), ("replace_graph", pipeline.store, "replace_graph"),
-          ("add_quads", pipeline.store, "add_quads"), ("snapshots", pipeline.store, "publish_snapshot"),
+          ("quads", pipeline.rdf, "article_quads"), ("write graphs", pipeline.store.graphs, "write"),
+          ("snapshots", pipeline.store, "publish_snapshot"),
           ("snapshots", pipeline.store.SnapshotPublisher, "tick"),
           ("snapshots", pipeline.store.SnapshotPublisher, "close"),
           ("is_current", pipeline.store, "is_current"), ("ontology", pipeline.store, "ensure_ontology"),

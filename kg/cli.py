@@ -45,23 +45,34 @@ def cli() -> None:
 @store_option
 @click.option("--online", is_flag=True, help="Also ask Wikidata's live API when linking.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--skip-bad", is_flag=True,
+              help="Leave out inputs that cannot be read (listed at the end) instead of stopping.")
 @kg_errors
-def build(paths: tuple[str, ...], store_dir: Path | None, online: bool, quiet: bool) -> None:
+def build(paths: tuple[str, ...], store_dir: Path | None, online: bool, quiet: bool,
+          skip_bad: bool) -> None:
     """Read articles (.txt, .md, .html, .jsonl, folders, or - for stdin) into the store.
+
+    Every input is read and checked before anything is written: a bad one stops the build with
+    one line naming it (file:line) and the reason, or with --skip-bad is left out and listed.
 
     Example: kg build seeds/ --store kg-data
     """
     from tqdm import tqdm
 
     from kg.pipeline import build as run_build
-    from kg.read import read_all
+    from kg.read import read_inputs
 
-    articles = read_all(list(paths))
+    reading = read_inputs(list(paths), skip_bad=skip_bad)
+    articles = reading.articles
     show = not quiet and len(articles) > 5
     with tqdm(total=len(articles), disable=not show, unit="article", file=sys.stderr) as bar:
         summary = run_build(list(paths), store_dir or default_store(), online=online,
                             progress=bar.update, articles=articles)
     click.echo(summary.line(), err=True)
+    if reading.skipped:
+        click.echo(f"{len(reading.skipped)} bad inputs skipped:", err=True)
+        for err in reading.skipped:
+            click.echo(f"  {err}", err=True)
 
 
 @cli.command()
@@ -141,7 +152,13 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
 @click.option("--timeout", default=30.0, show_default=True, type=float,
               help="Seconds a SPARQL query may run before it is stopped.")
 @click.option("--allow-update", is_flag=True, help="Enable /update behind a bearer token.")
-@click.option("--token", envvar="KG_UPDATE_TOKEN", help="Bearer token for /update.")
+@click.option("--token-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="File holding the bearer token for /update (or set $KG_UPDATE_TOKEN).")
+@click.option("--token", "token_given", hidden=True, help="Refused: it would show in `ps`.")
+@click.option("--query-memory", "query_memory", default=1024, show_default=True, type=int,
+              help="MiB of memory one query may use; a query needing more gets 503.")
+@click.option("--send-timeout", "send_timeout", default=15.0, show_default=True, type=float,
+              help="Seconds a client may read nothing before the server drops it.")
 @click.option("--allow-service", multiple=True,
               help="A SERVICE endpoint federated queries may call (repeatable).")
 @click.option("--debug", is_flag=True, help="Flask's development server (single process).")
@@ -153,17 +170,24 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
               help="Folder of saved queries (*.rq) to serve instead of the bundled queries/.")
 @kg_errors
 def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: float,
-          allow_update: bool, token: str | None, allow_service: tuple[str, ...], debug: bool,
+          allow_update: bool, token_file: Path | None, token_given: str | None,
+          query_memory: int, send_timeout: float, allow_service: tuple[str, ...], debug: bool,
           no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None) -> None:
-    """Serve the SPARQL endpoint, saved queries and pages over HTTP.
+    """Serve the SPARQL endpoint, saved queries and pages over HTTP (read-only by default).
 
     Example: kg serve --port 8000
     """
+    from kg.store import upgrade
+    from server.run import read_token
     from server.run import serve as run_server
 
+    if token_given is not None:
+        raise click.UsageError("--token is not accepted: a token on the command line shows in "
+                               "`ps` to every user; set KG_UPDATE_TOKEN or use --token-file FILE")
     config = {"STORE_DIR": str((store_dir or default_store()).resolve()), "QUERY_TIMEOUT": timeout,
-              "ALLOW_UPDATE": allow_update, "UPDATE_TOKEN": token,
-              "ALLOWED_SERVICES": list(allow_service)}
+              "ALLOW_UPDATE": allow_update, "UPDATE_TOKEN": read_token(token_file),
+              "ALLOWED_SERVICES": list(allow_service), "QUERY_MEMORY": query_memory,
+              "SEND_TIMEOUT": send_timeout}
     config["CORS"] = not no_cors
     config["MAX_ROWS"] = max_rows
     if queries_dir:
@@ -172,6 +196,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
     click.echo(f"kg serving {config['STORE_DIR']}\n  pages and query editor: {base}/\n"
                f"  SPARQL endpoint: {base}/sparql\n  try:\n    curl -s {base}/sparql "
                f"-H 'Accept: text/csv' --data-urlencode '{EXAMPLE_QUERY}'", err=True)
+    upgrade(Path(config["STORE_DIR"]))  # once here, not racing in every worker
     run_server(config, host, port, workers, debug)
 
 
@@ -194,12 +219,33 @@ def validate(store_dir: Path | None) -> None:
 @cli.command("link")
 @store_option
 @click.option("--online", is_flag=True, help="Also ask Wikidata's live API for unknown names.")
+@click.option("--explain", "name", metavar="NAME",
+              help="Say why NAME links or not (candidates, scores, context); the store is untouched.")
+@click.option("--text", help="With --explain: the article text to judge NAME in.")
+@click.option("--article", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="With --explain: an article file to judge NAME in.")
+@click.option("--class", "cls", type=click.Choice(["Actor", "Faction", "Place"]),
+              help="With --explain: judge NAME as this class only.")
 @kg_errors
-def link_command(store_dir: Path | None, online: bool) -> None:
+def link_command(store_dir: Path | None, online: bool, name: str | None, text: str | None,
+                 article: Path | None, cls: str | None) -> None:
     """Link the store's unlinked entities again (after the gazetteer grew), without re-extracting.
 
-    Example: kg gazetteer import people.tsv && kg link --store kg-data
+    With --explain NAME, say instead why NAME links to a Wikidata item or to none.
+
+    Examples: kg gazetteer import people.tsv && kg link --store kg-data;
+    kg link --explain "Ayman Odeh" --text "Israeli lawmaker Ayman Odeh said ..."
     """
+    if name:
+        from kg.link.explain import explain, report
+        from kg.read import read_all
+
+        if article:
+            text = read_all([str(article)])[0].text
+        click.echo(report(explain(name, text, cls), name))
+        return
+    if text or article or cls:
+        raise click.UsageError("--text, --article and --class go with --explain NAME")
     from kg.link.relink import relink
 
     click.echo(relink(store_dir or default_store(), online=online).line(), err=True)

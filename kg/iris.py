@@ -15,6 +15,7 @@ GRAPH = BASE + "graph/"
 
 ONTOLOGY_GRAPH = NamedNode(GRAPH + "ontology")
 WIKIDATA_GRAPH = NamedNode(GRAPH + "wikidata")
+MANUAL_GRAPH = NamedNode(GRAPH + "manual")  # what /update writes to the default graph
 
 
 def slug(text: str) -> str:

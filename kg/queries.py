@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Variable
 
+from kg import sparql
 from kg.config import QUERIES_DIR
 from kg.errors import QueryError
 from kg.vocab import PREFIXES, XSD
@@ -203,8 +204,7 @@ def resolve_entity(store: Store, param: Param, value: str) -> list[NamedNode]:
 
 def select(store: Store, text: str, subs: dict) -> list:
     """Rows of a fixed helper query with bound terms."""
-    return list(store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True,
-                            substitutions=subs))
+    return list(sparql.query(store, text, substitutions=subs))
 
 
 def to_terms(store: Store, param: Param, value: str) -> list:
@@ -275,11 +275,10 @@ def run_saved(store: Store, query: SavedQuery, params: Mapping[str, str]):
     """Run a saved query with its parameters bound as terms; the pyoxigraph result."""
     bound = bind(store, query, params)
     try:
-        results = store.query(query.text + bound.values_clause(), prefixes=PREFIXES,
-                              use_default_graph_as_union=True,
-                              substitutions=bound.substitutions)
-    except SyntaxError as err:
-        raise QueryError(f"{query.name}: SPARQL syntax error: {err}") from None
+        results = sparql.query(store, query.text + bound.values_clause(),
+                               substitutions=bound.substitutions)
+    except QueryError as err:
+        raise QueryError(f"{query.name}: {err}") from None
     except (RuntimeError, OSError) as err:
         raise QueryError(f"{query.name}: {err}") from None
     if isinstance(results, QuerySolutions):

@@ -16,14 +16,14 @@ import shutil
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, serialize
 
-from kg import iris
+from kg import graphs, iris
 from kg.config import ONTOLOGY_DIR
 from kg.errors import StoreError
 from kg.vocab import NKG, PREFIXES, RDFS
@@ -41,20 +41,48 @@ KEEP_SNAPSHOTS = 3
 
 
 def open_store(directory: Path) -> Store:
-    """The read-write store in `directory` (created if absent)."""
+    """The read-write store in `directory` (created if absent; merged once if written by an older kg)."""
     directory = Path(directory)
     try:
         (directory / "snapshots").mkdir(parents=True, exist_ok=True)
-        return Store(str(directory / "db"))
+        db = Store(str(directory / "db"))
     except OSError as err:
         if "lock" in str(err).lower():
             raise StoreError(f"{directory}: the store is in use by another kg build or update") from None
         raise StoreError(f"{directory}: cannot open the store ({err})") from None
+    if graphs.stale(db):
+        graphs.merge_default(db)
+        publish_snapshot(db, directory)
+    return db
 
 
 def open_for_reading(directory: Path) -> Store:
-    """A store to read: the newest snapshot if there is one, else the database itself."""
+    """A store to read: the newest snapshot if there is one, else the database itself.
+
+    A store written by an older kg (no merged default graph yet) is upgraded first, once.
+    """
     directory = Path(directory)
+    db = _read_only(directory)
+    if not graphs.stale(db):
+        return db
+    del db
+    try:
+        writer = open_store(directory)  # merges and publishes a snapshot
+    except StoreError as err:
+        raise StoreError(f"{err}; this store was written by an older kg and is upgraded (once) "
+                         "by the next command that can open it for writing: try again when "
+                         "the other process is done") from None
+    del writer
+    return _read_only(directory)
+
+
+def upgrade(directory: Path) -> None:
+    """Merge the default graph of a store written by an older kg (once); nothing if none is here."""
+    if latest_snapshot(directory) is not None or (Path(directory) / "db").exists():
+        open_for_reading(directory)  # upgrades when it must
+
+
+def _read_only(directory: Path) -> Store:
     snap = latest_snapshot(directory)
     if snap is not None:
         return Store.read_only(str(snap))
@@ -131,8 +159,8 @@ class SnapshotPublisher:
 class GraphWriter:
     """Writes article graphs from one background thread, in the order given, one at a time.
 
-    Each article is written as `replace_graph` then `add_quads` would write it (its graph in one
-    transaction), so a kill leaves every article wholly in or absent, as when written inline.
+    Each article's graph and its shared quads are written in one transaction (`kg.graphs.write`),
+    so a kill leaves every article wholly in or absent, as when written inline.
     pyoxigraph releases the GIL while RocksDB writes, so the writes overlap the parsing and
     extraction of the next articles. At most `depth` articles wait; after a failed write nothing
     more is written and the error is raised by the next `put`, `finished` or `close`.
@@ -182,9 +210,7 @@ class GraphWriter:
         if self._failed.is_set():
             return
         try:
-            replace_graph(self.store, graph, quads)
-            if shared:
-                add_quads(self.store, shared)
+            graphs.write(self.store, {graph: quads}, shared)
         except BaseException:
             self._failed.set()
             raise
@@ -198,14 +224,8 @@ def is_current(store: Store, graph: NamedNode, article: NamedNode, checksum: str
 
 
 def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> None:
-    """Replace one named graph with `quads` in a single transaction."""
-    if next(iter(store.quads_for_pattern(None, None, None, graph)), None) is None:
-        # a new graph: nothing to drop, and extend() is one transaction without SPARQL parsing
-        store.extend(q if q.graph_name == graph else Quad(q.subject, q.predicate, q.object, graph)
-                     for q in quads)
-        return
-    body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
-    store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} .\n}} }}")
+    """Replace one named graph with `quads` in a single transaction (default graph kept merged)."""
+    graphs.write(store, {graph: quads})
 
 
 def label_elsewhere(store: Store, node: NamedNode, graph: NamedNode,
@@ -215,14 +235,15 @@ def label_elsewhere(store: Store, node: NamedNode, graph: NamedNode,
     `more` adds (graph, label) pairs not in the store yet; graphs in `skip` are not read from the store.
     """
     labels = [q.object.value for q in store.quads_for_pattern(node, RDFS.label, None, None)
-              if q.graph_name != graph and q.graph_name not in skip]
+              if isinstance(q.graph_name, NamedNode) and q.graph_name != graph
+              and q.graph_name not in skip]
     labels += [label for g, label in more if g != graph]
     return min(labels) if labels else None
 
 
 def add_quads(store: Store, quads: Iterable[Quad]) -> None:
-    """Add quads (set semantics: repeats add nothing) in one transaction."""
-    store.extend(quads)
+    """Add quads to their named graphs (set semantics: repeats add nothing) in one transaction."""
+    graphs.write(store, add=quads)
 
 
 def ontology_files() -> list[Path]:
@@ -244,21 +265,28 @@ def ensure_ontology(store: Store) -> bool:
     return True
 
 
-def dump(store: Store, out: IO[bytes], fmt: str, graph: NamedNode | None = None) -> None:
-    """Stream the store (or one graph) to `out` without holding it in memory."""
+def named_quads(store: Store) -> Iterator[Quad]:
+    """Every quad of every named graph, graph by graph (not the default graph: it is derived)."""
+    for graph in store.named_graphs():
+        yield from store.quads_for_pattern(None, None, None, graph)
+
+
+def dump(store: Store, out: IO[bytes], fmt: str, graph: NamedNode | DefaultGraph | None = None
+         ) -> None:
+    """Stream the store (or one graph) to `out` without holding it in memory.
+
+    The whole store in a dataset format (TriG, N-Quads, JSON-LD) is its named graphs; in a
+    graph format (Turtle, N-Triples, RDF/XML) it is the default graph, each triple once.
+    """
     rdf_format = FORMATS[fmt]
-    if graph is None and fmt in DATASET_FORMATS:
-        store.dump(out, rdf_format)
-        return
-    quads = store.quads_for_pattern(None, None, None, graph)
     if fmt in DATASET_FORMATS:
+        quads = named_quads(store) if graph is None else store.quads_for_pattern(None, None, None, graph)
         serialize(quads, out, rdf_format)
-    else:
-        serialize((q.triple for q in quads), out, rdf_format, prefixes=PREFIXES)
+        return
+    quads = store.quads_for_pattern(None, None, None, DefaultGraph() if graph is None else graph)
+    serialize((q.triple for q in quads), out, rdf_format, prefixes=PREFIXES)
 
 
 def count(store: Store, graph: NamedNode | DefaultGraph | None = None) -> int:
-    """Quads in the store, or in one graph."""
-    if graph is None:
-        return len(store)
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+    """Distinct triples in the store (its default graph), or triples in one graph."""
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, graph or DefaultGraph()))

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store
 
-from kg.errors import QueryError
+from kg.sparql import query
 from kg.vocab import PREFIXES
 
 RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV,
@@ -14,11 +14,8 @@ RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV,
 
 
 def run_text(store: Store, sparql: str):
-    """Run a query with the usual prefixes and the union of graphs as default graph."""
-    try:
-        return store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
-    except SyntaxError as err:
-        raise QueryError(f"SPARQL syntax error: {err}") from None
+    """Run a query with the usual prefixes on the store's default graph (the merge of its graphs)."""
+    return query(store, sparql)
 
 
 def print_results(results, fmt: str, out: TextIO) -> None:

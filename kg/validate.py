@@ -34,8 +34,9 @@ def ontology_graph() -> rdflib.Graph:
 
 
 def data_graph(store: Store) -> rdflib.Graph:
-    """The union of every graph in the store except the ontology's, as one rdflib graph."""
-    triples = (q.triple for q in store if q.graph_name != iris.ONTOLOGY_GRAPH)
+    """The union of every named graph in the store but the ontology's, as one rdflib graph."""
+    triples = (q.triple for graph in store.named_graphs() if graph != iris.ONTOLOGY_GRAPH
+               for q in store.quads_for_pattern(None, None, None, graph))
     buffer = io.BytesIO()
     serialize(triples, buffer, RdfFormat.N_TRIPLES)
     g = rdflib.Graph()

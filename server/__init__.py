@@ -17,7 +17,8 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
 
     app = Flask(__name__)
     app.config.update(QUERY_TIMEOUT=30.0, ALLOW_UPDATE=False, UPDATE_TOKEN=None,
-                      ALLOWED_SERVICES=[], MAX_ROWS=100_000, MAX_CONTENT_LENGTH=1_000_000)
+                      ALLOWED_SERVICES=[], MAX_ROWS=100_000, MAX_CONTENT_LENGTH=1_000_000,
+                      QUERY_MEMORY=1024, SEND_TIMEOUT=15.0, STREAMS=2, STREAMS_PER_CLIENT=1)
     app.config.update(config or {})
     directory = Path(store_dir or app.config.get("STORE_DIR") or default_store())
     app.config["STORE_DIR"] = str(directory)
@@ -27,11 +28,13 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
     from server import sparql
 
     app.register_blueprint(sparql.bp)
-    from server import cors, describe, dumps, gsp, update
+    from server import cors, describe, dumps, gsp, security, slow_clients, update
 
     for protocol_bp in (describe.bp, gsp.bp, update.bp, dumps.bp):
         app.register_blueprint(protocol_bp)
     cors.init_app(app)
+    security.init_app(app)
+    slow_clients.init_app(app)
     from server import queries as saved_queries
 
     app.register_blueprint(saved_queries.bp)

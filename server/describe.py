@@ -11,7 +11,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from kg import store
 from kg.errors import KGError
-from kg.vocab import DCT, RDF, XSD, Namespace
+from kg.vocab import DCT, PREFIXES, RDF, SH, XSD, Namespace
 from server import formats, protocol
 from server.state import CHECK_EVERY
 
@@ -21,16 +21,21 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 FMT = Namespace("http://www.w3.org/ns/formats/")
 ENT = Namespace("http://www.w3.org/ns/entailment/")
-DESCRIBE_PREFIXES = {"sd": str(SD), "void": str(VOID), "formats": str(FMT), "ent": str(ENT)}
+DESCRIBE_PREFIXES = {"sd": str(SD), "void": str(VOID), "formats": str(FMT), "ent": str(ENT),
+                     "sh": str(SH)}
 RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
                   "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "N-Quads",
                   "TriG")
-UNION_NOTE = ("The default graph is the union of all named graphs (one per article, the "
-              "ontology graph and the Wikidata graph), unless default-graph-uri or FROM is given.")
+UNION_NOTE = ("The default graph is the RDF merge of all named graphs (one per article, the "
+              "ontology graph, the Wikidata graph, the manual graph): each triple once, however "
+              "many graphs assert it; GRAPH ?g ranges over the named graphs. default-graph-uri / "
+              "named-graph-uri or FROM / FROM NAMED choose other graphs. Relative IRIs resolve "
+              "against the endpoint's URL. The prefixes declared below (sh:declare) need no "
+              "PREFIX line.")
 GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-CLASSES = ("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } "
-           "GROUP BY ?c ORDER BY ?c")
-ENTITIES = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER isIRI(?s) }"
+TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # the merged default graph: distinct
+CLASSES = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c"
+ENTITIES = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER isIRI(?s) }"
 
 
 def rows(query: str) -> list[tuple[str, int]]:
@@ -80,8 +85,7 @@ def integer(n: int) -> Literal:
 
 def answer_rdf(triples: list[Triple]) -> Response:
     """Triples in the RDF format the client asked for (Turtle by default)."""
-    params = {k: request.args[k] for k in ("format", "output") if request.args.get(k)}
-    media = formats.choose(request.accept_mimetypes, params, list(formats.RDF_TYPES))
+    media = formats.choose(request.accept_mimetypes, request.args, list(formats.RDF_TYPES))
     if media is None:
         return protocol.text_error(406, "this description can be given as: "
                                    + ", ".join(formats.RDF_TYPES))
@@ -104,7 +108,8 @@ def service_triples(base: str, graphs: list[tuple[str, int]]) -> list[Triple]:
            Triple(dataset, SD.defaultGraph, default),
            Triple(default, RDF.type, SD.Graph),
            Triple(default, DCT.description, Literal(UNION_NOTE)),
-           Triple(default, VOID.triples, integer(sum(n for _, n in graphs)))]
+           Triple(default, VOID.triples, integer(rows(TRIPLES)[0][1]))]
+    out += prefix_declarations(service)
     if current_app.config.get("ALLOW_UPDATE"):
         out.append(Triple(service, SD.supportedLanguage, SD.SPARQL11Update))
     if current_app.config.get("ALLOWED_SERVICES"):
@@ -118,6 +123,16 @@ def service_triples(base: str, graphs: list[tuple[str, int]]) -> list[Triple]:
     return out
 
 
+def prefix_declarations(service: NamedNode) -> list[Triple]:
+    """The prefixes every query may use without declaring them, as SHACL prefix declarations."""
+    out = []
+    for prefix, iri in PREFIXES.items():
+        decl = BlankNode()
+        out += [Triple(service, SH.declare, decl), Triple(decl, SH.prefix, Literal(prefix)),
+                Triple(decl, SH.namespace, Literal(iri, datatype=XSD.anyURI))]
+    return out
+
+
 def service_description() -> Response:
     """GET /sparql without a query: the SPARQL 1.1 Service Description."""
     return answer_rdf(service_triples(request.url_root, rows(GRAPHS)))
@@ -126,12 +141,11 @@ def service_description() -> Response:
 def void_triples(base: str) -> list[Triple]:
     """The VoID description: size, entities, class partition, endpoint and dumps."""
     ds = NamedNode(base + ".well-known/void#dataset")
-    graphs = rows(GRAPHS)
     out = [Triple(ds, RDF.type, VOID.Dataset),
            Triple(ds, DCT.title, Literal("kg: a knowledge graph of news articles")),
            Triple(ds, DCT.description, Literal(UNION_NOTE)),
            Triple(ds, VOID.sparqlEndpoint, NamedNode(base + "sparql")),
-           Triple(ds, VOID.triples, integer(sum(n for _, n in graphs))),
+           Triple(ds, VOID.triples, integer(rows(TRIPLES)[0][1])),
            Triple(ds, VOID.entities, integer(rows(ENTITIES)[0][1])),
            Triple(ds, VOID.uriSpace, Literal("https://w3id.org/newskg/id/")),
            Triple(ds, VOID.vocabulary, NamedNode("https://w3id.org/newskg/ontology#"))]

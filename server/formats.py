@@ -48,6 +48,10 @@ SYNONYMS: dict[str, str] = {
     "text/plain": "application/n-triples",
     "application/x-trig": "application/trig",
     "text/x-nquads": "application/n-quads",
+    "application/turtle": "text/turtle",
+    "text/n3": "text/turtle",  # N3 is a superset of Turtle: a Turtle answer is N3
+    "text/rdf+n3": "text/turtle",
+    "application/x-json+ld": "application/ld+json",
 }
 # The `format` (or `output`) parameter: short names, resolved before looking at Accept.
 ALIASES: dict[str, str] = {
@@ -57,6 +61,7 @@ ALIASES: dict[str, str] = {
     "nt": "application/n-triples", "ntriples": "application/n-triples",
     "n-triples": "application/n-triples",
     "rdfxml": "application/rdf+xml", "rdf": "application/rdf+xml", "owl": "application/rdf+xml",
+    "rdf+xml": "application/rdf+xml", "n3": "text/turtle",
     "jsonld": "application/ld+json", "json-ld": "application/ld+json",
     "nquads": "application/n-quads", "nq": "application/n-quads", "n-quads": "application/n-quads",
     "trig": "application/trig",
@@ -91,6 +96,18 @@ def negotiate(accept: MIMEAccept | str | None, offered: list[str]) -> str | None
     return SYNONYMS.get(best, best) if best not in offered else best
 
 
+FORMAT_KEYS = ("format", "output", "results")  # what clients name the parameter (SPARQLWrapper: all)
+
+
+def requested(params: Mapping) -> list[str]:
+    """The values of the format parameters, in order (a MultiDict or a dict of str or lists)."""
+    out: list[str] = []
+    for key in FORMAT_KEYS:
+        found = params.getlist(key) if hasattr(params, "getlist") else params.get(key)
+        out += found if isinstance(found, list | tuple) else [found] if found else []
+    return [v for v in out if v and v.strip()]
+
+
 def from_parameter(value: str | None, offered: list[str]) -> str | None:
     """The media type named by a format parameter (alias or media type), if it is offered."""
     if not value:
@@ -102,12 +119,13 @@ def from_parameter(value: str | None, offered: list[str]) -> str | None:
     return media if media in offered else None
 
 
-def choose(accept: MIMEAccept | str | None, params: Mapping[str, str],
-           offered: list[str]) -> str | None:
-    """The media type to answer with: the format/output parameter if given, else by Accept."""
-    for key in ("format", "output"):
-        if params.get(key):
-            return from_parameter(params[key], offered)
+def choose(accept: MIMEAccept | str | None, params: Mapping, offered: list[str]) -> str | None:
+    """The media type to answer with: the first format parameter that names an offered type,
+    else by Accept (a format this answer cannot take never makes a satisfiable Accept fail)."""
+    for value in requested(params):
+        media = from_parameter(value, offered)
+        if media is not None:
+            return media
     return negotiate(accept, offered)
 
 

@@ -98,7 +98,11 @@ def resource(rest: str) -> Response:
     found = ARTICLE.fullmatch(rest)
     if found:
         return article(found.group(1))
-    return described(NamedNode(iris.ID + rest))
+    try:
+        node = NamedNode(iris.ID + rest)
+    except ValueError:  # characters no IRI may hold ('"', '<', spaces): nothing is there
+        return not_found(iris.ID + rest)
+    return described(node)
 
 
 @bp.route("/page")

@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from flask import current_app
-from pyoxigraph import BlankNode, Literal, NamedNode, Store, Variable
+from pyoxigraph import BlankNode, Literal, NamedNode, Variable
 
 from kg import iris
-from kg.vocab import NKG, PREFIXES, sparql_prefixes
+from kg.vocab import NKG, PREFIXES
 
-PREFIX_HEADER = sparql_prefixes()
 Term = NamedNode | BlankNode | Literal
 
 
-def store() -> Store:
-    """The read-only store snapshot to answer this request from."""
-    return current_app.extensions["kg_store"].get()
-
-
 def select(query: str, **bindings: Term) -> list[dict[str, Term]]:
-    """Rows of a SELECT query (prefixes prepended, `bindings` substituted as terms)."""
+    """Rows of a SELECT query (kg's prefixes known, `bindings` substituted as terms).
+
+    It runs in the executor pool, with the same timeout, memory cap and errors as /sparql.
+    """
+    from server import protocol
+
     subs = {Variable(name): term for name, term in bindings.items()}
-    solutions = store().query(PREFIX_HEADER + query, substitutions=subs,
-                              use_default_graph_as_union=True)
-    names = [v.value for v in solutions.variables]
-    return [{n: row[n] for n in names if row[n] is not None} for row in solutions]
+    answer = protocol.execute({"op": "select", "query": query, "substitutions": subs})
+    return protocol.checked(answer)["rows"]
 
 
 def href(term: Term | str) -> str | None:

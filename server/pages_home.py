@@ -15,7 +15,7 @@ TOTALS = """SELECT (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?l) AS ?lin
 EVENTS_CLAIMS = """SELECT (COUNT(DISTINCT ?ev) AS ?events) (COUNT(DISTINCT ?c) AS ?claims) WHERE {
     { ?ev nkg:trigger ?t FILTER NOT EXISTS { ?ev a/rdfs:subClassOf* nkg:Claim } }
     UNION { ?c a/rdfs:subClassOf* nkg:Claim } }"""
-TRIPLES = """SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"""
+TRIPLES = """SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"""  # distinct: the merged default graph
 
 
 def class_counts(query: str, tops: dict[str, str]) -> list[dict]:

@@ -7,12 +7,19 @@ from pyoxigraph import NamedNode
 
 from kg.errors import KGError, QueryError, StoreError
 from server import formats
-from server.executor import ExecutorBusy, ExecutorCrashed, ExecutorPool, QueryTimeout
-from server.guard import ServiceRefused, check
+from server.executor import (
+    ClientGone,
+    ExecutorBusy,
+    ExecutorCrashed,
+    ExecutorPool,
+    QueryFailed,
+    QueryMemory,
+    QueryTimeout,
+)
 
 STATUS: tuple[tuple[type[KGError], int], ...] = (
-    (QueryTimeout, 503), (ExecutorBusy, 503), (ExecutorCrashed, 500), (ServiceRefused, 400),
-    (QueryError, 400), (StoreError, 503), (KGError, 500))
+    (QueryTimeout, 503), (ExecutorBusy, 503), (QueryMemory, 503), (ClientGone, 499),
+    (ExecutorCrashed, 500), (QueryError, 400), (StoreError, 503), (KGError, 500))
 
 
 def text_error(status: int, message: str) -> Response:
@@ -20,10 +27,16 @@ def text_error(status: int, message: str) -> Response:
     return Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
 
 
+def status_of(err: KGError) -> int:
+    """The HTTP status one of kg's errors calls for."""
+    if isinstance(err, QueryFailed):
+        return err.status
+    return next(code for cls, code in STATUS if isinstance(err, cls))
+
+
 def kg_error(err: KGError) -> Response:
     """Translate one of kg's errors into an HTTP error."""
-    status = next(code for cls, code in STATUS if isinstance(err, cls))
-    return text_error(status, str(err))
+    return text_error(status_of(err), str(err))
 
 
 def register_errors(bp: Blueprint) -> None:
@@ -36,9 +49,27 @@ def pool(app: Flask | None = None) -> ExecutorPool:
     app = app or current_app
     found = app.extensions.get("kg_executor")
     if found is None:
-        found = app.extensions.setdefault(
-            "kg_executor", ExecutorPool(int(app.config.get("EXECUTORS", 4))))
+        found = app.extensions.setdefault("kg_executor", ExecutorPool(
+            int(app.config.get("EXECUTORS", 4)), int(app.config.get("QUERY_MEMORY", 0))))
     return found
+
+
+def execute(req: dict, fresh: bool = False) -> dict:
+    """Run one executor request for this HTTP request: the app's store, allow-list and timeout.
+
+    The query stops when the client hangs up (gunicorn hands us its socket to watch).
+    """
+    req = {"store": current_app.config["STORE_DIR"],
+           "allowed": list(current_app.config.get("ALLOWED_SERVICES") or []), **req}
+    timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
+    return pool().run(req, timeout, fresh=fresh, watch=request.environ.get("gunicorn.socket"))
+
+
+def checked(answer: dict) -> dict:
+    """An executor's answer, or the QueryFailed error it stands for."""
+    if answer["status"] != 200:
+        raise QueryFailed(answer["status"], answer["error"], answer.get("parameter"))
+    return answer
 
 
 def valid_iri(iri: str) -> NamedNode:
@@ -52,17 +83,18 @@ def valid_iri(iri: str) -> NamedNode:
 def run_query(query: str, default_graph: list[str] | None = None,
               named_graphs: list[str] | None = None, accept: str | None = None,
               params: dict | None = None, max_rows: int | None = -1) -> dict:
-    """Run a read query in an executor with the app's timeout, allow-list and row cap."""
-    check(query, current_app.config.get("ALLOWED_SERVICES") or [])
+    """Run a read query in an executor with the app's timeout, allow-list and row cap.
+
+    Relative IRIs in the query resolve against the URL it was sent to (the endpoint's).
+    """
     for iri in (default_graph or []) + (named_graphs or []):
         valid_iri(iri)
-    timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
     rows = current_app.config.get("MAX_ROWS") if max_rows == -1 else max_rows
-    req = {"op": "query", "store": current_app.config["STORE_DIR"], "query": query,
+    req = {"op": "query", "query": query,
            "default_graph": default_graph, "named_graphs": named_graphs,
            "accept": accept if accept is not None else str(request.accept_mimetypes),
-           "params": params or {}, "max_rows": rows}
-    return pool().run(req, timeout)
+           "params": params or {}, "max_rows": rows, "base": request.base_url}
+    return execute(req)
 
 
 def to_response(answer: dict) -> Response:

@@ -22,10 +22,9 @@ from pyoxigraph import (
     parse_query_results,
 )
 
-from kg.errors import KGError, QueryError, StoreError
-from kg.queries import ParamError, SavedQuery, load_queries, prepare, service_values
-from server import formats
-from server.guard import network_targets, normal
+from kg.errors import KGError
+from kg.queries import ParamError, SavedQuery, load_queries
+from server import formats, protocol
 
 bp = Blueprint("queries", __name__)
 
@@ -42,10 +41,6 @@ GRAPH_EXTENSIONS = {"ttl": "text/turtle", "nt": "application/n-triples",
 
 class NotFound(KGError):
     """No saved query of that name."""
-
-
-class ServiceFailed(KGError):
-    """A SERVICE endpoint a saved query calls did not answer."""
 
 
 @bp.context_processor
@@ -85,10 +80,9 @@ def wants_json() -> bool:
 
 def error(err: KGError, media: str | None = None) -> Response:
     """A JSON (or HTML) error with the status its kind calls for, naming a bad parameter."""
-    status = 404 if isinstance(err, NotFound) else 502 if isinstance(err, ServiceFailed) \
-        else 400 if isinstance(err, QueryError) else 503 if isinstance(err, StoreError) else 500
+    status = 404 if isinstance(err, NotFound) else protocol.status_of(err)
     body = {"error": str(err), "status": status}
-    if isinstance(err, ParamError):
+    if getattr(err, "param", None):
         body["parameter"] = err.param
     if media == HTML or (media is None and not wants_json()):
         html = render_template("queries_error.html", error=body)
@@ -149,41 +143,22 @@ def paging() -> tuple[int, int]:
     out = []
     for key, default, top in (("limit", DEFAULT_LIMIT, MAX_LIMIT), ("offset", 0, None)):
         raw = request.args.get(key, "").strip() or str(default)
-        if not raw.isdigit() or (top is not None and not 1 <= int(raw) <= top):
+        if not (raw.isascii() and raw.isdigit()) or (top is not None and not 1 <= int(raw) <= top):
             bound = f"between 1 and {top}" if top else "0 or more"
             raise ParamError(key, f"must be an integer {bound}, got {raw!r}")
         out.append(int(raw))
     return out[0], out[1]
 
 
-def check_services(query: SavedQuery, params: dict[str, str]) -> None:
-    """Refuse SERVICE calls to endpoints that are not allow-listed (kg serve --allow-service)."""
-    allowed = {normal(a) for a in current_app.config.get("ALLOWED_SERVICES") or []}
-    for name, iri in service_values(query, params).items():
-        if normal(iri) not in allowed:
-            raise ParamError(name, f"names a SERVICE endpoint that is not allow-listed: {iri} "
-                                   "(start the server with --allow-service URL)")
-    for keyword, iri in network_targets(query.text):
-        if iri is not None and normal(iri) not in allowed:
-            raise QueryError(f"{query.name}: {keyword} <{iri}> is not allow-listed")
-
-
-def run_page(text: str, substitutions: dict, limit: int, offset: int) -> tuple[object, list, bool]:
-    """One page of a saved query's results, run in a killable executor with the server's timeout.
+def run_page(query: SavedQuery, params: dict[str, str], limit: int,
+             offset: int) -> tuple[object, list, bool]:
+    """One page of a saved query's results, bound and run in a killable executor.
 
     Returns the result (solutions or a boolean, for their variables and type), the page's rows
     and whether there are more.
     """
-    from server.protocol import pool
-
-    timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
-    answer = pool().run({"op": "page", "store": current_app.config["STORE_DIR"], "query": text,
-                         "substitutions": substitutions, "limit": limit, "offset": offset},
-                        timeout)
-    if answer["status"] == 502:
-        raise ServiceFailed(answer["error"])
-    if answer["status"] != 200:
-        raise QueryError(answer["error"])
+    answer = protocol.checked(protocol.execute(
+        {"op": "page", "saved": query, "params": params, "limit": limit, "offset": offset}))
     if answer["kind"] == "boolean":
         doc = json.dumps({"head": {}, "boolean": answer["value"]}).encode()
         return parse_query_results(doc, format=QueryResultsFormat.JSON), [], False
@@ -247,9 +222,7 @@ def answer(query: SavedQuery, media: str, ext: str | None) -> Response:
     """Run the query on the current store and answer one page in `media`."""
     params = {k: v for k, v in request.args.items() if k not in RESERVED}
     limit, offset = paging()
-    check_services(query, params)
-    store = current_app.extensions["kg_store"].get()
-    results, rows, more = run_page(*prepare(store, query, params), limit, offset)
+    results, rows, more = run_page(query, params, limit, offset)
     nav = links(query, params, limit, offset, more, ext)
     if media == HTML:
         from server.queries_html import render

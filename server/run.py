@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import secrets
+import stat
 import sys
+from pathlib import Path
 
 from gunicorn.app.base import BaseApplication
 
@@ -29,13 +32,34 @@ class GunicornApp(BaseApplication):
         return create_app(config=self.kg_config)
 
 
+def read_token(path: Path | None) -> str | None:
+    """The /update token: from --token-file, else $KG_UPDATE_TOKEN (never from the command line)."""
+    if path is None:
+        return os.environ.get("KG_UPDATE_TOKEN") or None
+    token = path.read_text(encoding="utf-8").strip()
+    if not token:
+        raise KGError(f"{path}: the token file is empty")
+    if path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        print(f"kg: warning: {path} can be read by other users (chmod 600 it)",
+              file=sys.stderr, flush=True)
+    return token
+
+
+def warm_executors(worker) -> None:
+    """gunicorn's post_worker_init hook: start the worker's query executors before any request."""
+    from server.protocol import pool
+
+    pool(worker.wsgi)
+
+
 def update_token(config: dict) -> dict:
     """With --allow-update and no token, generate one and print it (never run an open /update)."""
     if not config.get("ALLOW_UPDATE") or config.get("UPDATE_TOKEN"):
         return config
     token = secrets.token_urlsafe(24)
     print(f"kg: /update is on; its bearer token is {token}\n"
-          f"    (set KG_UPDATE_TOKEN or --token to choose one)", file=sys.stderr, flush=True)
+          f"    (set KG_UPDATE_TOKEN or --token-file FILE to choose one)", file=sys.stderr,
+          flush=True)
     return {**config, "UPDATE_TOKEN": token}
 
 
@@ -52,4 +76,5 @@ def serve(config: dict, host: str, port: int, workers: int, debug: bool) -> None
     config.setdefault("EXECUTORS", threads)
     GunicornApp(config, {"bind": f"{host}:{port}", "workers": workers, "timeout": timeout,
                          "worker_class": "gthread", "threads": threads,
-                         "accesslog": "-", "preload_app": False}).run()
+                         "accesslog": "-", "preload_app": False,
+                         "post_worker_init": warm_executors}).run()

@@ -1,9 +1,11 @@
 """The SPARQL 1.1 Protocol query endpoint: GET, POST form, POST direct; dataset parameters.
 
-Without default-graph-uri / named-graph-uri (or FROM / FROM NAMED) the default
-graph is the union of all named graphs (one per article, plus the ontology and
-the Wikidata graph). GET /sparql without a query answers the service
-description, or a Graph Store read when ?graph= or ?default is given.
+Without default-graph-uri / named-graph-uri (or FROM / FROM NAMED) the default graph is
+the store's: the RDF merge of all named graphs (one per article, the ontology, the Wikidata
+graph, the manual graph), each triple once (kg/graphs.py); GRAPH ?g ranges over the named
+graphs. kg's usual prefixes (nkg:, rdfs:, ...) need no PREFIX line; relative IRIs resolve
+against the endpoint's URL. GET (or HEAD) /sparql without a query parameter answers the
+service description, or a Graph Store read when ?graph= or ?default is given.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from flask import Blueprint, Response, request
 from werkzeug.datastructures import MultiDict
 
 from kg.errors import QueryError
-from server import protocol
+from server import formats, protocol
 
 bp = Blueprint("sparql", __name__)
 protocol.register_errors(bp)
@@ -29,7 +31,7 @@ def one(values: MultiDict, key: str) -> str | None:
 
 def protocol_params() -> tuple[str | None, MultiDict]:
     """The query text and the other parameters of a query request, by the protocol's rules."""
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         if "update" in request.args:
             raise QueryError("updates are not accepted by GET; POST them to /update")
         return one(request.args, "query"), request.args
@@ -50,7 +52,7 @@ class Unsupported(QueryError):
     """A POST body of a media type the protocol does not allow."""
 
 
-@bp.route("/sparql", methods=["GET", "POST"])
+@bp.route("/sparql", methods=["GET", "POST"])  # Flask answers HEAD as GET
 def sparql() -> Response:
     """Answer a SPARQL query (SPARQL 1.1 Protocol), or describe the service."""
     try:
@@ -59,14 +61,15 @@ def sparql() -> Response:
         return protocol.text_error(415, f"unsupported Content-Type {err}: POST a query as "
                                    "application/x-www-form-urlencoded (query=...) or as "
                                    "application/sparql-query")
+    if query is None and request.method in ("GET", "HEAD"):
+        return without_query()
     if query is None or not query.strip():
-        if request.method == "GET":
-            return without_query()
-        return protocol.text_error(400, "missing query: give a SPARQL query as query=...")
+        return protocol.text_error(400, "missing query: give a SPARQL query as query=... "
+                                   "(without a query parameter, GET /sparql describes the service)")
     answer = protocol.run_query(
         query, default_graph=params.getlist("default-graph-uri") or None,
         named_graphs=params.getlist("named-graph-uri") or None,
-        params={k: params[k] for k in ("format", "output") if params.get(k)})
+        params={k: params.getlist(k) for k in formats.FORMAT_KEYS if params.getlist(k)})
     return protocol.to_response(answer)
 
 

@@ -4,11 +4,14 @@ An update opens the read-write store (so it waits for no one: if a `kg build` ho
 the store, the answer is 503 "store busy"), runs in a one-off executor process
 within the query timeout, and publishes a snapshot so every server sees it.
 
-The one-graph-per-article layout is kept: every triple lives in a named graph.
-Triples an update writes to the default graph (INSERT DATA without GRAPH) are moved
-into the graph <https://w3id.org/newskg/graph/manual>. Edits inside an article's
-graph are allowed, but `kg build` replaces that graph when it rebuilds the article,
-so lasting corrections belong in the manual graph.
+The one-graph-per-article layout is kept: every triple lives in a named graph, and the
+default graph is their merge (kg/graphs.py). server/update_ops.py rewrites each update so
+that it stays so: triples written to the default graph go to the graph
+<https://w3id.org/newskg/graph/manual> (and the merge), a triple deleted from the default
+graph is deleted from every graph. Relative IRIs resolve against the URL of /update;
+using-graph-uri / using-named-graph-uri are honoured. Edits inside an article's graph are
+allowed, but `kg build` replaces that graph when it rebuilds the article, so lasting
+corrections belong in the manual graph.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from flask import Blueprint, Response, current_app, request
 
 from kg.errors import QueryError
 from server import protocol
-from server.guard import check
 
 bp = Blueprint("update", __name__)
 protocol.register_errors(bp)
@@ -61,12 +63,14 @@ def update() -> Response:
     text = update_text()
     if isinstance(text, Response):
         return text
-    if request.values.getlist("using-graph-uri") or request.values.getlist("using-named-graph-uri"):
-        raise QueryError("using-graph-uri / using-named-graph-uri are not supported; "
-                         "use USING / WITH in the update")
     if not text.strip():
         raise QueryError("missing update")
-    check(text, current_app.config.get("ALLOWED_SERVICES") or [])
-    req = {"op": "update", "store": current_app.config["STORE_DIR"], "update": text}
-    timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
-    return protocol.to_response(protocol.pool().run(req, timeout, fresh=True))
+    using, named = (request.values.getlist(k) for k in ("using-graph-uri", "using-named-graph-uri"))
+    for iri in using + named:
+        protocol.valid_iri(iri)
+    base = request.base_url
+    # checked and rewritten (server/update_ops.py) in a warm executor: refused or bad, 400 at once
+    plan = protocol.checked(protocol.execute({"op": "plan", "update": text, "base": base,
+                                              "using": using, "using_named": named}))
+    return protocol.to_response(protocol.execute(
+        {"op": "update", "update": plan["update"], "base": base}, fresh=True))

@@ -29,8 +29,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store_dir: Path, *extra: str):
-    """`kg serve` as a real subprocess on 127.0.0.1; returns (process, base URL)."""
+def start_server(store_dir: Path, *extra: str, env: dict | None = None):
+    """`kg serve` as a real subprocess on 127.0.0.1; returns (process, base URL).
+
+    `env` adds environment variables (KG_UPDATE_TOKEN ...) to the server's.
+    """
     import os
     import subprocess
     import sys
@@ -41,7 +44,7 @@ def start_server(store_dir: Path, *extra: str):
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", "--store", str(store_dir), "--host", "127.0.0.1",
          "--port", str(port), *extra],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -85,7 +88,7 @@ def wikidata_standin(seed_store):
     seed = open_for_reading(seed_store)
     items = sorted({row["item"].value for row in seed.query(
         "SELECT ?item WHERE { ?e owl:sameAs ?item ; a/rdfs:subClassOf* nkg:Place }",
-        prefixes=PREFIXES, use_default_graph_as_union=True)})
+        prefixes=PREFIXES)})
     remote = Store()
     for n, item in enumerate(items):
         node = NamedNode(item)

@@ -76,7 +76,7 @@ def rows(text: str, heading: str) -> list[list[str]]:
      ["bare spaCy nlp.pipe", "kg build (parse worker process)", "kg build (one process)"]),
     ("Where the build's time goes", ["build step", "seconds", "share of build", "x spaCy"],
      ["bare spaCy (same texts)", "kg's spaCy components + loop", "store writer (waited)",
-      "background thread: replace_graph", "quads",
+      "background thread: write graphs", "quads",
       "snapshots", "extract"]),
     ("Serving /sparql", ["query", "n", "HTTP median ms", "HTTP p99 ms", "in-process median ms",
                          "in-process p99 ms", "x in-process (median)"],

@@ -31,7 +31,7 @@ def get(url: str, accept: str | None = None) -> tuple[int, dict, str]:
 def rows(seed_store, query: str) -> list:
     """Solutions of a query over the seed store (read-only)."""
     db = store.open_for_reading(seed_store)
-    return list(db.query(sparql_prefixes() + query, use_default_graph_as_union=True))
+    return list(db.query(sparql_prefixes() + query))
 
 
 def path_of(iri: str) -> str:

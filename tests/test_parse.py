@@ -24,7 +24,7 @@ ARTICLES = [*sorted(SEEDS_DIR.glob("*.txt")), *sorted((ROOT / "data/dev2/article
 
 def graph(directory: Path) -> set:
     """The article and Wikidata graphs (the ontology's blank nodes differ from load to load)."""
-    return {q for q in store.open_for_reading(directory)
+    return {q for q in store.named_quads(store.open_for_reading(directory))
             if q.predicate != PROV.endedAtTime and q.graph_name != iris.ONTOLOGY_GRAPH}
 
 

@@ -28,6 +28,11 @@ BAD_INPUTS = {
     "broken.html": (b"<html><body><div><p", "malformed HTML"),
     "notjson.jsonl": (b'{"text": "fine"}\n{not json\n', "not JSON"),
     "notext.jsonl": (b'{"title": "no text here"}\n', "no 'text'"),
+    "badurl.jsonl": (b'{"text": "fine"}\n{"text": "fine", "url": "https://example.org/a b"}\n',
+                     ":2: 'url' is not a valid IRI"),
+    "numtitle.jsonl": (b'{"text": "fine", "title": 7}\n', ":1: 'title' must be text, not a number"),
+    "baddate.md": (b"---\ntitle: Fine\ndate: 13 Nov 2017\n---\nFine text.\n",
+                   ":3: 'date' is not an ISO 8601 date"),
 }
 
 
@@ -91,7 +96,7 @@ def test_kinds_of_good_input(tmp_path):
 
 def run_kg(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kg", *args], input=stdin, capture_output=True,
-                          timeout=120)
+                          check=False, timeout=120)
 
 
 def dump(store_dir: Path) -> bytes:
@@ -121,3 +126,89 @@ def test_stdin_article(tmp_path):
     assert out.returncode == 0, out.stderr
     assert b"1 articles built" in out.stderr
     assert b"<stdin>" in dump(store_dir)
+
+
+def test_front_matter_gives_title_date_outlet_and_url(tmp_path):
+    write(tmp_path / "a.txt", "---\ntitle: Clashes in Idlib\ndate: 2017-11-13\nsource: Wire\n"
+                              "url: https://example.org/news/1\ntags: [ignored]\n---\n" + GOOD)
+    write(tmp_path / "b.md", "---\ntitle: 1984\ndate: '2016-08'\n---\n# Heading\n\n" + GOOD)
+    a, b = read_all([str(tmp_path / "a.txt"), str(tmp_path / "b.md")])
+    assert (a.title, a.date, a.publisher, a.url) == ("Clashes in Idlib", "2017-11-13", "Wire",
+                                                     "https://example.org/news/1")
+    assert a.key == a.url and a.source == str(tmp_path / "a.txt")
+    assert a.text.startswith("Clashes in Idlib\n\nGunmen killed") and "---" not in a.text
+    assert (b.title, b.date) == ("1984", "2016-08") and b.text.startswith("1984\n\nHeading")
+
+
+@pytest.mark.parametrize("head,where,reason", [
+    ("---\ntitle: [a, b]\n---\n", ":2", "'title' must be text, not a list"),
+    ("---\nurl: https://x.org/<p>\n---\n", ":2", "'url' is not a valid IRI"),
+    ("---\ntitle: Fine\ndate: 2017-02-30\n---\n", ":3", "'date' is not an ISO 8601 date"),
+    ("---\ntitle: [unclosed\n---\n", ":3", "front matter is not valid YAML"),
+    ("---\n- a list\n---\n", ":2", "front matter must be 'key: value' lines"),
+])
+def test_bad_front_matter_names_its_line(tmp_path, head, where, reason):
+    path = write(tmp_path / "a.txt", head + GOOD)
+    with pytest.raises(InputError) as err:
+        read_all([str(path)])
+    assert str(err.value).startswith(f"{path}{where}: {reason}")
+
+
+def test_a_dash_line_without_closing_is_text(tmp_path):
+    path = write(tmp_path / "a.txt", "---\nA rule first, then " + GOOD)
+    (a,) = read_all([str(path)])
+    assert a.text.startswith("---\nA rule first")
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Raids in Idlib\n\nAFP Monday 13 Nov 2017 Air strikes hit a market in Atareb.", "2017-11-13"),
+    ("Raids in Idlib\n\n15 Aug 2016 A bomb hit a camp near Atmeh.", "2016-08-15"),
+    ("Raids in Idlib\n\n03-11-2014 Gunmen beheaded eight men.", "2014-11-03"),
+    ("Raids in Idlib\n\nGunmen killed five people on Monday.", None),
+])
+def test_a_dateline_dates_an_article_without_one(tmp_path, text, date):
+    (a,) = read_all([str(write(tmp_path / "a.txt", text))])
+    assert a.date == date
+
+
+def test_metadata_date_wins_over_the_dateline(tmp_path):
+    line = {"text": "Raids\n\nMonday 13 Nov 2017 Air strikes hit a market.", "date": "2017-11-14"}
+    (a,) = read_all([str(write(tmp_path / "a.jsonl", json.dumps(line) + "\n"))])
+    assert a.date == "2017-11-14"
+
+
+@pytest.mark.parametrize("value,normal", [
+    ("2024", "2024"), ("2024-03", "2024-03"), ("2024-03-08", "2024-03-08"),
+    ("2024-03-08T10:30:00Z", "2024-03-08"), ("2024-03-08 10:30:00+02:00", "2024-03-08"),
+])
+def test_iso_dates_are_kept_at_their_precision(tmp_path, value, normal):
+    line = json.dumps({"text": GOOD, "date": value}) + "\n"
+    (a,) = read_all([str(write(tmp_path / "a.jsonl", line))])
+    assert a.date == normal
+
+
+def test_markdown_is_read_by_a_commonmark_parser(tmp_path):
+    md = ("# Raids in *Idlib*\n\nGunmen killed **five** people, said [the monitor](https://x.org) "
+          "in `Aleppo`.\n\n- one list item\n- ![an image](i.png) caption\n\n> a quote\n")
+    (a,) = read_all([str(write(tmp_path / "a.md", md))])
+    assert a.text == ("Raids in Idlib\n\nGunmen killed five people, said the monitor in Aleppo."
+                      "\n\none list item\n\nan image caption\n\na quote")
+    assert a.title == "Raids in Idlib"
+
+
+def test_markdown_that_was_quadratic_reads(tmp_path):
+    # the regular expressions kg used took a minute on 150,000 characters of this
+    (a,) = read_all([str(write(tmp_path / "a.md", "Title\n\n" + "_a [b " * 20_000))])
+    assert a.text.startswith("Title\n\n_a [b _a")
+
+
+def test_the_readme_front_matter_example_reads_as_documented(tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    section = readme[readme.index("may start with a **front matter**"):]
+    start = section.index("```\n") + 4
+    example = section[start:section.index("\n```", start)]
+    (a,) = read_all([str(write(tmp_path / "a.txt", example))])
+    assert (a.title, a.date, a.publisher, a.url) == (
+        "Air raids kill 29 civilians in north Syria town", "2017-11-13", "AFP",
+        "https://example.org/news/air-raids")
+    assert a.text.startswith(a.title + "\n\nAir strikes on a market")

@@ -46,7 +46,11 @@ def update_server(tmp_path_factory):
     kg_store.publish_snapshot(db, directory)
     del db
     gc.collect()
-    proc, base = start_server(directory, "--allow-update", "--token", TOKEN, "--timeout", "20")
+    token_file = directory / "token"
+    token_file.write_text(TOKEN + "\n")
+    token_file.chmod(0o600)
+    proc, base = start_server(directory, "--allow-update", "--token-file", str(token_file),
+                              "--timeout", "20")
     yield base, directory
     stop(proc)
 

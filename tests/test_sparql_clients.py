@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+
 import pytest
 import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
-from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 NKG = rdflib.Namespace("https://w3id.org/newskg/ontology#")
 ARTICLES = f"SELECT ?a ?t WHERE {{ ?a a <{NKG.Article}> ; <http://purl.org/dc/terms/title> ?t }}"
@@ -47,13 +50,33 @@ def test_sparqlwrapper_ask(live_server):
     assert data["boolean"] is True
 
 
-@pytest.mark.parametrize("fmt", [TURTLE, XML])
-def test_sparqlwrapper_construct(live_server, fmt):
+@pytest.mark.parametrize(("fmt", "media"), [
+    (TURTLE, "text/turtle"), (N3, "text/turtle"), (XML, "application/rdf+xml"),
+    (RDFXML, "application/rdf+xml"), (JSONLD, "application/ld+json"),
+    (JSON, "application/ld+json")])
+def test_sparqlwrapper_construct(live_server, fmt, media):
     q = f"CONSTRUCT {{ ?a a <{NKG.Article}> }} WHERE {{ ?a a <{NKG.Article}> }}"
-    graph = wrapper(live_server, q, fmt).queryAndConvert()
-    if not isinstance(graph, rdflib.Graph):  # Turtle comes back as bytes
-        graph = rdflib.Graph().parse(data=graph, format="turtle")
+    # for a graph, SPARQLWrapper sends format=json with Accept: */* (and warns): JSON-LD it is
+    with pytest.warns(RuntimeWarning) if fmt == JSON else contextlib.nullcontext():
+        result = wrapper(live_server, q, fmt).query()
+    assert result.response.headers["Content-Type"].split(";")[0] == media
+    graph = result.convert()
+    if not isinstance(graph, rdflib.Graph):  # Turtle, N3 and JSON-LD come back as bytes or dicts
+        data = graph if isinstance(graph, bytes) else json.dumps(graph).encode()
+        graph = rdflib.Graph().parse(data=data, format="json-ld" if "json" in media else "turtle")
     assert len(list(graph.subjects(rdflib.RDF.type, NKG.Article))) >= 5
+
+
+@pytest.mark.parametrize("fmt", [TURTLE, N3, RDFXML, JSONLD])
+def test_sparqlwrapper_a_format_a_table_cannot_take_still_answers(live_server, fmt):
+    with pytest.warns(RuntimeWarning):  # SPARQLWrapper sends Accept: */* for these
+        result = wrapper(live_server, ARTICLES, fmt).query()
+    assert result.response.headers["Content-Type"].startswith("application/sparql-results+json")
+
+
+def test_sparqlwrapper_ask_xml(live_server):
+    doc = wrapper(live_server, f"ASK {{ ?a a <{NKG.Article}> }}", XML).queryAndConvert()
+    assert doc.getElementsByTagName("boolean")[0].firstChild.data == "true"
 
 
 def test_sparqlwrapper_malformed_query_raises(live_server):

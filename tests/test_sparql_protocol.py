@@ -365,10 +365,10 @@ def test_results_json_is_valid_json_for_empty(live_server):
 
 
 def test_allow_listed_service_passes_the_guard():
-    from server.guard import ServiceRefused, check
+    from server.guard import ServiceRefused, plan
 
-    check("SELECT * WHERE { SERVICE <http://ok.example/sparql> { ?s ?p ?o } }",
-          ["http://ok.example/sparql/"])
+    assert plan("SELECT * WHERE { SERVICE <http://ok.example/sparql> { ?s ?p ?o } }",
+                ["http://ok.example/sparql/"])
     with pytest.raises(ServiceRefused):
-        check("SELECT * WHERE { SERVICE <http://ok.example/other> { ?s ?p ?o } }",
-              ["http://ok.example/sparql"])
+        plan("SELECT * WHERE { SERVICE <http://ok.example/other> { ?s ?p ?o } }",
+             ["http://ok.example/sparql"])

@@ -150,7 +150,7 @@ def test_seed_graph_conforms(seed_store):
 
 def first(db, query: str) -> NamedNode:
     """The first ?x a query over the store answers."""
-    return next(iter(db.query(sparql_prefixes() + query, use_default_graph_as_union=True)))["x"]
+    return next(iter(db.query(sparql_prefixes() + query)))["x"]
 
 
 def test_seed_copy_with_evidence_deleted_fails(seed_store, tmp_path):
@@ -159,7 +159,7 @@ def test_seed_copy_with_evidence_deleted_fails(seed_store, tmp_path):
                         "ORDER BY ?x LIMIT 1")
     claim = first(seed, "SELECT ?x WHERE { ?x a nkg:Claim ; nkg:source ?s } ORDER BY ?x LIMIT 1")
     drop = {(event, NKG.evidence), (claim, NKG.source)}
-    kept = [q for q in seed if (q.subject, q.predicate) not in drop]
+    kept = [q for q in store.named_quads(seed) if (q.subject, q.predicate) not in drop]
     conforms, report = validate(write_store(tmp_path, kept))
     assert not conforms
     assert f"Violation: {event} {NKG.evidence}" in report

@@ -10,13 +10,13 @@ from spacy.tokens import Doc, Token
 from kg.extract.cues import cue_kind, cue_lemma, is_according_to, is_cue, status_words
 from kg.extract.event_parties import EntityIndex, entities_of, phrase, words
 from kg.extract.numbers import find_count
+from kg.extract.sources import UnnamedSources, described_party, locative
 from kg.extract.status import assign_status, generic, same_counted
 from kg.extract.text import text_of as doc_text
 from kg.model import Claim, Extraction, Span
 
 PARTY = ("Actor", "Faction")
 INHERIT = ("xcomp", "advcl", "conj")
-UNNAMED = ""  # the source of "residents said": no party, but a competing account
 SOURCE_WINDOW = 3  # sentences back in which "the group said" looks for the group
 
 
@@ -35,18 +35,21 @@ class Draft:
 
 
 def extract(doc: Doc, found: Extraction) -> Extraction:
-    """One claim per reporting cue whose source is a known party."""
+    """One claim per reporting cue whose source is a party: named, or described ('a senior
+    official', 'residents') by an unnamed source node of the article's own."""
     index = EntityIndex(found)
     sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    unnamed = UnnamedSources(len(found.entities))
     drafts: list[Draft] = []
     for tok in doc:
         if not is_cue(tok) or _negated(tok) or _channel(tok):
             continue
         source = source_of(tok, index, drafts, sent_of)
         if source is None:
-            if not unnamed_source(tok):
+            subj = subject_of(tok)
+            source = unnamed.key_for(subj) if subj is not None else None
+            if source is None:
                 continue
-            source = UNNAMED  # kept for the status of the others' claims, never emitted
         content = content_of(tok)
         drafts.append(Draft(cue=tok, source=source, content=content, sent=sent_of[tok.i],
                             kind=cue_kind(tok), about=about(content, found),
@@ -55,7 +58,8 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
     toll_events(drafts, found, sent_of, doc)
     assign_status(drafts, doc, found)
     counts = {e.key: (e.count, e.count_bound) for e in found.events if e.count is not None}
-    return replace(found, claims=tuple(to_claim(d, counts) for d in drafts if d.source != UNNAMED))
+    return replace(found, entities=found.entities + unnamed.all(),
+                   claims=tuple(to_claim(d, counts) for d in drafts if unnamed.shown(d.source)))
 
 
 def share_events(drafts: list[Draft]) -> None:
@@ -147,13 +151,29 @@ def source_of(cue: Token, index: EntityIndex, drafts: list[Draft], sent_of: dict
     subj = subject_of(cue)
     if subj is None:
         return None
-    keys = appositive_source(subj, index) or entities_of(subj, index, PARTY)
+    heard = {index.at(t) for t in addressees(cue)} - {None}
+    keys = [k for k in appositive_source(subj, index) or entities_of(subj, index, PARTY)
+            if k not in heard]
     if keys:
         return keys[0]
-    keys = entities_of_phrase(subj, index)
+    keys = [k for k in entities_of_phrase(subj, index) if k not in heard]
     if keys:
         return keys[0]
-    return earlier_source(subj, index, drafts, sent_of[cue.i])
+    found = earlier_source(subj, index, drafts, sent_of[cue.i])
+    return None if found in heard else found
+
+
+def addressees(cue: Token) -> list[Token]:
+    """Who a cue is addressed to, never its speaker: 'told Reuters', 'said to the BBC', 'in a
+    statement to AFP', 'speaking to reporters'."""
+    if is_according_to(cue):
+        return []
+    out = [t for c in cue.children if c.dep_ in ("dobj", "dative") and
+           cue.lemma_.lower() in words()["listener_cues"] for t in c.subtree]
+    preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to"]
+    preps += [g for c in cue.children if c.dep_ in ("prep", "advcl") for g in c.children
+              if g.dep_ in ("prep", "pobj") and g.lower_ == "to"]  # 'in a statement to AFP'
+    return out + [t for p in preps for o in p.children if o.dep_ == "pobj" for t in o.subtree]
 
 
 def appositive_source(subj: Token, index: EntityIndex) -> list[str]:
@@ -174,13 +194,6 @@ def appositive_source(subj: Token, index: EntityIndex) -> list[str]:
     return []
 
 
-def unnamed_source(cue: Token) -> bool:
-    """Whether the cue's subject is an unnamed source ("residents", "a local activist group")."""
-    subj = subject_of(cue)
-    return subj is not None and subj.pos_ == "NOUN" and \
-        subj.lemma_.lower() in status_words()["unnamed_sources"]
-
-
 def entities_of_phrase(subj: Token, index: EntityIndex) -> list[str]:
     """Parties named in the subject's phrase with its locatives: 'a source in the X police'."""
     out = []
@@ -194,7 +207,7 @@ def entities_of_phrase(subj: Token, index: EntityIndex) -> list[str]:
 def earlier_source(subj: Token, index: EntityIndex, drafts: list[Draft], here: int) -> str | None:
     """'the Observatory said': the party mentioned before whose name has that word; 'the group
     said', 'the official said': the last source of that kind shortly before."""
-    named = short_name(subj, index)
+    named = short_name(subj, index) or described_party(subj, index)
     if named:
         return named
     lemma = subj.lemma_.lower()
@@ -204,8 +217,9 @@ def earlier_source(subj: Token, index: EntityIndex, drafts: list[Draft], here: i
     dets = {c.lower_ for c in subj.children if c.dep_ == "det"}
     if kind is None or not dets & set(words["anaphoric_determiners"]):
         return None
-    if dets & {"a", "an"} and any(c.dep_ in ("amod", "compound") for c in subj.children):
-        return None  # "a local activist group": someone new, not the group just quoted
+    if dets & {"a", "an"} and (any(c.dep_ in ("amod", "compound") for c in subj.children)
+                               or locative(subj)):
+        return None  # "a local activist group", "a source in the ministry": someone new
     for d in reversed(drafts):
         if here - d.sent <= SOURCE_WINDOW and index.kinds.get(d.source) == kind:
             return d.source
@@ -244,6 +258,9 @@ def content_of(cue: Token) -> list[Token]:
             if dep == "dobj" and (cue_kind(cue) == "accuse" or cue.lemma_.lower() in
                                   status_words()["object_cues"]):
                 toks += [t for c in cue.children if c.dep_ == "prep" for t in c.subtree]
+            elif dep == "dobj":  # "estimated the crowd at 3,000"
+                toks += [t for c in cue.children if c.dep_ == "prep" and c.lower_ == "at"
+                         for t in c.subtree]
             return sorted(toks, key=lambda t: t.i)
     rest = [t for t in cue.sent if t.i not in own and not t.is_punct]
     return rest or [t for t in cue.subtree if t.i != cue.i]

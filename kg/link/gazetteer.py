@@ -26,7 +26,7 @@ from kg.link.normalize import LEVELS, acronym, fold, keys, short_forms, strip_af
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.pkl.gz"
 USER_FILE = "items.jsonl"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 PLACE_KINDS = frozenset({"country", "admin1", "admin2", "admin3", "city", "neighbourhood",
                          "facility"})
 MIN_SOUND_KEY = 4  # shorter vowel-blind keys collide too often
@@ -52,6 +52,7 @@ class Candidate:
     population: int | None = None
     prior: float = 1.0  # how far the source is trusted
     description: str | None = None
+    major: bool = False  # a national capital, a confirmed city of a million, a city-region
 
     @property
     def display_label(self) -> str:
@@ -99,8 +100,8 @@ def name_keys(name: str, kind: str) -> Iterator[tuple[str, str]]:
     names = [name, *short_forms(name, kind)] if kind in PLACE_KINDS else [name]
     for n in names:
         for level, key in keys(n).items():
-            if key and (level != "sound" or len(key) >= MIN_SOUND_KEY):
-                yield level, key
+            if key and (level != "sound" or len(key) >= MIN_SOUND_KEY and kind != "person"):
+                yield level, key  # a sound-alike never names a person
 
 
 def build_index(items: list[Candidate]) -> dict[str, dict[str, tuple[int, ...]]]:
@@ -119,14 +120,16 @@ class Gazetteer:
     """Items by QID and by name key at every normalisation level."""
 
     def __init__(self, rows: list[tuple], index: dict, surface: list[tuple[str, str, str]],
-                 user_items: Iterable[Candidate] = ()) -> None:
+                 user_items: Iterable[Candidate] = (), person_words: dict | None = None) -> None:
         self._rows = rows  # Candidate field tuples; Candidates are made on first use
         self._made: dict[int, Candidate] = {}
-        self.index = index
+        self.index = dict(index)
+        self._own: set[str] = set()  # index levels this gazetteer has copied to change
         self._surface = surface
         self.by_qid = {r[0]: i for i, r in enumerate(rows)}
         self._matches: dict[str, tuple[Match, ...]] = {}  # match() by name; emptied by add()
         self.user_qids: set[str] = set()
+        self._person_words = person_words
         for c in user_items:
             self.add(c)
 
@@ -153,6 +156,9 @@ class Gazetteer:
         for level, key in name_keys_all(c):
             bucket = self.index[level].get(key, ())
             if pos not in bucket:
+                if level not in self._own:  # the bundled index is shared: copy a level on write
+                    self.index[level] = dict(self.index[level])
+                    self._own.add(level)
                 self.index[level][key] = (*bucket, pos)
 
     def get(self, qid: str) -> Candidate | None:
@@ -166,6 +172,23 @@ class Gazetteer:
             self._countries = {r[4]: i for i, r in enumerate(self._rows) if r[3] == "country"}
         pos = self._countries.get(iso2.upper())
         return self.item(pos) if pos is not None else None
+
+    def country_names(self) -> dict[str, str]:
+        """Folded names of countries ('israel', 'uk') -> ISO code."""
+        if not hasattr(self, "_country_names"):
+            self._country_names = {}
+            for i, r in enumerate(self._rows):
+                if r[3] == "country" and r[4]:
+                    c = self.item(i)
+                    for n in (c.label, *c.aliases):
+                        self._country_names.setdefault(fold(n), c.country)
+        return self._country_names
+
+    def person_words(self) -> dict[str, int]:
+        """How many bundled people have each (folded) word in their name."""
+        if self._person_words is None:
+            self._person_words = person_word_counts(self._rows)
+        return self._person_words
 
     def match(self, name: str) -> list[Match]:
         """Candidates for a surface name, best match quality first."""
@@ -211,6 +234,16 @@ class Gazetteer:
                 for name in (c.label, *c.aliases):
                     if len(name) > 2 and not common_word(name):
                         yield name, c.kind, c.qid
+
+
+def person_word_counts(rows: Iterable[tuple]) -> dict[str, int]:
+    """How many people (item tuples of kind 'person') have each folded word in their label."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r[3] == "person":
+            for w in set(fold(r[1]).split()):
+                counts[w] = counts.get(w, 0) + 1
+    return counts
 
 
 def name_keys_all(c: Candidate) -> Iterator[tuple[str, str]]:
@@ -278,8 +311,8 @@ def _bundled() -> dict:
 @lru_cache(maxsize=4)
 def _load(directory: str, stamp: float) -> Gazetteer:
     data = _bundled()
-    index = {lv: dict(d) for lv, d in data["index"].items()}
-    return Gazetteer(list(data["items"]), index, data["surface"], read_user_items(Path(directory)))
+    return Gazetteer(list(data["items"]), data["index"], data["surface"],
+                     read_user_items(Path(directory)), data.get("person_words"))
 
 
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:
