@@ -21,59 +21,69 @@ BARE_CLASSES = {"PERSON": A, "ORG": F, "GPE": P, "LOC": P, "FAC": P}
 
 SAMPLE: list[tuple[str, list[tuple[str, str]]]] = [
     (
-        "SOCCER - NORDIC CUP RESULTS\n"
-        "OSLO 2026-05-10\n"
-        "Results of Nordic Cup second round matches played on Saturday:\n"
-        "Valerenga 2 Haugesund 1\n"
-        "Brann 0 Molde 3\n"
-        "Leading scorers: Erling Sandvik (Brann) 7, Kasper Holm (Molde) 6, Jonas Aaberg "
-        "(Valerenga) 5.\n",
+        (
+            "SOCCER - NORDIC CUP RESULTS\n"
+            "OSLO 2026-05-10\n"
+            "Results of Nordic Cup second round matches played on Saturday:\n"
+            "Valerenga 2 Haugesund 1\n"
+            "Brann 0 Molde 3\n"
+            "Leading scorers: Erling Sandvik (Brann) 7, Kasper Holm (Molde) 6, Jonas Aaberg "
+            "(Valerenga) 5.\n"
+        ),
         [("Oslo", P), ("Valerenga", F), ("Haugesund", F), ("Brann", F), ("Molde", F),
          ("Erling Sandvik", A), ("Kasper Holm", A), ("Jonas Aaberg", A)],
     ),
     (
-        "ATHLETICS - LISBON MEETING RESULTS\n"
-        "LISBON 2026-06-02\n"
-        "Leading results at the Lisbon athletics meeting on Tuesday:\n"
-        "Men's 800 metres\n"
-        "1. Tomasz Wrobel (Poland) 1:44.80\n"
-        "2. Kwame Asante (Ghana) 1:45.12\n"
-        "3. Luis Ferreira (Portugal) 1:45.30\n",
+        (
+            "ATHLETICS - LISBON MEETING RESULTS\n"
+            "LISBON 2026-06-02\n"
+            "Leading results at the Lisbon athletics meeting on Tuesday:\n"
+            "Men's 800 metres\n"
+            "1. Tomasz Wrobel (Poland) 1:44.80\n"
+            "2. Kwame Asante (Ghana) 1:45.12\n"
+            "3. Luis Ferreira (Portugal) 1:45.30\n"
+        ),
         [("Lisbon", P), ("Tomasz Wrobel", A), ("Poland", P), ("Kwame Asante", A), ("Ghana", P),
          ("Luis Ferreira", A), ("Portugal", P)],
     ),
     (
-        "Aid groups warn of hunger in North Kivu\n"
-        "GENEVA 2026-04-14\n"
-        "The Office for the Coordination of Humanitarian Affairs said on Monday that food stocks "
-        "in North Kivu would run out within weeks.\n"
-        "The Union of Medical Care and Relief Organizations said two of its clinics near Goma had "
-        "closed.\n"
-        "U.S. and U.K. officials called for a ceasefire, and the Committee to Protect Journalists "
-        "said a reporter, Amani Bisimwa, had been detained in Bukavu.\n",
+        (
+            "Aid groups warn of hunger in North Kivu\n"
+            "GENEVA 2026-04-14\n"
+            "The Office for the Coordination of Humanitarian Affairs said on Monday that food stocks "
+            "in North Kivu would run out within weeks.\n"
+            "The Union of Medical Care and Relief Organizations said two of its clinics near Goma had "
+            "closed.\n"
+            "U.S. and U.K. officials called for a ceasefire, and the Committee to Protect Journalists "
+            "said a reporter, Amani Bisimwa, had been detained in Bukavu.\n"
+        ),
         [("Geneva", P), ("Office for the Coordination of Humanitarian Affairs", F),
          ("North Kivu", P), ("Union of Medical Care and Relief Organizations", F), ("Goma", P),
          ("U.S.", P), ("U.K.", P), ("Committee to Protect Journalists", F),
          ("Amani Bisimwa", A), ("Bukavu", P)],
     ),
     (
-        "Kenyan court frees opposition activists\n"
-        "By Wanjiru Mwangi\n"
-        "NAIROBI 2026-03-03\n"
-        "A Nairobi court on Tuesday freed five activists of the Orange Democratic Movement, "
-        "including Otieno Kamau, Achieng Odhiambo and Peter Njoroge.\n"
-        "Police spokesman Daniel Kiprono said the Kenya Police Service would appeal.\n",
+        (
+            "Kenyan court frees opposition activists\n"
+            "By Wanjiru Mwangi\n"
+            "NAIROBI 2026-03-03\n"
+            "A Nairobi court on Tuesday freed five activists of the Orange Democratic Movement, "
+            "including Otieno Kamau, Achieng Odhiambo and Peter Njoroge.\n"
+            "Police spokesman Daniel Kiprono said the Kenya Police Service would appeal.\n"
+        ),
         [("Wanjiru Mwangi", A), ("Nairobi", P), ("Orange Democratic Movement", F),
          ("Otieno Kamau", A), ("Achieng Odhiambo", A), ("Peter Njoroge", A),
          ("Daniel Kiprono", A), ("Kenya Police Service", F)],
     ),
     (
-        "Norsk Hydro shares rise on plant sale\n"
-        "OSLO 2026-02-19\n"
-        "Shares of Norsk Hydro rose 3 percent in Oslo on Thursday after the aluminium maker "
-        "agreed to sell a plant in Slovakia to Alcoa.\n"
-        "The United Nations Office on Drugs and Crime was not involved, a spokesman for the "
-        "Norwegian Ministry of Trade and Industry said.\n",
+        (
+            "Norsk Hydro shares rise on plant sale\n"
+            "OSLO 2026-02-19\n"
+            "Shares of Norsk Hydro rose 3 percent in Oslo on Thursday after the aluminium maker "
+            "agreed to sell a plant in Slovakia to Alcoa.\n"
+            "The United Nations Office on Drugs and Crime was not involved, a spokesman for the "
+            "Norwegian Ministry of Trade and Industry said.\n"
+        ),
         [("Norsk Hydro", F), ("Oslo", P), ("Slovakia", P), ("Alcoa", F),
          ("United Nations Office on Drugs and Crime", F),
          ("Norwegian Ministry of Trade and Industry", F)],
