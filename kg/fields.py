@@ -21,6 +21,10 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 SURROGATE = re.compile("[\ud800-\udfff]")
 ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 HTTP = re.compile(r"https?://", re.IGNORECASE)
+# an opaque identifier for an article without a web address ('acled:1234', 'urn:isbn:...'): a
+# scheme, no '//' authority, and not a scheme a browser or mail client acts on
+IDENTIFIER = re.compile(r"[a-z][a-z0-9+.-]*:(?!//)\S", re.IGNORECASE)
+ACTIVE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "mailto", "tel", "sms"})
 BINARY_CONTROLS = 8  # more control characters than this in the first 8 KiB: a binary file
 
 
@@ -73,8 +77,10 @@ def url_field(value: object, where: str) -> str | None:
     url = meta_text("url", value, where)
     if url is None:
         return None
-    if not HTTP.match(url):
-        raise InputError(where, f"'url' must be an http:// or https:// URL, not {url[:60]!r}")
+    scheme = url.split(":", 1)[0].lower()
+    if not HTTP.match(url) and not (IDENTIFIER.match(url) and scheme not in ACTIVE_SCHEMES):
+        raise InputError(where, f"'url' must be an http:// or https:// URL (or an identifier such "
+                                f"as urn:...), not {url[:60]!r}")
     try:
         NamedNode(url)
     except ValueError as err:
