@@ -42,14 +42,22 @@ def family(cls: str) -> str:
 
 
 def extract(doc: Doc, found: Extraction) -> Extraction:
-    """Asserted events of the article."""
-    events = detect(doc, found)
-    return replace(found, events=tuple(e for e in events if e.modality in EMIT))
-
-
-def detect(doc: Doc, found: Extraction) -> list[Event]:
-    """Every event mention, whatever its modality."""
+    """Asserted events of the article, and the unnamed parties their arguments name."""
     index = EntityIndex(found)
+    events = detect(doc, found, index)
+    return replace(found, events=tuple(e for e in events if e.modality in EMIT),
+                   entities=kept_entities(index, events))
+
+
+def kept_entities(index: EntityIndex, events: list[Event]) -> tuple:
+    """The article's entities, with the parties made for the arguments of emitted events."""
+    used = {k for e in events if e.modality in EMIT for k in (*e.agents, *e.targets, *e.places)}
+    return tuple(e for e in index.entities() if e.key in index.adds.base or e.key in used)
+
+
+def detect(doc: Doc, found: Extraction, index: EntityIndex | None = None) -> list[Event]:
+    """Every event mention, whatever its modality."""
+    index = index or EntityIndex(found)
     ref = article_date(found.article)
     sent_of = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
     hosts, merged = group(find(doc, index))
@@ -116,8 +124,9 @@ def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
     target_toks = args.target_heads(tok, t.cls, patient, t.flags)
     d = Draft(trig=t, sent=sent, modality=modality(tok),
               passive=tok.pos_ in ("VERB", "AUX") and args.is_passive(tok))
-    d.agents = list(args.prefer_person(args.resolve(agent_toks, index, args.ACTING, ("of", "from")), index))
-    d.targets = list(args.resolve(target_toks, index, args.PARTY))
+    d.agents = list(args.prefer_person(
+        args.resolve(agent_toks, index, args.ACTING, ("of", "from"), make=True), index))
+    d.targets = list(args.resolve(target_toks, index, args.PARTY, make=True, people=False))
     located = args.places_in(args.place_heads(tok, target_toks), index)
     located += tuple(k for k in args.resolve(target_toks, index, args.PLACE) if k not in located)
     d.places = [k for k in located if k not in d.agents]
