@@ -103,12 +103,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store_dir: Path, workers: int = 2) -> tuple[subprocess.Popen, str]:
-    """`kg serve` as a subprocess on 127.0.0.1; returns it and its base URL once it answers."""
+def start_server(store_dir: Path, workers: int = 2, *extra: str) -> tuple[subprocess.Popen, str]:
+    """`kg serve` (with `extra` options) as a subprocess on 127.0.0.1; returns it and its base
+    URL once it answers."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", "--store", str(store_dir), "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers)],
+         "--port", str(port), "--workers", str(workers), *extra],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

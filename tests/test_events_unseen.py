@@ -110,3 +110,21 @@ def test_a_dateline_is_no_doer():
     out = events.extract(doc, found)
     (killing,) = of_class(out, "Killing")
     assert [e.label for e in out.entities if e.key in killing.agents] == ["Russia"]
+
+
+# --- category 6: one event, the classes it falls under --------------------------------------
+
+@pytest.mark.parametrize(("text", "cls"), [
+    ("Gunmen attacked an army checkpoint in Kessa.", "AttackOnForces"),
+    ("Militants ambushed soldiers near Kessa.", "AttackOnForces"),
+    ("Gunmen opened fire on a police patrol in Kessa.", "AttackOnForces"),
+    ("Gunmen attacked a school in Kessa.", "Attack"),
+    ("Gunmen attacked a camp for displaced families in Kessa.", "Attack"),
+])
+def test_an_attack_on_armed_forces_is_also_a_clash(text, cls):
+    from kg.extract.classes import ALSO_UNDER, is_a
+
+    doc, found = parse(text, TOWN)
+    (attack,) = [e for e in events.extract(doc, found).events if is_a(e.cls, "Attack")]
+    assert attack.cls == cls
+    assert ("Clash" in ALSO_UNDER.get(attack.cls, ())) == (cls == "AttackOnForces")

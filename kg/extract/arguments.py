@@ -330,3 +330,19 @@ def places_in(tokens: list[Token], index: EntityIndex) -> tuple[str, ...]:
         if k and index.kinds.get(k) == "Place" and k not in out:
             out.append(k)
     return tuple(out)
+
+
+def armed(heads: list[Token], keys: tuple[str, ...], index: EntityIndex) -> bool:
+    """Whether what an attack was done to is an armed party ('soldiers', 'the M23', 'a police
+    patrol') or its post ('army positions', 'a checkpoint', 'a military vehicle')."""
+    from kg.extract.parties import unnamed_party
+
+    if any(index.classes.get(k) in words()["armed_classes"] for k in keys):
+        return True
+    for h in heads:
+        for t in (h, *(c for c in h.children if c.dep_ in ("compound", "amod", "nmod"))):
+            party = unnamed_party(t) if t.pos_ in ("NOUN", "PROPN") else None
+            if (party and party.cls in words()["armed_classes"]) \
+                    or t.lemma_.lower() in words()["military_targets"]:
+                return True
+    return False

@@ -32,6 +32,7 @@ class Draft:
     time: str | None = None
     modality: str = "asserted"
     passive: bool = False
+    armed_target: bool = False  # what it was done to is an armed party or its post
 
 
 def family(cls: str) -> str:
@@ -127,6 +128,7 @@ def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
     d.agents = list(args.prefer_person(
         args.resolve(agent_toks, index, args.ACTING, ("of", "from"), make=True), index))
     d.targets = list(args.resolve(target_toks, index, args.PARTY, make=True, people=False))
+    d.armed_target = args.armed(target_toks, d.targets, index)
     located = args.places_in(args.place_heads(tok, target_toks), index)
     located += tuple(k for k in args.resolve(target_toks, index, args.PLACE) if k not in located)
     d.places = [k for k in located if k not in d.agents]
@@ -205,7 +207,8 @@ def to_event(d: Draft, doc: Doc) -> Event:
     """The Event record of a draft."""
     tok = d.trig.token
     sent = tok.sent
-    return Event(cls=d.trig.cls, trigger=Span(tok.idx, tok.idx + len(tok), tok.text),
+    cls = "AttackOnForces" if d.trig.cls == "Attack" and d.armed_target else d.trig.cls
+    return Event(cls=cls, trigger=Span(tok.idx, tok.idx + len(tok), tok.text),
                  sentence=Span(sent.start_char, sent.end_char, sent.text),
                  agents=tuple(d.agents), targets=tuple(k for k in d.targets if k not in d.agents),
                  places=tuple(d.places), time=d.time,
