@@ -268,8 +268,9 @@ def gazetteer_import(file: Path, directory: Path | None) -> None:
 
     Example: kg gazetteer import syria-people.tsv
     """
-    from kg.link.gazetteer import add_user_items, load_gazetteer
+    from kg.link.gazetteer import load_gazetteer
     from kg.link.importers import read_any
+    from kg.link.user_items import add_user_items
 
     n = add_user_items(read_any(file, load_gazetteer(directory)), directory)
     click.echo(f"{n} items imported from {file}", err=True)

@@ -18,14 +18,8 @@ import pytest
 from test_gazetteer_import import AIRPORT
 
 from kg.link import link, link_entities
-from kg.link.gazetteer import (
-    Candidate,
-    Gazetteer,
-    _bundled,
-    build_index,
-    load_gazetteer,
-    read_user_items,
-)
+from kg.link.gazetteer import Candidate, Gazetteer, _bundled, build_index, load_gazetteer
+from kg.link.user_items import read_user_items
 from kg.link.wikidata import Client, WikidataError, learn_unknown
 from kg.model import Article, Entity, Extraction, Span
 

@@ -76,3 +76,10 @@ def test_a_surname_links_through_the_full_name_given_first():
 ])
 def test_bodies_out_of_context_stay_unlinked(text, name):
     assert read(text)[name].qid is None
+
+
+def test_a_party_beside_a_common_name_is_the_second_agreement():
+    said = "said in Belfast, Northern Ireland, that the talks had failed."
+    assert read(f"Peter Robinson of the Democratic Unionist Party {said}")["Peter Robinson"].qid \
+        == "Q333036"
+    assert read(f"Peter Robinson {said}")["Peter Robinson"].qid is None  # the country alone

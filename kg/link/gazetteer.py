@@ -1,8 +1,7 @@
 """The gazetteer: Wikidata items known offline, bundled (ODbL, see data/ATTRIBUTION.md) + user's own.
 
 The bundled index is compiled by `python -m kg.link.build_data`; items imported with
-`kg gazetteer import` or found online live in the user gazetteer directory
-($KG_GAZETTEER, else ~/.local/share/kg/gazetteer) as JSON lines.
+`kg gazetteer import` or found online live in the user gazetteer (user_items.py).
 """
 
 from __future__ import annotations
@@ -10,12 +9,11 @@ from __future__ import annotations
 import gc
 import gzip
 import json
-import os
 import pickle
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -25,7 +23,6 @@ from kg.errors import KGError
 from kg.link.normalize import LEVELS, acronym, fold, keys, short_forms, strip_affix
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.pkl.gz"
-USER_FILE = "items.jsonl"
 FORMAT_VERSION = 2
 PLACE_KINDS = frozenset({"country", "admin1", "admin2", "admin3", "city", "neighbourhood",
                          "facility"})
@@ -54,7 +51,7 @@ class Candidate:
     description: str | None = None
     major: bool = False  # a national capital, a confirmed city of a million, a city-region
 
-    @property
+    @cached_property
     def display_label(self) -> str:
         """The label to show as rdfs:label: Latin-script labels without diacritics ("Baniyas")."""
         folded = unidecode(self.label)
@@ -99,9 +96,14 @@ def name_keys(name: str, kind: str) -> Iterator[tuple[str, str]]:
         return
     names = [name, *short_forms(name, kind)] if kind in PLACE_KINDS else [name]
     for n in names:
+        seen = set()  # an exact key a finer level has already: looked up there (Gazetteer._find)
         for level, key in keys(n).items():
-            if key and (level != "sound" or len(key) >= MIN_SOUND_KEY and kind != "person"):
-                yield level, key  # a sound-alike never names a person
+            if level == "sound":
+                if len(key) >= MIN_SOUND_KEY and kind != "person":
+                    yield level, key  # a sound-alike never names a person
+            elif key and key not in seen:
+                seen.add(key)
+                yield level, key
 
 
 def build_index(items: list[Candidate]) -> dict[str, dict[str, tuple[int, ...]]]:
@@ -212,12 +214,15 @@ class Gazetteer:
 
     def _find(self, wanted: dict[str, str], levels: dict[str, float]) -> list[Match]:
         best: dict[int, float] = {}
+        finer: list[str] = []  # an exact key is kept at the finest level that has it
         for level, quality in levels.items():
             key = wanted.get(level)
+            finer = [level] if level == "sound" else [*finer, level]
             if not key or (level == "sound" and len(key) < MIN_SOUND_KEY):
                 continue
-            for pos in self.index[level].get(key, ()):
-                best[pos] = max(best.get(pos, 0.0), quality)
+            for lv in finer:
+                for pos in self.index[lv].get(key, ()):
+                    best[pos] = max(best.get(pos, 0.0), quality)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1] * self.item(kv[0]).prior, kv[0]))
         return [Match(self.item(pos), q) for pos, q in ranked]
 
@@ -252,47 +257,6 @@ def name_keys_all(c: Candidate) -> Iterator[tuple[str, str]]:
         yield from name_keys(name, c.kind)
 
 
-def user_gazetteer_dir() -> Path:
-    """Where imported and online-found items are kept: $KG_GAZETTEER or ~/.local/share/kg."""
-    if os.environ.get("KG_GAZETTEER"):
-        return Path(os.environ["KG_GAZETTEER"])
-    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return data_home / "kg" / "gazetteer"
-
-
-def read_user_items(directory: Path) -> list[Candidate]:
-    """The items of a user gazetteer directory (none if it does not exist)."""
-    path = Path(directory) / USER_FILE
-    if not path.exists():
-        return []
-    out = []
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            try:
-                d = json.loads(line)
-                out.append(Candidate(**{**d, "aliases": tuple(d.get("aliases", ()))}))
-            except (ValueError, TypeError) as err:
-                raise GazetteerError(f"{path}:{n}: not a gazetteer item ({err})") from None
-    return out
-
-
-def add_user_items(items: Iterable[Candidate], directory: Path | None = None) -> int:
-    """Merge items (by QID) into the user gazetteer; returns how many were written."""
-    directory = Path(directory or user_gazetteer_dir())
-    directory.mkdir(parents=True, exist_ok=True)
-    merged = {c.qid: c for c in read_user_items(directory)}
-    n = 0
-    for c in items:
-        merged[c.qid] = c
-        n += 1
-    tmp = directory / f"{USER_FILE}.{os.getpid()}.tmp"
-    with tmp.open("w", encoding="utf-8") as f:
-        for c in merged.values():
-            f.write(c.as_json() + "\n")
-    os.replace(tmp, directory / USER_FILE)
-    return n
-
-
 @lru_cache(maxsize=1)
 def _bundled() -> dict:
     gc.disable()  # unpickling many small objects is 3x slower with the collector running
@@ -310,6 +274,8 @@ def _bundled() -> dict:
 
 @lru_cache(maxsize=4)
 def _load(directory: str, stamp: float) -> Gazetteer:
+    from kg.link.user_items import read_user_items  # it reads Candidates: imported when loading
+
     data = _bundled()
     return Gazetteer(list(data["items"]), data["index"], data["surface"],
                      read_user_items(Path(directory)), data.get("person_words"))
@@ -317,6 +283,8 @@ def _load(directory: str, stamp: float) -> Gazetteer:
 
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     """The bundled gazetteer plus the user's items (cached until the user gazetteer changes)."""
+    from kg.link.user_items import USER_FILE, user_gazetteer_dir
+
     directory = Path(directory or user_gazetteer_dir())
     path = directory / USER_FILE
     stamp = path.stat().st_mtime_ns if path.exists() else 0.0

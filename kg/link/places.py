@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg.extract.classes import top_class
 from kg.link.candidates import (
@@ -32,13 +33,16 @@ NAMESAKE = 0.2  # a bare name shared by a city and its region: for the city, aga
 Parts = list[tuple[float, str]]
 
 
-def place_facts(entities: Iterable[Entity], gaz: Gazetteer) -> dict[str, tuple[set[str], str | None]]:
-    """For each place entity: the items its name matches exactly, and the country it names."""
+def place_facts(entities: Iterable[Entity], gaz: Gazetteer, matched: dict | None = None
+                ) -> dict[str, tuple[set[str], str | None]]:
+    """For each place entity: the items its name matches exactly, and the country it names.
+    `matched`: entity_matches by entity key, filled in as they are made."""
     out = {}
+    matched = {} if matched is None else matched
     for e in entities:
         if top_class(e.cls) != "Place":
             continue
-        matches, _ = entity_matches(e, gaz)
+        matches, _ = matched.setdefault(e.key, entity_matches(e, gaz))
         exact = [m.candidate for m in matches.values() if m.quality >= EXACT]
         regions = [c for c in exact if c.kind in ("country", "admin1")]
         if len({c.country for c in regions}) > 1:  # 'Congo' and 'Democratic Republic of ...'
@@ -61,6 +65,15 @@ def article_context(entities: Iterable[Entity], gaz: Gazetteer, but: str | None 
     return Context(frozenset(countries), frozenset(places), points)
 
 
+def without(ctx: Context, facts: dict, key: str) -> Context:
+    """The article's context less the country only the entity `key` names (a place cannot
+    vouch for its own country)."""
+    own = facts.get(key, (None, None))[1]
+    if own is None or any(c == own for k, (_, c) in facts.items() if k != key):
+        return ctx
+    return Context(ctx.countries - {own}, ctx.places, ctx.points)
+
+
 def near(c: Candidate, points: tuple[tuple[float, float], ...], km: float = NEAR_KM) -> bool:
     """Whether a place lies within `km` of a place the article names (true if none known)."""
     if not points or c.lat is None or c.lon is None:
@@ -74,11 +87,10 @@ def near(c: Candidate, points: tuple[tuple[float, float], ...], km: float = NEAR
     return False
 
 
-def place_parts(m: Match, hints: set[str], ctx: Context, rivals: dict[str, Match],
-                dateline: bool, names: frozenset[str] = frozenset()) -> Parts:
+def place_parts(m: Match, hints: set[str], ctx: Context, dateline: bool,
+                bare_name: tuple[set[str], set[str]] = (set(), set())) -> Parts:
     """What the article says for or against a place: its countries, regions and affixes.
-    `names`: the entity's names, folded (a city is a bare name's namesake only by its own name:
-    'Guatemala' does not name Guatemala City)."""
+    `bare_name`: the cities a bare name means and the regions it then does not (`city_first`)."""
     c = m.candidate
     kind = kind_of(c)
     in_parent = bool(c.parent_qid and c.parent_qid in ctx.places)
@@ -95,14 +107,29 @@ def place_parts(m: Match, hints: set[str], ctx: Context, rivals: dict[str, Match
     fit = hint_fit(kind, hints)
     if fit:
         parts.append((fit, f"the text says {'/'.join(sorted(hints))}"))
-    if namesake_bonus(c, hints, rivals) and (not names or own_name(c, names)):
+    if c.qid in bare_name[0]:
         parts.append((NAMESAKE, "a bare name shared with its region: the city"))
-    elif not hints and kind in ADMIN_KINDS and any(
-            kind_of(r.candidate) == "city" and namesakes(c, r.candidate)
-            and main_city(r.candidate, c) and (not names or own_name(r.candidate, names))
-            for r in rivals.values()):
+    elif c.qid in bare_name[1]:
         parts.append((-NAMESAKE, "a bare name shared with its city: not the region"))
     return parts
+
+
+def city_first(matches: dict[str, Match], hints: set[str], names: list[str]
+               ) -> tuple[set[str], set[str]]:
+    """A bare name shared by a region and its main city means the city ('Damascus', 'Kyiv'):
+    (those cities, those regions). Not when the text says 'province' (or only 'city'), nor
+    when it names the city by a shortened name ('Guatemala' is not Guatemala City).
+    `names`: the entity's names."""
+    if hints and not ("city" in hints and hints & ADMIN_KINDS):
+        return set(), set()
+    close = [m.candidate for m in matches.values() if m.quality >= LEVELS["bare"]]
+    regions = [c for c in close if c.kind in ADMIN_KINDS]
+    if not regions:
+        return set(), set()
+    said = frozenset().union(*map(name_forms, names))
+    cities = [c for c in close if kind_of(c) == "city" and own_name(c, said)]
+    pairs = [(c, r) for c in cities for r in regions if namesakes(c, r) and main_city(c, r)]
+    return {c.qid for c, _ in pairs}, {r.qid for _, r in pairs}
 
 
 def hint_fit(kind: str, hints: set[str]) -> float:
@@ -116,23 +143,16 @@ def hint_fit(kind: str, hints: set[str]) -> float:
     return -0.2
 
 
-def namesake_bonus(c: Candidate, hints: set[str], rivals: dict[str, Match]) -> bool:
-    """A bare name shared by a region and its main city means the city ('Damascus')."""
-    if (hints and not ("city" in hints and hints & ADMIN_KINDS)) or kind_of(c) != "city":
-        return False
-    return any(m.candidate.kind in ADMIN_KINDS and namesakes(c, m.candidate)
-               and main_city(c, m.candidate) for m in rivals.values())
-
-
 def own_name(c: Candidate, names: frozenset[str]) -> bool:
     """Whether the text calls the item by one of its own names (however romanised), not by a
     shortened one. `names`: the keys of the text's names (`name_forms`)."""
     return any(k in names for n in (c.label, *c.aliases) for k in name_forms(n))
 
 
-def name_forms(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def name_forms(name: str) -> frozenset[str]:
     """A name's keys at every level: 'Deir ez-Zor', 'Deir Ezzor', 'Idleb' are one name."""
-    return set(keys(name).values())
+    return frozenset(keys(name).values())
 
 
 def main_city(city: Candidate, region: Candidate) -> bool:

@@ -102,9 +102,12 @@ def shortest(e: Entity) -> str:
     return "word" if max(len(fold(n).split()) for n in names) <= 1 else ""
 
 
-def decide(e: Entity, gaz: Gazetteer, ctx: Context, reading: Reading = NO_TEXT) -> Verdict:
-    """The item this place or faction names, if one clearly fits."""
-    matches, hints = entity_matches(e, gaz)
+def decide(e: Entity, gaz: Gazetteer, ctx: Context, reading: Reading = NO_TEXT,
+           matched: tuple | None = None) -> Verdict:
+    """The item this place or faction names, if one clearly fits (`matched`: its
+    entity_matches, when already made)."""
+    matches, hints = matched or entity_matches(e, gaz)
+    hints = set(hints)
     ws = windows(e, reading.text, reading.sentences)
     place = top_class(e.cls) == "Place"
     hints |= list_hints(ws) if place else set()
@@ -116,10 +119,10 @@ def decide(e: Entity, gaz: Gazetteer, ctx: Context, reading: Reading = NO_TEXT) 
         return Verdict(e, None, "an acronym seen only in text written in capitals", (), used)
     fullest = fullest_name_items(e, matches, gaz)
     dateline = places.is_dateline(e)
-    folded = frozenset(k for n in names_of(e) for k in places.name_forms(n))
+    bare_name = places.city_first(matches, hints, names_of(e)) if place else (set(), set())
     ranked = []
     for qid, m in matches.items():
-        parts = base_parts(m) + (places.place_parts(m, hints, ctx, matches, dateline, folded)
+        parts = base_parts(m) + (places.place_parts(m, hints, ctx, dateline, bare_name)
                                  if m.candidate.is_place else
                                  faction_parts(m, ctx, short))
         if qid in fullest:
@@ -173,7 +176,8 @@ def decide_person(e: Entity, gaz: Gazetteer, countries: frozenset[str], reading:
         ranked.append(Scored(m, float(len(support)) if ok else 0.0, (), support, against or short))
     live = [s for s in ranked if s.score > 0]
     if len(live) != 1:
-        why = ("nothing in the article agrees with any candidate" if not live else
+        why = ("no candidate fits: " + "; ".join(f"{s.match.candidate.qid} {s.against}"
+                                                 for s in ranked[:3]) if not live else
                f"{len(live)} live candidates: " + ", ".join(s.match.candidate.qid for s in live))
         return Verdict(e, None, why, tuple(ranked), used)
     best = live[0]
@@ -188,13 +192,14 @@ def verdicts(entities: tuple[Entity, ...], gaz: Gazetteer,
              reading: Reading = NO_TEXT) -> dict[str, Verdict]:
     """A verdict for each unlinked, named entity, by key: places and factions first, then people
     (whose context includes the parties and bodies linked in the first pass)."""
-    facts = places.place_facts(entities, gaz)
+    matched: dict = {}
+    facts = places.place_facts(entities, gaz, matched)
+    ctx = places.article_context(entities, gaz, facts=facts)
     todo = [e for e in entities if not (e.qid or e.scoped)]
-    out = {e.key: decide(e, gaz, places.article_context(entities, gaz, but=e.key, facts=facts),
-                         reading)
+    out = {e.key: decide(e, gaz, places.without(ctx, facts, e.key), reading, matched.get(e.key))
            for e in todo if top_class(e.cls) != "Actor"}
     linked = {k: v.decision.candidate for k, v in out.items() if v.decision}
-    countries = places.article_context(entities, gaz, facts=facts).countries | {
+    countries = ctx.countries | {
         c.country for c in linked.values() if c.kind in COUNTRY_KINDS and c.country}
     by_key = {e.key: e for e in entities}
     for e in todo:

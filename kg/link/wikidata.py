@@ -20,10 +20,11 @@ from kg import __version__
 from kg.errors import KGError
 from kg.extract.classes import top_class
 from kg.link.candidates import KINDS_OF
-from kg.link.gazetteer import Candidate, Gazetteer, add_user_items, load_gazetteer
+from kg.link.gazetteer import Candidate, Gazetteer, load_gazetteer
 from kg.link.importers import candidate_from_entity
 from kg.link.places import article_context
 from kg.link.resolve import NO_TEXT, Reading, resolve
+from kg.link.user_items import add_user_items
 from kg.model import Entity
 
 DEFAULT_API = "https://www.wikidata.org/w/api.php"
