@@ -244,11 +244,12 @@ def arguments(argv: list[str]) -> argparse.Namespace:
 
 def main() -> None:
     """Serve requests from stdin until it closes."""
+    from kg.processes import die_with_parent
     from server import sandbox
 
     args = arguments(sys.argv[1:])
     if args.parent:
-        sandbox.die_with_parent(args.parent)
+        die_with_parent(args.parent)
     if args.memory:
         sandbox.cap_memory(args.memory)
     LIMITS.update(memory=args.memory, sealed=not args.network and sandbox.seal_network())
