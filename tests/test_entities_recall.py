@@ -77,6 +77,23 @@ SAMPLE: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     (
         (
+            "CRICKET - COUNTY CHAMPIONSHIP SCORES\n"
+            "TAUNTON 2026-07-09\n"
+            "Close of play scores on the second day of the four-day matches on Thursday:\n"
+            "At Taunton: Devon 312 (Tom Pascoe 84, Harry Trelawny 56; Owen Pryce 4-43) v "
+            "Cumbria.\n"
+            "At Carlisle: Cornwall 198 and 140-3 (Sam Penrose 61 not out). Norfolk 281.\n"
+            "Championship table (played, won, lost, drawn, points):\n"
+            "Devon 9 5 1 3 141\n"
+            "Cornwall 9 4 2 3 122\n"
+            "Norfolk 8 3 3 2 104\n"
+        ),
+        [("Taunton", P), ("Devon", F), ("Tom Pascoe", A), ("Harry Trelawny", A),
+         ("Owen Pryce", A), ("Cumbria", F), ("Carlisle", P), ("Cornwall", F),
+         ("Sam Penrose", A), ("Norfolk", F)],
+    ),
+    (
+        (
             "Norsk Hydro shares rise on plant sale\n"
             "OSLO 2026-02-19\n"
             "Shares of Norsk Hydro rose 3 percent in Oslo on Thursday after the aluminium maker "

@@ -3,6 +3,8 @@ a lower-case word, and what can be no name at all (a number, a generic word, a v
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_data import bundled_places, fold, lexicons, place_kind
@@ -14,6 +16,8 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mallam", "alhaji"})  # 'Mr Abu
 GLUE = frozenset({"and", "to", "on", "for", "against", "a", "an", "&"})
 MAX_NAME_DIGITS = 3  # 'M23', 'G20' are names; 'SYR78070' is a reference
 PORTFOLIO_TITLES = frozenset({"minister", "ministers", "secretary"})
+COUNT = re.compile(r"\d+(?:[-/.]\d+)*")  # '84', '140-3', '1/2'
+SCORE_DASHES = ("-", "/", "\u2013")  # the tokenizer splits '4-43' in three
 LEADING_NOISE = (("According", "to"),)  # 'According to the Institute ...' read into a name
 
 
@@ -44,11 +48,13 @@ def recut(ent: Span) -> list[Span]:
     for tok in ent.doc[start : ent.end]:
         breaks = (
             tok.text in ("(", ")", ",")
+            or tok.text in SCORE_DASHES and tok.whitespace_ and doc[tok.i - 1].whitespace_
             or tok.lower_ == "of"
             and tok.i > start
             and doc[tok.i - 1].text in place_words
             and doc[tok.i - 1].is_title  # 'Tirap District of Arunachal Pradesh': two places
             or tok.is_space
+            or tok.i > start and tok.text.isdigit() and tok.i + 1 < ent.end  # 'Leeds 2 Chelsea 1'
             or (
                 tok.is_lower
                 and tok.is_alpha
@@ -67,11 +73,32 @@ def recut(ent: Span) -> list[Span]:
             s += 1  # '9 Rashtriya Rifles': a unit's number
         while e > s and ent.doc[e - 1].text.lower() in particles | {"-", "'s", "\u2019s"}:
             e -= 1
+        e = count_start(doc, s, e, ent.label_ == "ORG" and sum(t.text.isdigit() for t in ent) == 1)
         while s < e and ent.doc[s].text.lower() in lexicons().particles - {"al", "el", "la", "abu"}:
             s += 1
         if e > s and any(c.isalpha() for c in ent.doc[s:e].text):  # a letter, not a word: 'U.S.'
             out.append(Span(ent.doc, s, e, label=_label(ent.doc[s:e], ent.label_)))
     return out
+
+
+def count_start(doc: Doc, s: int, e: int, keep_digit: bool) -> int:
+    """Where a count or a score closing the span s..e starts ('Hampshire 232', 'R Blakey 84',
+    'Arsenal 2-1', 'Munton 4-43'): no part of the name; but with `keep_digit` (an organisation's
+    one number) one digit may end it ('Channel 4', 'Radio 1'). e where there is none."""
+    if e - s > 3 and doc[e - 2].text in SCORE_DASHES and _digits(doc[e - 3], doc[e - 1]):
+        return e - 3  # '2 - 1', three tokens
+    end = e
+    while end > s + 1 and COUNT.fullmatch(doc[end - 1].text):
+        text = doc[end - 1].text
+        if keep_digit and text.isdigit() and len(text) == 1:
+            break
+        end -= 1
+    return end
+
+
+def _digits(*toks) -> bool:
+    """Whether every token is a number written in digits."""
+    return all(t.text.isdigit() for t in toks)
 
 
 def _label(span: Span, label: str) -> str:

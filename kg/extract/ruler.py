@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract import brackets, headlines, joins, people, recut, untagged
+from kg.extract import brackets, headlines, joins, people, recut, tables, untagged
 from kg.extract.lexicon_ruler import LexiconRuler
 
 RULER = "kg_entity_ruler"
@@ -48,6 +48,7 @@ FIXES: tuple[Fix, ...] = (
     untagged.add_untagged_places,  # 'war in Tigray': a known place left untagged
     untagged.add_located_names,  # 'the base in Mahaday, ...'
     untagged.add_known_as_groups,  # 'militias known as X'
+    tables.add_table_names,  # 'Perth 5 4 1 0 13', 'Leeds 2 Chelsea 1': rows the model skips
     joins.extend_particle_places,  # 'Mocimboa da Praia'
     headlines.drop_headline_noise,  # Title Case headlines: capitals are no evidence there
 )

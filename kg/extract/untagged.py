@@ -228,6 +228,8 @@ def add_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
             and doc[end + 1].is_upper
         ):
             end += 1  # 'PORT-AU-PRINCE', 'ADDIS ABABA'
+        if doc[tok.i : end].text.lower() in lexicons().generic:
+            continue  # 'RUGBY - ...', 'AGENCY -': a common word in capitals, no place
         country = (
             end < len(doc)
             and doc[end].is_title
