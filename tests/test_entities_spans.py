@@ -136,3 +136,23 @@ def test_known_as_names_a_group_over_the_models_person():
 def test_a_place_plural_is_no_persons_surname():
     x = run("The sprinter Lena Miles won the race in Lisbon on Sunday.")
     assert one(x, "Lena Miles").cls == "Actor"
+
+
+def test_a_known_place_opening_a_longer_untagged_name_is_no_place():
+    x = run("Shares slid on Wall Street on Friday while traders in Bath Road offices waited.")
+    assert not names(x) & {"Wall", "Bath"}, names(x)
+
+
+@pytest.mark.parametrize(
+    "text, name, cls",
+    [
+        ("The Turkish foreign ministry said on Tuesday that talks would resume.",
+         "Turkish foreign ministry", "GovernmentBody"),
+        ("The Kenyan health ministry said the clinics had reopened.",
+         "Kenyan health ministry", "GovernmentBody"),
+        ("Iranian state media reported that the convoy had reached the border.",
+         "Iranian state media", "MediaOutlet"),
+    ],
+)
+def test_a_body_named_in_lower_case_after_a_demonym(text, name, cls):
+    assert one(run(text), name).cls == cls

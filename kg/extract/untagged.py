@@ -102,11 +102,26 @@ def add_untagged_places(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
             hyphened = end < len(doc) and doc[end].text == "-" and not run[-1].whitespace_
             known = fold(run.text) in places and run.text not in skip and not hyphened
+            if known and _name_goes_on(doc, end, taken):
+                break  # 'Wall Street', 'Bath Road': the name of something else
+
             if known and run.text.lower() not in lexicons().generic:
                 spans = spans + [Span(doc, tok.i, end, label="GPE")]
                 taken.update(range(tok.i, end))
                 break
     return spans
+
+
+def _name_goes_on(doc: Doc, end: int, taken: set[int]) -> bool:
+    """Whether an untagged proper noun on the same line follows token end-1."""
+    nxt = doc[end] if end < len(doc) else None
+    return (
+        nxt is not None
+        and end not in taken
+        and nxt.is_title
+        and nxt.pos_ == "PROPN"
+        and "\n" not in doc[end - 1].whitespace_
+    )
 
 
 @lru_cache(maxsize=1)
