@@ -77,7 +77,7 @@ def explore(view: View, seeds: list[NamedNode]) -> tuple[dict[NamedNode, Profile
     they are in now."""
     s = view.settings
     component: dict[NamedNode, Profile] = {}
-    matches: dict[Pair, Match | None] = {}
+    incidents: set[NamedNode] = set()
     todo = deque(seeds)
     while todo:
         iri = todo.popleft()
@@ -86,17 +86,17 @@ def explore(view: View, seeds: list[NamedNode]) -> tuple[dict[NamedNode, Profile
             continue
         component[iri] = p
         incident = view.incident_of(iri)
-        if incident is not None:
+        if incident is not None and incident not in incidents:
+            incidents.add(incident)
             todo.extend(view.members(incident))
         if len(component) > s.max_component:
             continue  # past the cap: keep incidents whole, grow no further by matches
-        for other in {o for k in lookup_keys(p, s) for o in view.filed_under(k)} - {iri}:
-            o = view.profile(other)
-            m = view.match(p, o) if o is not None else None
-            if m is not None:
+        todo.extend(o for o, m in view.links(p).items() if m.score >= s.threshold)
+    matches: dict[Pair, Match | None] = {}
+    for iri in component:
+        for other, m in view.memo.links.get(iri, {}).items():
+            if other in component:
                 matches[pair(iri, other)] = m
-                if m.score >= s.threshold:
-                    todo.append(other)
     return component, matches
 
 
