@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pyoxigraph import NamedNode
 
 from kg.extract.classes import SUBCLASS_OF, is_a
-from kg.incidents.places import RANKS, Places
+from kg.incidents.places import RANKS, WIKIDATA, Places
 from kg.incidents.reports import Report, graph_of
 from kg.incidents.settings import Settings
 
@@ -73,9 +73,9 @@ def eligible(r: Report) -> bool:
 
 def spot(p: NamedNode, places: Places, graph: NamedNode, countries: frozenset = frozenset()
          ) -> Spot:
-    """A place as matching compares it (its kind as the article graph `graph` gives it). An
-    unlinked place's country is the linker's guess: forgotten when the article names countries
-    and not that one."""
+    """A place as matching compares it, as the graph `graph` gives it (the report's article
+    graph for its own places, the Wikidata graph for regions above them). An unlinked place's
+    country is the linker's guess: forgotten when the article names countries and not that one."""
     country = places.country(p, graph)
     if not places.linked(p) and countries and country not in countries:
         country = None
@@ -90,8 +90,10 @@ def profile(r: Report, places: Places) -> Profile:
     own = anchors(r, places, g)
     parties = {x: places.label(x, g) for x in r.named_agents if "MediaOutlet" not in places.kinds(x, g)}
     named = frozenset(p for p in r.article_places if places.is_country(p, g))
+    mentioned = set(r.article_places)
     return Profile(r, tuple(spot(p, places, g, named) for p in _sorted(own)),
-                   tuple(spot(p, places, g, named) for p in _sorted(regions(r, places, g))),
+                   tuple(spot(p, places, g if p in mentioned else WIKIDATA, named)
+                         for p in _sorted(regions(r, places, g))),
                    perpetrators(r, places, g), parties)
 
 
@@ -121,8 +123,9 @@ def regions(r: Report, places: Places, g: NamedNode) -> frozenset[NamedNode]:
     """The regions the report puts its anchors in: its other places and the places above its
     anchors, countries left out."""
     own = anchors(r, places, g)
-    around = (set(r.places) - own) | {a for p in own for a in places.ancestors(p)}
-    return frozenset(p for p in around if not places.is_country(p, g))
+    named = {p for p in set(r.places) - own if not places.is_country(p, g)}
+    above = {a for p in own for a in places.ancestors(p) if not places.is_country(a, WIKIDATA)}
+    return frozenset(named | above)
 
 
 def perpetrators(r: Report, places: Places, g: NamedNode) -> frozenset[NamedNode]:
@@ -175,19 +178,18 @@ def class_relation(a: str, b: str, s: Settings) -> str | None:
 
 
 def place_relation(a: Profile, b: Profile) -> tuple[str, Spot, Spot] | None:
-    """How the reports' places agree: ('same'|'region'|'inside'|'country', place of a, place of
-    b), or None: one town (or finer), one region, one inside the other, one country. Countries
-    agree with what lies in them only within one article."""
+    """How the reports' places agree: ('same'|'region'|'inside'|'country', place, place), or
+    None: one town (or finer), one region, one inside the other (then the inner place first),
+    one country. Countries agree with what lies in them only within one article."""
     for x in a.anchors:
         for y in b.anchors:
             if x.same(y):
                 kind = "country" if x.is_country else "region" if x.is_region else "same"
                 return kind, x, y
-    for inner, outer, flip in ((a.anchors, b.regions, False), (b.anchors, a.regions, True)):
-        for x in inner:
-            for y in outer:
-                if x.same(y):
-                    return ("inside", y, x) if flip else ("inside", x, y)
+    for inner, outer in ((a, b), (b, a)):  # an anchor of `outer` is a region of `inner`
+        for x in outer.anchors:
+            if any(x.same(y) for y in inner.regions):
+                return "inside", inner.anchors[0], x
     if a.report.article is not None and a.report.article == b.report.article:
         for x in a.anchors:
             for y in b.anchors:
@@ -243,7 +245,9 @@ def _score(a: Profile, b: Profile, cls: str, where: tuple, counts: str | None,
     when = "by_article" if ra.by_article or rb.by_article else "same" if gap == 0 else "apart"
     features = [
         (f"class_{cls}", f"class {cls}: {ra.cls}, {rb.cls}"),
-        (f"place_{kind}", f"place {kind}: {pa.label}" + ("" if pa == pb else f", {pb.label}")),
+        (f"place_{kind}", f"place {kind}: {pa.label}" + ("" if pa == pb else
+                                                          f" in {pb.label}" if kind == "inside"
+                                                          else f", {pb.label}")),
         (f"day_{when}", "dated by article" if when == "by_article" else f"{gap} days apart")]
     if ra.article is not None and ra.article == rb.article:
         features.append(("same_article", "same article"))

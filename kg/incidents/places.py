@@ -1,9 +1,10 @@
 """What matching knows of places and parties: parent chains, countries, names, kinds.
 
-Everything is read from the Wikidata graph (facts about linked items, the same whichever
-article brought them) and from the report's own article graph (the kinds it gives what it
-mentions), never from other articles, so that a report matches the same way whatever else
-the store holds. Read once per node and kept; quads about to be written are seen first.
+What a report's article mentions is read from its own article graph (kinds, labels), the
+regions above a linked place from the Wikidata graph (parents, their kinds and labels, the same
+for an item whichever article links it, and written with the link), never from other
+articles: a report matches the same way whatever else the store holds or held when it was
+written. Read once per node and kept; quads about to be written are seen first.
 
 Two place IRIs are one place when they are equal, or when one of them is unlinked, their names
 agree once transliteration is forgotten (kg.link.normalize's `sound` key: "Maarat al-Numan" and
@@ -97,10 +98,10 @@ class Places:
                 self._labels.setdefault(key, q.object.value)
 
     def kinds(self, node: NamedNode, graph: NamedNode) -> set[str]:
-        """The nkg classes the Wikidata graph and the article graph `graph` give a node."""
-        self._load(node, WIKIDATA)
+        """The nkg classes one graph gives a node: the article graph `graph` for what the article
+        mentions, the Wikidata graph for the regions above it (written with every link)."""
         self._load(node, graph)
-        return self._kinds.get((node, WIKIDATA), set()) | self._kinds.get((node, graph), set())
+        return self._kinds.get((node, graph), set())
 
     def ancestors(self, place: NamedNode) -> frozenset[NamedNode]:
         """Every place above `place` on its parent chains in the Wikidata graph (not itself)."""
@@ -118,7 +119,7 @@ class Places:
         self._ancestors[place] = frozenset(seen)
         return self._ancestors[place]
 
-    def is_country(self, place: NamedNode, graph: NamedNode = WIKIDATA) -> bool:
+    def is_country(self, place: NamedNode, graph: NamedNode) -> bool:
         """Whether the place is a country."""
         return "Country" in self.kinds(place, graph)
 
@@ -130,7 +131,8 @@ class Places:
         """The country a place lies in (itself for a country), where known."""
         if self.is_country(place, graph):
             return place
-        found = sorted((a for a in self.ancestors(place) if self.is_country(a)), key=lambda n: n.value)
+        found = sorted((a for a in self.ancestors(place) if self.is_country(a, WIKIDATA)),
+                       key=lambda n: n.value)
         if found:
             return found[0]
         m = UNLINKED.search(place.value)
@@ -145,12 +147,9 @@ class Places:
         return name_key(self.label(place, graph))
 
     def label(self, node: NamedNode, graph: NamedNode) -> str:
-        """A node's rdfs:label (the Wikidata graph's, else the article's), else its IRI's end."""
-        for g in (WIKIDATA, graph):
-            self._load(node, g)
-            if (node, g) in self._labels:
-                return self._labels[(node, g)]
-        return node.value.rsplit("/", 1)[-1]
+        """A node's rdfs:label in one graph, else its IRI's last segment."""
+        self._load(node, graph)
+        return self._labels.get((node, graph)) or node.value.rsplit("/", 1)[-1]
 
     @staticmethod
     def linked(place: NamedNode) -> bool:
