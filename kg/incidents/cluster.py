@@ -42,31 +42,37 @@ class Cluster:
     joins: tuple[Join, ...] = ()
 
 
-def cluster(members: Iterable[Profile], matches: Mapping[Pair, Match | None],
+def cluster(members: Iterable[Profile], links: Mapping[NamedNode, Mapping[NamedNode, Match]],
             threshold: float) -> list[Cluster]:
-    """Group reports into incidents; `matches` holds every pair that may match (from blocking),
-    a pair missing from it cannot."""
+    """Group reports into incidents. `links` maps a report to the reports it matches (passing
+    the hard checks) with their matches; a pair not in it cannot be in one incident."""
     by_iri = {p.iri: p for p in members}
-    strong = sorted(((m.score, k) for k, m in matches.items()
-                     if m is not None and m.score >= threshold and k[0] in by_iri and k[1] in by_iri),
-                    key=lambda e: (not _one_article(by_iri, e[1]), -e[0], e[1][0].value, e[1][1].value))
+    edges = []
+    for a in by_iri:
+        for b, m in links.get(a, {}).items():
+            if a.value < b.value and b in by_iri and m.score >= threshold:
+                edges.append((not _one_article(by_iri, a, b), -m.score, a.value, b.value, a, b, m))
+    edges.sort(key=lambda e: e[:4])
+    items = {iri: {iri} for iri in by_iri}
     group = {iri: iri for iri in by_iri}
-    items = {iri: [iri] for iri in by_iri}
+    # the reports every member of a group matches: what may join it (complete linkage)
+    common = {iri: set(links.get(iri, {})) & by_iri.keys() for iri in by_iri}
     joins: dict[NamedNode, list[Join]] = {iri: [] for iri in by_iri}
-    for _, (a, b) in strong:
+    for *_, a, b, m in edges:
         ga, gb = group[a], group[b]
-        if ga == gb or not all(matches.get(pair(x, y)) for x in items[ga] for y in items[gb]):
+        if ga == gb or not items[gb] <= common[ga]:
             continue
         keep, gone = sorted((ga, gb), key=lambda n: n.value)
         for iri in items[gone]:
             group[iri] = keep
-        items[keep] += items.pop(gone)
-        joins[keep] += [*joins.pop(gone), Join(a, b, matches[(a, b)])]
+        items[keep] |= items.pop(gone)
+        common[keep] &= common.pop(gone)
+        joins[keep] += [*joins.pop(gone), Join(a, b, m)]
     return sorted((Cluster(tuple(sorted((by_iri[i] for i in m), key=lambda p: p.iri.value)),
                            tuple(joins[g])) for g, m in items.items()),
                   key=lambda c: c.members[0].iri.value)
 
 
-def _one_article(by_iri: Mapping[NamedNode, Profile], key: Pair) -> bool:
-    a, b = by_iri[key[0]].report.article, by_iri[key[1]].report.article
-    return a is not None and a == b
+def _one_article(by_iri: Mapping[NamedNode, Profile], a: NamedNode, b: NamedNode) -> bool:
+    x, y = by_iri[a].report.article, by_iri[b].report.article
+    return x is not None and x == y

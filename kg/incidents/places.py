@@ -147,9 +147,14 @@ class Places:
         return name_key(self.label(place, graph))
 
     def label(self, node: NamedNode, graph: NamedNode) -> str:
-        """A node's rdfs:label in one graph, else its IRI's last segment."""
+        """A node's rdfs:label in one graph, else (a linked item) in the Wikidata graph, else its
+        IRI's last segment."""
         self._load(node, graph)
-        return self._labels.get((node, graph)) or node.value.rsplit("/", 1)[-1]
+        found = self._labels.get((node, graph))
+        if found is None and graph != WIKIDATA and self.linked(node):
+            self._load(node, WIKIDATA)
+            found = self._labels.get((node, WIKIDATA))
+        return found or node.value.rsplit("/", 1)[-1]
 
     @staticmethod
     def linked(place: NamedNode) -> bool:

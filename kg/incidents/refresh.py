@@ -18,7 +18,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg import iris
 from kg.incidents import settings as settings_mod
-from kg.incidents.cluster import Pair, cluster, pair
+from kg.incidents.cluster import cluster
 from kg.incidents.match import Match, Profile, compare, index_keys, lookup_keys, profile
 from kg.incidents.places import Places
 from kg.incidents.rdf import incident_quads, key_quads
@@ -71,10 +71,10 @@ def changes(db: Store, replace: Mapping[NamedNode, Iterable[Quad]], shared: Iter
     return sorted(before - after, key=str), sorted(after - before, key=str)
 
 
-def explore(view: View, seeds: list[NamedNode]) -> tuple[dict[NamedNode, Profile], dict]:
-    """The reports to cluster again, from `seeds`, with the matches among them: through strong
-    matches (up to the settings' max_component reports) and, always, through the incidents
-    they are in now."""
+def explore(view: View, seeds: list[NamedNode]) -> tuple[dict[NamedNode, Profile], Mapping]:
+    """The reports to cluster again, from `seeds`, and the matches of each (`cluster`'s links):
+    through strong matches (up to the settings' max_component reports) and, always, through
+    the incidents they are in now."""
     s = view.settings
     component: dict[NamedNode, Profile] = {}
     incidents: set[NamedNode] = set()
@@ -92,12 +92,7 @@ def explore(view: View, seeds: list[NamedNode]) -> tuple[dict[NamedNode, Profile
         if len(component) > s.max_component:
             continue  # past the cap: keep incidents whole, grow no further by matches
         todo.extend(o for o, m in view.links(p).items() if m.score >= s.threshold)
-    matches: dict[Pair, Match | None] = {}
-    for iri in component:
-        for other, m in view.memo.links.get(iri, {}).items():
-            if other in component:
-                matches[pair(iri, other)] = m
-    return component, matches
+    return component, view.memo.links
 
 
 def all_profiles(db: Store, places: Places, lag_days: int) -> list[Profile]:
@@ -118,13 +113,13 @@ def rebuild(db: Store, settings: Settings | None = None) -> list[Quad]:
         keys[p.iri] = index_keys(p)
         for k in keys[p.iri]:
             filed.setdefault(k, []).append(p)
-    matches = {}
+    links: dict[NamedNode, dict[NamedNode, Match]] = {}
     for p in profiles:
         for o in {o.iri: o for k in lookup_keys(p, s) for o in filed.get(k, ())}.values():
             if o.iri.value > p.iri.value:
                 m = compare(p, o, s)
                 if m is not None:
-                    matches[(p.iri, o.iri)] = m
-    quads = [q for c in cluster(profiles, matches, s.threshold) for q in incident_quads(c)]
+                    links.setdefault(p.iri, {})[o.iri] = links.setdefault(o.iri, {})[p.iri] = m
+    quads = [q for c in cluster(profiles, links, s.threshold) for q in incident_quads(c)]
     quads += [q for p in profiles for q in key_quads(p, keys[p.iri])]
     return [*quads, marker(s)]
