@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bench.export import Export
 from bench.ingest import Ingest, counted
+from bench.merged import Merged
 from bench.scale import Step
 from bench.serving import Timing, median, p99
 
@@ -80,3 +81,15 @@ def scale_table(steps: list[Step]) -> str:
              ms(s.query_median), ms(s.query_p99)] for s in steps]
     return table(["articles", "triples", "build ms/article", "db on disk MiB", "query median ms",
                   "query p99 ms"], rows)
+
+
+def merged_table(m: Merged) -> str:
+    """The old union layout against kg's merged default graph: writes, disk, queries, upgrade."""
+    rows = [[step, ms(old), ms(new), f"{new / old:.2f}"] for step, (old, new) in m.write.items()]
+    rows.append(["db on disk (MiB)", f"{m.disk[0] / MIB:.1f}", f"{m.disk[1] / MIB:.1f}",
+                 f"{m.disk[1] / m.disk[0]:.2f}"])
+    rows += [[f"query: {kind} (median)", f"{old * 1000:.2f}", f"{new * 1000:.2f}",
+              f"{new / old:.2f}" if old else "-"]
+             for kind, (old, new) in m.queries.items()]
+    rows.append(["upgrade an old store (merge_default)", "-", ms(m.merge_seconds), "-"])
+    return table(["step", "union layout ms", "merged default graph ms", "x union layout"], rows)

@@ -18,7 +18,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bigstore, corpus, export, ingest, report, scale, serving
+from bench import bigstore, corpus, export, ingest, merged, report, scale, serving
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ def run(size_name: str, work: Path, log=print) -> str:
         log(f"export: growing a store to {n:,} triples")
         bigstore.grow(work / "scale", work / "big", n)
         exports.append(export.run(work / "big", work))
+    log("merged default graph: writes and queries against the union layout")
+    merge = merged.run(work / "scale", work / "merged", size.scale_queries, arts[:size.ingest])
     log(f"serving: {size.requests} requests")
     timings, rps, qps = serving.run(work / "big", size.requests)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -78,6 +80,8 @@ def run(size_name: str, work: Path, log=print) -> str:
          f"{serving.CLIENTS} clients)"), report.serving_table(timings, rps, qps),
         "## Export (Turtle)", report.export_table(exports),
         "## Scale", report.scale_table(steps),
+        (f"## Merged default graph ({merge.articles} articles, {merge.quads:,} quads in named "
+         "graphs)"), report.merged_table(merge),
     ]) + "\n"
 
 

@@ -66,12 +66,10 @@ def p99(xs: list[float]) -> float:
 def pools(db: Store) -> dict[str, list[str]]:
     """Entities, article graphs and label words to fill the query templates with."""
     ents = [str(r["e"].value) for r in db.query(
-        PREFIXES + "SELECT DISTINCT ?e WHERE { ?e nkg:mention ?m } LIMIT 300",
-        use_default_graph_as_union=True)]
+        PREFIXES + "SELECT DISTINCT ?e WHERE { ?e nkg:mention ?m } LIMIT 300")]
     graphs = [g.value for g in db.named_graphs() if "/graph/article/" in g.value][:300]
     labels = [str(r["l"].value) for r in db.query(
-        PREFIXES + "SELECT DISTINCT ?l WHERE { ?e a nkg:Place ; rdfs:label ?l } LIMIT 100",
-        use_default_graph_as_union=True)]
+        PREFIXES + "SELECT DISTINCT ?l WHERE { ?e a nkg:Place ; rdfs:label ?l } LIMIT 100")]
     words = sorted({w.lower() for lab in labels for w in lab.split() if w.isalpha() and len(w) > 3})
     return {"e": ents or ["https://w3id.org/newskg/id/none"], "g": graphs or ["urn:x"],
             "w": words or ["syria"]}
@@ -92,7 +90,7 @@ def requests(db: Store, n: int, seed: int = 7) -> list[tuple[str, str]]:
 
 def run_local(db: Store, query: str) -> bytes:
     """Answer a query in-process and serialise it as the server would."""
-    results = db.query(query, use_default_graph_as_union=True)
+    results = db.query(query)  # the store's default graph, as the endpoint reads it
     if isinstance(results, QuerySolutions):
         return results.serialize(format=QueryResultsFormat.JSON)
     return results.serialize(format=RdfFormat.TURTLE)
@@ -105,12 +103,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store_dir: Path, workers: int = 2) -> tuple[subprocess.Popen, str]:
-    """`kg serve` as a subprocess on 127.0.0.1; returns it and its base URL once it answers."""
+def start_server(store_dir: Path, workers: int = 2, *extra: str) -> tuple[subprocess.Popen, str]:
+    """`kg serve` (with `extra` options) as a subprocess on 127.0.0.1; returns it and its base
+    URL once it answers."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", "--store", str(store_dir), "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers)],
+         "--port", str(port), "--workers", str(workers), *extra],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -219,12 +219,33 @@ def validate(store_dir: Path | None) -> None:
 @cli.command("link")
 @store_option
 @click.option("--online", is_flag=True, help="Also ask Wikidata's live API for unknown names.")
+@click.option("--explain", "name", metavar="NAME",
+              help="Say why NAME links or not (candidates, scores, context); the store is untouched.")
+@click.option("--text", help="With --explain: the article text to judge NAME in.")
+@click.option("--article", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="With --explain: an article file to judge NAME in.")
+@click.option("--class", "cls", type=click.Choice(["Actor", "Faction", "Place"]),
+              help="With --explain: judge NAME as this class only.")
 @kg_errors
-def link_command(store_dir: Path | None, online: bool) -> None:
+def link_command(store_dir: Path | None, online: bool, name: str | None, text: str | None,
+                 article: Path | None, cls: str | None) -> None:
     """Link the store's unlinked entities again (after the gazetteer grew), without re-extracting.
 
-    Example: kg gazetteer import people.tsv && kg link --store kg-data
+    With --explain NAME, say instead why NAME links to a Wikidata item or to none.
+
+    Examples: kg gazetteer import people.tsv && kg link --store kg-data;
+    kg link --explain "Ayman Odeh" --text "Israeli lawmaker Ayman Odeh said ..."
     """
+    if name:
+        from kg.link.explain import explain, report
+        from kg.read import read_all
+
+        if article:
+            text = read_all([str(article)])[0].text
+        click.echo(report(explain(name, text, cls), name))
+        return
+    if text or article or cls:
+        raise click.UsageError("--text, --article and --class go with --explain NAME")
     from kg.link.relink import relink
 
     click.echo(relink(store_dir or default_store(), online=online).line(), err=True)
@@ -266,8 +287,9 @@ def gazetteer_import(file: Path, directory: Path | None) -> None:
 
     Example: kg gazetteer import syria-people.tsv
     """
-    from kg.link.gazetteer import add_user_items, load_gazetteer
+    from kg.link.gazetteer import load_gazetteer
     from kg.link.importers import read_any
+    from kg.link.user_items import add_user_items
 
     n = add_user_items(read_any(file, load_gazetteer(directory)), directory)
     click.echo(f"{n} items imported from {file}", err=True)

@@ -20,7 +20,9 @@ META_FIELDS = ("title", "url", "date", "source")
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 SURROGATE = re.compile("[\ud800-\udfff]")
 ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-HTTP = re.compile(r"https?://", re.IGNORECASE)
+# an absolute IRI: a scheme, then ":" (http, https, urn, doi, or a collection's own: "archive:4711")
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+ACTIVE_SCHEMES = {"javascript", "vbscript", "data"}  # would run or embed content where linked
 BINARY_CONTROLS = 8  # more control characters than this in the first 8 KiB: a binary file
 
 
@@ -69,12 +71,20 @@ def meta_text(name: str, value: object, where: str) -> str | None:
 
 
 def url_field(value: object, where: str) -> str | None:
-    """An http(s) URL that is a valid IRI (RFC 3987, as the store reads it), or None."""
+    """An absolute IRI (RFC 3987, as the store reads it) of a harmless scheme, or None.
+
+    Any scheme is an article's identifier ("https://...", "urn:...", a collection's own
+    "archive:4711"); pages link only http(s) ones.
+    """
     url = meta_text("url", value, where)
     if url is None:
         return None
-    if not HTTP.match(url):
-        raise InputError(where, f"'url' must be an http:// or https:// URL, not {url[:60]!r}")
+    scheme = SCHEME.match(url)
+    if not scheme:
+        raise InputError(where, f"'url' must be an absolute IRI (https://..., urn:...), "
+                                f"not {url[:60]!r}")
+    if scheme.group(1).lower() in ACTIVE_SCHEMES:
+        raise InputError(where, f"'url' may not be a {scheme.group(1).lower()}: IRI")
     try:
         NamedNode(url)
     except ValueError as err:

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from kg.errors import ParseError
+from kg.processes import die_with_parent
 
 BATCH = 32  # texts per nlp.pipe batch
 SEND_EVERY = 8  # docs per message from the worker: small, so extraction starts early
@@ -59,7 +60,7 @@ class Parsed:
             return
         ctx = multiprocessing.get_context("fork")
         self._conn, send = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_work, args=(nlp, texts, send, self._conn),
+        self.process = ctx.Process(target=_work, args=(nlp, texts, send, self._conn, os.getpid()),
                                    name="kg-parse", daemon=True)
         self.process.start()
         send.close()
@@ -96,12 +97,15 @@ class Parsed:
         self.process = None
 
 
-def _work(nlp: Language, texts: list[str], conn: Connection, theirs: Connection) -> None:
+def _work(nlp: Language, texts: list[str], conn: Connection, theirs: Connection,
+          build: int) -> None:
     """In the worker: parse, send batches of docs, then 'done' (or the error).
 
-    `theirs` is the build's end of the pipe, inherited at the fork: closed at once, so that
-    when the build goes (even killed) a send fails and the worker ends instead of waiting.
+    The worker dies with the build (even killed), at once rather than at its next send: a
+    batch can take long on a loaded machine. `theirs` is the build's end of the pipe,
+    inherited at the fork: closed, so that a send fails where the death signal is unknown.
     """
+    die_with_parent(build)
     theirs.close()
     try:
         batch: list[Doc] = []

@@ -26,7 +26,7 @@ from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Variable
 from kg import sparql
 from kg.config import QUERIES_DIR
 from kg.errors import QueryError
-from kg.vocab import PREFIXES, XSD
+from kg.vocab import NKG, PREFIXES, XSD
 
 TYPES = ("iri", "entity", "string", "integer", "date")
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -43,6 +43,15 @@ SELECT DISTINCT ?entity ?key WHERE {
   FILTER(LCASE(STR(?label)) = ?key)
   FILTER NOT EXISTS { ?entity nkg:article ?article }
   FILTER NOT EXISTS { ?entity a owl:Class }
+} ORDER BY ?entity
+"""
+# A place named with its kind ("Tartus Governorate", "province of Aleppo") whose label is the bare
+# name ("Tartus"): the bare name, among places of that kind.
+RESOLVE_KIND = """
+SELECT DISTINCT ?entity ?key ?class WHERE {
+  { ?entity rdfs:label ?label } UNION { ?entity skos:altLabel ?label }
+  FILTER(LCASE(STR(?label)) = ?key)
+  ?entity a ?class .
 } ORDER BY ?entity
 """
 SAME_AS = "SELECT DISTINCT ?entity ?item WHERE { ?entity owl:sameAs ?item } ORDER BY ?entity"
@@ -199,7 +208,21 @@ def resolve_entity(store: Store, param: Param, value: str) -> list[NamedNode]:
                 found.append(row["entity"])
         return found
     rows = select(store, RESOLVE, {Variable("key"): Literal(value.strip().lower())})
+    if not rows:
+        rows = resolve_place_kind(store, value)
     return [row["entity"] for row in rows if isinstance(row["entity"], NamedNode)]
+
+
+def resolve_place_kind(store: Store, value: str) -> list:
+    """Rows for a place named with its kind ('Tartus Governorate'): its bare name, that kind."""
+    from kg.link.candidates import KIND_CLASS
+    from kg.link.normalize import strip_affix
+
+    base, hint = strip_affix(value)
+    if hint not in KIND_CLASS:
+        return []
+    return select(store, RESOLVE_KIND, {Variable("key"): Literal(base),
+                                        Variable("class"): NKG[KIND_CLASS[hint]]})
 
 
 def select(store: Store, text: str, subs: dict) -> list:

@@ -41,6 +41,10 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
     from server import pages
 
     app.register_blueprint(pages.bp)
+    from server import pages_events, pages_map, pages_search, pages_timeline
+
+    for view_bp in (pages_events.bp, pages_map.bp, pages_timeline.bp, pages_search.bp):
+        app.register_blueprint(view_bp)
     app.register_error_handler(StoreError, store_unavailable)
     return app
 

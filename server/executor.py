@@ -17,11 +17,13 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 from kg.errors import KGError, QueryError
-from server.worker import receive, send
+from server.worker import LONG, receive, send
 
 SECRET_ENV = ("KG_UPDATE_TOKEN",)  # never handed to query processes
+IDLE_SECONDS = 15.0  # an executor idle this long beyond the warm ones is stopped
 
 
 class QueryTimeout(KGError):
@@ -50,6 +52,10 @@ class QueryTooComplex(QueryError):
     """The query is nested too deeply for the engine (its executor ran out of stack)."""
 
 
+class LongQueriesBusy(KGError):
+    """The pool already runs as many long queries as it lets run at once."""
+
+
 class ClientGone(KGError):
     """The client hung up while its query ran; the query was stopped."""
 
@@ -61,6 +67,15 @@ class QueryFailed(KGError):
         super().__init__(message)
         self.status = status
         self.param = param
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) a process has used, from /proc; None where there is none."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def hung_up(sock: socket.socket) -> bool | None:
@@ -79,6 +94,7 @@ class Executor:
     def __init__(self, memory_mib: int = 0, network: bool = False) -> None:
         self.memory_mib = memory_mib
         self.network = network
+        self.idle_since = time.monotonic()
         env = {k: v for k, v in os.environ.items() if k not in SECRET_ENV}
         args = ["--parent", str(os.getpid()), "--memory", str(memory_mib)]
         self.proc = subprocess.Popen([sys.executable, "-m", "server.worker", *args,
@@ -86,17 +102,35 @@ class Executor:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      env={**env, "PYTHONUNBUFFERED": "1", "MALLOC_ARENA_MAX": "2"})
 
-    def call(self, request: dict, timeout: float, watch: socket.socket | None = None) -> dict:
-        """Send a request and wait for the answer; kill the process on timeout or hang-up."""
+    def call(self, request: dict, timeout: float, watch: socket.socket | None = None,
+             gate=None) -> dict:
+        """Send a request and wait for the answer; kill the process on timeout or hang-up.
+
+        `gate()` is asked every LONG seconds once the request has used LONG CPU seconds (wall
+        seconds where /proc is missing): False stops it.
+        """
         try:
             send(self.proc.stdin, request)
         except OSError:
             raise self.died() from None
-        deadline = time.monotonic() + timeout
+        started, cpu = time.monotonic(), cpu_seconds(self.proc.pid)
+        deadline, ask = started + timeout, started + LONG
         waiting = [self.proc.stdout] + ([watch] if watch is not None else [])
         while True:
-            left = deadline - time.monotonic()
+            wake = deadline if gate is None else min(deadline, ask)
+            left = wake - time.monotonic()
             ready = select.select(waiting, [], [], left)[0] if left > 0 else []
+            if not ready and gate is not None and time.monotonic() < deadline:
+                ask += LONG
+                now = cpu_seconds(self.proc.pid)
+                used = time.monotonic() - started if cpu is None or now is None else now - cpu
+                if used >= LONG and not gate():
+                    self.kill()
+                    raise LongQueriesBusy(
+                        "the server is already running as many long queries as it allows and "
+                        f"others are waiting; this one was stopped after {used:.1f} s of CPU. "
+                        "Try again shortly, or narrow it")
+                continue
             if not ready:
                 self.kill()
                 raise QueryTimeout(timeout)
@@ -154,25 +188,37 @@ class Executor:
 
 
 class ExecutorPool:
-    """Up to `size` executors busy at once, kept warm, replaced in the background when killed."""
+    """Up to `size` executors busy at once, kept warm, replaced in the background when killed.
+
+    `warm` executors are kept idle; those the load called for beyond them are stopped after
+    IDLE_SECONDS unused, so the server's memory comes back down after a burst.
+    """
 
     def __init__(self, size: int = 4, memory_mib: int = 0, warm: int = 2) -> None:
-        self.size = size
+        self.size, self.warm = size, min(warm, size)
         self.memory_mib = memory_mib
         self._slots = threading.BoundedSemaphore(size)
+        # While others wait for an executor, queries past LONG seconds may hold at most half of
+        # them: the rest are stopped, so a client sending runaways cannot fill the pool.
+        self._long = threading.BoundedSemaphore(max(1, size // 2))
+        self._waiting = 0  # requests waiting for an executor
         self._idle: dict[bool, list[Executor]] = {False: [], True: []}
         self._lock = threading.Lock()
         # Executors are started by one long-lived thread: PR_SET_PDEATHSIG fires when the
         # *thread* that started a process ends, and request threads may come and go.
         self._orders: queue.Queue = queue.Queue()
         threading.Thread(target=self._spawner, daemon=True, name="kg-executors").start()
-        for _ in range(min(warm, size)):
+        for _ in range(self.warm):
             self._orders.put((False, None))
 
     def _spawner(self) -> None:
-        """Start executors as ordered: for a waiting request, or to keep one idle."""
+        """Start executors as ordered (for a waiting request, or to keep one idle); stop idle ones."""
         while True:
-            network, reply = self._orders.get()
+            try:
+                network, reply = self._orders.get(timeout=IDLE_SECONDS / 3)
+            except queue.Empty:
+                self._retire()
+                continue
             try:
                 ex = Executor(self.memory_mib, network)
             except OSError as err:
@@ -180,8 +226,28 @@ class ExecutorPool:
             if reply is not None:
                 reply.put(ex)
             elif isinstance(ex, Executor):
-                with self._lock:
-                    self._idle[network].append(ex)
+                self._park(ex)
+
+    def _park(self, ex: Executor) -> None:
+        """Put an executor back among the idle ones (stopped if the pool has enough)."""
+        ex.idle_since = time.monotonic()
+        with self._lock:
+            idle = self._idle[ex.network]
+            if len(idle) < self.size:
+                idle.append(ex)
+                return
+        ex.kill()
+
+    def _retire(self) -> None:
+        """Stop the executors idle for IDLE_SECONDS beyond the warm ones (and all unsealed ones)."""
+        now, stale = time.monotonic(), []
+        with self._lock:
+            for network, idle in self._idle.items():
+                keep = 0 if network else self.warm
+                while len(idle) > keep and now - idle[0].idle_since > IDLE_SECONDS:
+                    stale.append(idle.pop(0))
+        for ex in stale:
+            ex.kill()
 
     def _start(self, network: bool) -> Executor:
         """A new executor, started by the spawner thread."""
@@ -196,7 +262,7 @@ class ExecutorPool:
         with self._lock:
             idle = self._idle[network]
             while idle:
-                ex = idle.pop()
+                ex = idle.pop()  # the most recently used: the oldest idle ones get retired
                 if ex.alive():
                     return ex
                 ex.kill()
@@ -206,17 +272,28 @@ class ExecutorPool:
               watch: socket.socket | None) -> dict:
         """One call in an executor of the given kind; a killed one is replaced in the background."""
         ex = self._start(network) if fresh else self._take(network)
+        held: list[bool] = []
+
+        def gate() -> bool:
+            """Whether a long request may go on: it holds a long slot, or no one is waiting."""
+            if not held and self._long.acquire(blocking=False):
+                held.append(True)
+            return bool(held) or self._waiting == 0
+
         try:
-            answer = ex.call(request, timeout, watch)
-        except KGError:
+            answer = ex.call(request, timeout, watch, None if fresh else gate)
+        except BaseException:
+            ex.kill()  # whatever went wrong, its query must not run on unwatched
             if not fresh and not network:
                 self._orders.put((network, None))
             raise
+        finally:
+            if held:
+                self._long.release()
         if fresh:
             ex.close()
         else:
-            with self._lock:
-                self._idle[network].append(ex)
+            self._park(ex)
         return answer
 
     def run(self, request: dict, timeout: float, fresh: bool = False,
@@ -227,7 +304,14 @@ class ExecutorPool:
         client hanging up stops its query.
         """
         start = time.monotonic()
-        if not self._slots.acquire(timeout=timeout):
+        with self._lock:
+            self._waiting += 1
+        try:
+            got = self._slots.acquire(timeout=timeout)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        if not got:
             raise ExecutorBusy("all query executors are busy; try again shortly")
         try:
             answer = self._call(False, fresh, request, timeout, watch)

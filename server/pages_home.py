@@ -19,9 +19,15 @@ TRIPLES = """SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"""  # distinct: the merg
 
 
 def class_counts(query: str, tops: dict[str, str]) -> list[dict]:
-    """Counts per class, each with its top class and a link to its ontology entry."""
-    return [{"name": local_name(r["cls"]), "href": href(r["cls"]), "n": int(r["n"].value),
-             "top": tops.get(r["cls"].value, "")} for r in select(query)]
+    """Counts per class, each with its top class, its ontology entry and the list of its
+    instances (events on /events, entities on /search)."""
+    out = []
+    for r in select(query):
+        name, top = local_name(r["cls"]), tops.get(r["cls"].value, "")
+        where = "/events" if top == "Event" else "/search"
+        out.append({"name": name, "href": href(r["cls"]), "n": int(r["n"].value), "top": top,
+                    "list": f"{where}?class=nkg:{name}"})
+    return out
 
 
 def home_view() -> dict:

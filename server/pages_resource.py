@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from urllib.parse import quote
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
@@ -179,7 +180,22 @@ def describe(iri: NamedNode) -> dict | None:
         "parents": dedupe(value(r["parent"], r.get("plabel")) for r in select(PARENTS, s=iri)),
         "articles": [{"href": href(r["a"]), "title": r["title"].value, "n": int(r["n"].value)}
                      for r in select(MENTIONED, s=iri)],
-    } | without_involved(involvement(iri, tops), incoming(in_rows))
+    } | without_involved(involvement(iri, tops), incoming(in_rows)) | views_of(iri, top_of(types, tops))
+
+
+def views_of(iri: NamedNode, top: str) -> dict:
+    """Links into /events, /map and /timeline for an entity; the competing tolls of an event."""
+    from server.pages_filters import short
+    from server.viewindex import current
+    from server.viewindex.events import tolls
+
+    if top == "Event":
+        return {"tolls": tolls(current(), iri.value)}
+    if top not in ("Actor", "Faction", "Place"):
+        return {}
+    query = f"{'place' if top == 'Place' else 'party'}={quote(short(iri.value), safe=':/')}"
+    return {"event_views": {"list": f"/events?{query}", "map": f"/map?{query}",
+                            "timeline": f"/timeline?{query}", "data": f"/timeline.json?{query}"}}
 
 
 def wikidata_links(iri: NamedNode) -> list[dict]:

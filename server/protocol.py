@@ -12,13 +12,15 @@ from server.executor import (
     ExecutorBusy,
     ExecutorCrashed,
     ExecutorPool,
+    LongQueriesBusy,
     QueryFailed,
     QueryMemory,
     QueryTimeout,
 )
 
 STATUS: tuple[tuple[type[KGError], int], ...] = (
-    (QueryTimeout, 503), (ExecutorBusy, 503), (QueryMemory, 503), (ClientGone, 499),
+    (QueryTimeout, 503), (ExecutorBusy, 503), (QueryMemory, 503), (LongQueriesBusy, 503),
+    (ClientGone, 499),
     (ExecutorCrashed, 500), (QueryError, 400), (StoreError, 503), (KGError, 500))
 
 

@@ -8,6 +8,7 @@ from flask import current_app, render_template
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Triple
 
 from kg import iris
+from kg.errors import KGError
 from kg.queries import SavedQuery
 from kg.vocab import PREFIXES
 
@@ -35,24 +36,43 @@ def shown(term: object) -> str:
     return str(term)
 
 
-def cell(term: object) -> dict:
-    """One table cell: text, link, and whether it is a number (right-aligned)."""
+def cell(term: object, named: dict[str, str] | None = None) -> dict:
+    """One table cell: text (an IRI's label when known, its short form beside), link, number."""
     numeric = isinstance(term, Literal) and term.datatype.value.endswith(
         ("#integer", "#decimal", "#double", "#nonNegativeInteger"))
-    return {"text": shown(term), "href": href(term), "numeric": numeric}
+    label = (named or {}).get(term.value) if isinstance(term, NamedNode) else None
+    return {"text": label or shown(term), "href": href(term), "numeric": numeric,
+            "iri": shown(term) if label else ""}
+
+
+def labels_of(terms: list) -> dict[str, str]:
+    """Labels of the IRIs among `terms`, from the view index (none if it cannot be read)."""
+    iris = [t.value for t in terms if isinstance(t, NamedNode)]
+    if not iris:
+        return {}
+    try:
+        from server.viewindex import current
+        from server.viewindex.events import labels
+
+        return labels(current(), iris)
+    except KGError:
+        return {}
 
 
 def table(results, rows: list) -> tuple[list[str], list[list[dict]]]:
     """Column names and cells of one page of results (triples as subject/predicate/object)."""
     if isinstance(results, QueryBoolean):
         return ["answer"], [[{"text": "yes" if bool(results) else "no", "href": None,
-                              "numeric": False}]]
+                              "numeric": False, "iri": ""}]]
     if isinstance(results, QuerySolutions):
         names = [v.value for v in results.variables]
-        return names, [[cell(row[n]) for n in names] for row in rows]
+        named = labels_of([row[n] for row in rows for n in names])
+        return names, [[cell(row[n], named) for n in names] for row in rows]
     names = ["subject", "predicate", "object"]
-    return names, [[cell(t.subject), cell(t.predicate), cell(t.object)]
-                   for t in rows if isinstance(t, Triple)]
+    triples = [t for t in rows if isinstance(t, Triple)]
+    named = labels_of([x for t in triples for x in (t.subject, t.predicate, t.object)])
+    return names, [[cell(t.subject, named), cell(t.predicate, named), cell(t.object, named)]
+                   for t in triples]
 
 
 def downloads(query: SavedQuery, params: dict, limit: int, offset: int) -> list[tuple[str, str]]:

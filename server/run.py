@@ -13,7 +13,8 @@ from gunicorn.app.base import BaseApplication
 from kg.errors import KGError
 from server import create_app
 
-THREADS = 4  # per worker: a slow query holds one thread while the others keep answering
+THREADS = 8  # per worker: a slow query holds one thread while the others keep answering
+EXECUTORS = 4  # query processes per worker (threads waiting for one cost little)
 
 
 class GunicornApp(BaseApplication):
@@ -73,7 +74,7 @@ def serve(config: dict, host: str, port: int, workers: int, debug: bool) -> None
         return
     timeout = int(config.get("QUERY_TIMEOUT", 30)) + 30
     threads = int(config.get("THREADS", THREADS))
-    config.setdefault("EXECUTORS", threads)
+    config.setdefault("EXECUTORS", EXECUTORS)
     GunicornApp(config, {"bind": f"{host}:{port}", "workers": workers, "timeout": timeout,
                          "worker_class": "gthread", "threads": threads,
                          "accesslog": "-", "preload_app": False,

@@ -1,4 +1,5 @@
-"""What a query process may do: no sockets unless it federates, bounded memory, die with its parent.
+"""What a query process may do: no sockets unless it federates, bounded memory (dying with its
+parent is kg.processes.die_with_parent).
 
 Applied by each executor process (server/worker.py) to itself at start, before it opens the
 store. The network seal is a seccomp filter: the kernel answers EPERM to every `socket()` (and
@@ -10,13 +11,10 @@ queries whose SERVICE/LOAD targets server/guard.py found on the allow-list are l
 from __future__ import annotations
 
 import ctypes
-import os
 import platform
 import resource
-import signal
 import struct
 
-PR_SET_PDEATHSIG = 1
 PR_SET_NO_NEW_PRIVS = 38
 SECCOMP_SET_MODE_FILTER = 1
 SECCOMP_FILTER_FLAG_TSYNC = 1
@@ -68,11 +66,3 @@ def cap_memory(mib: int) -> None:
     """Limit this process's heap (RLIMIT_DATA: private writable memory, not mapped store files)."""
     limit = mib << 20
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
-
-
-def die_with_parent(parent: int) -> None:
-    """Get SIGKILL when the process that started us (a gunicorn worker) goes away."""
-    if platform.system() == "Linux":
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # it died before the line above
-        os._exit(1)

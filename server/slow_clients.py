@@ -18,7 +18,7 @@ import socket
 import struct
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from flask import Flask, Response, current_app, request
 
@@ -76,9 +76,11 @@ def chunked(body: bytes) -> Iterator[bytes]:
         yield bytes(view[start:start + CHUNK])
 
 
-def paced(body: Iterable[bytes], sock: socket.socket | None, seconds: float) -> Iterator[bytes]:
+def paced(body: Iterable[bytes], sock: socket.socket | None, seconds: float,
+          done: Callable[[], None]) -> Iterator[bytes]:
     """The body's pieces, each once the client has room for it; a client that reads nothing
-    for `seconds` is disconnected (quietly: gunicorn's own send would time out with a traceback)."""
+    for `seconds` is disconnected (quietly: gunicorn's own send would time out with a traceback).
+    `done` is called as soon as the body is over, before the response is closed."""
     try:
         for piece in body:
             if sock is not None and seconds > 0 and not select.select([], [sock], [], seconds)[1]:
@@ -86,6 +88,7 @@ def paced(body: Iterable[bytes], sock: socket.socket | None, seconds: float) -> 
                 return
             yield piece
     finally:
+        done()
         close = getattr(body, "close", None)
         if close is not None:
             close()
@@ -93,6 +96,8 @@ def paced(body: Iterable[bytes], sock: socket.socket | None, seconds: float) -> 
 
 def streamed(resp: Response, body: Iterable[bytes] | None = None) -> Response:
     """Send a large answer in a stream slot; 503 with Retry-After at once if none is free."""
+    if request.method == "HEAD":  # no body will be sent
+        return resp
     client = request.remote_addr or "?"
     held = slots()
     try:
@@ -101,10 +106,17 @@ def streamed(resp: Response, body: Iterable[bytes] | None = None) -> Response:
         resp.close()
         return Response(f"{err}\n", status=503, mimetype="text/plain",
                         headers={"Retry-After": "5"})
-    resp.call_on_close(lambda: held.give(client))
+    given: list[bool] = []
+
+    def give() -> None:  # once: when the body ends, or when the response closes unsent
+        if not given:
+            given.append(True)
+            held.give(client)
+
+    resp.call_on_close(give)
     seconds = float(current_app.config.get("SEND_TIMEOUT", 15))
     resp.response = paced(resp.response if body is None else body,
-                          request.environ.get("gunicorn.socket"), seconds)
+                          request.environ.get("gunicorn.socket"), seconds, give)
     return resp
 
 

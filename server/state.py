@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
+import os
 import threading
-import time
 from pathlib import Path
 
 from pyoxigraph import Store
 
 from kg import store
 
-CHECK_EVERY = 1.0  # seconds between looks for a newer snapshot
+# Each request looks at snapshots/CURRENT (one stat), so an answer given after an update or a
+# build has published reads what it wrote: no process reads an older snapshot for longer.
+CHECK_EVERY = 0.0
+
+
+def stamp(directory: Path) -> tuple[int, int, int] | None:
+    """What identifies the current snapshot pointer's version (it is replaced, never edited)."""
+    try:
+        found = os.stat(Path(directory) / "snapshots" / "CURRENT")
+    except OSError:
+        return None
+    return found.st_ino, found.st_mtime_ns, found.st_size
 
 
 class StoreHandle:
-    """Hands out the newest snapshot of a store directory, checking for a newer one each second."""
+    """Hands out the newest snapshot of a store directory, reopened when a newer one is published."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
         self._lock = threading.Lock()
         self._store: Store | None = None
-        self._snapshot: Path | None = None
-        self._checked = 0.0
+        self._stamp: tuple[int, int, int] | None = None
 
     def get(self) -> Store:
         """The store to read now."""
         with self._lock:
-            now = time.monotonic()
-            if self._store is None or now - self._checked > CHECK_EVERY:
-                self._checked = now
-                snap = store.latest_snapshot(self.directory)
-                if self._store is None or (snap is not None and snap != self._snapshot):
-                    self._store = store.open_for_reading(self.directory)
-                    self._snapshot = snap
+            now = stamp(self.directory)
+            if self._store is None or now != self._stamp:
+                self._store = store.open_for_reading(self.directory)
+                self._stamp = now
             return self._store

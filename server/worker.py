@@ -28,6 +28,7 @@ from server import formats, guard
 
 _handles: dict[str, object] = {}
 LIMITS = {"memory": 0, "sealed": False}  # this process's own, set by main()
+LONG = 1.0  # CPU seconds: a request using more yields the CPU to shorter ones (nice 10)
 REMOTE_STATUS = re.compile(r"Error (\d{3})\b")
 
 
@@ -94,7 +95,7 @@ def run_page(request: dict) -> dict:
     store = read_store(request["store"])
     text, subs = prepare(store, request["saved"], request.get("params") or {})
     bound = {var.value: term.value for var, term in subs.items() if isinstance(term, NamedNode)}
-    if network_needed(text, request, bound=bound, prefixes=PREFIXES, trusted=True):
+    if network_needed(text, request, bound=bound, trusted=True):
         return {"status": "network"}
     results = sparql.query(store, text, substitutions=subs)  # a QueryError answers 400
     if isinstance(results, QueryBoolean):
@@ -129,8 +130,13 @@ def run_triples(request: dict) -> dict:
 
 
 def network_needed(text: str, request: dict, update: bool = False, **how) -> bool:
-    """Whether this request must run unsealed (guard.plan); ServiceRefused if it may not at all."""
-    needed = guard.plan(text, request.get("allowed") or (), update=update, **how)
+    """Whether this request must run unsealed (guard.plan); ServiceRefused if it may not at all.
+
+    The text is read with kg's prefixes, as kg.sparql runs it; no base IRI: a relative SERVICE
+    or LOAD target is never on the allow-list.
+    """
+    needed = guard.plan(text, request.get("allowed") or (), update=update, prefixes=PREFIXES,
+                        **how)
     return needed and LIMITS["sealed"]
 
 
@@ -139,7 +145,7 @@ def run_plan(request: dict) -> dict:
     from server.update_ops import prepare
 
     text = request["update"]
-    guard.plan(text, request.get("allowed") or (), update=True)
+    guard.plan(text, request.get("allowed") or (), update=True, prefixes=PREFIXES)
     rewritten = prepare(text, request.get("base"), request.get("using") or [],
                         request.get("using_named") or [],
                         network=guard.mentions_network(text, update=True))
@@ -238,11 +244,12 @@ def arguments(argv: list[str]) -> argparse.Namespace:
 
 def main() -> None:
     """Serve requests from stdin until it closes."""
+    from kg.processes import die_with_parent
     from server import sandbox
 
     args = arguments(sys.argv[1:])
     if args.parent:
-        sandbox.die_with_parent(args.parent)
+        die_with_parent(args.parent)
     if args.memory:
         sandbox.cap_memory(args.memory)
     LIMITS.update(memory=args.memory, sealed=not args.network and sandbox.seal_network())
@@ -253,7 +260,33 @@ def main() -> None:
     os.dup2(2, 1)  # stray prints must not corrupt the answer channel
     inp = sys.stdin.buffer
     while (request := receive(inp)) is not None:
-        send(out, handle(request))
+        send(out, answer(request))
+
+
+def answer(request: dict) -> dict:
+    """Handle a request in a thread of its own, made nicer once it has used LONG CPU seconds.
+
+    Niceness is per thread on Linux and cannot be lowered back without privileges, so each
+    request gets a new thread: a runaway query gives way to the short ones queued behind it.
+    CPU time, not wall time, so that a short query slowed by a busy machine is not penalised.
+    """
+    import threading
+    import time
+
+    found: list[dict] = []
+    worker = threading.Thread(target=lambda: found.append(handle(request)), daemon=True)
+    worker.start()
+    try:
+        clock = time.pthread_getcpuclockid(worker.ident)
+        while worker.is_alive():
+            worker.join(0.25)
+            if worker.is_alive() and time.clock_gettime(clock) >= LONG:
+                os.setpriority(os.PRIO_PROCESS, worker.native_id, 10)
+                break
+    except (OSError, AttributeError):  # the thread just ended, or no such clock here
+        pass
+    worker.join()
+    return found[0] if found else {"status": 500, "error": "query failed"}
 
 
 if __name__ == "__main__":

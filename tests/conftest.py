@@ -131,3 +131,21 @@ def wikidata_standin(seed_store):
     yield f"http://127.0.0.1:{server.server_address[1]}/sparql", received
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def views_store(tmp_path_factory) -> Path:
+    """A store of the seeds and tests/data/views_articles.jsonl (dated articles about killings,
+    abductions and air strikes in Syria, written for these tests): for the browsing views."""
+    directory = tmp_path_factory.mktemp("views-store")
+    build([str(SEEDS_DIR), str(ROOT / "tests" / "data" / "views_articles.jsonl")], directory)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def views_server(views_store):
+    """`kg serve` on the views store, one per test module; yields its base URL."""
+    proc, base = start_server(views_store, "--timeout", "20")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=20)

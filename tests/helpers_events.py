@@ -56,8 +56,13 @@ def run(text: str, ents: dict, date: str | None = None) -> Extraction:
 
 
 def of_class(found: Extraction, cls: str) -> list:
-    """The events of one class."""
-    return [e for e in found.events if e.cls == cls]
+    """The events of one class (an AttackOnForces is also an Attack and a Clash)."""
+    from kg.extract.classes import ALSO_UNDER, SUBCLASS_OF
+
+    def fits(e_cls: str) -> bool:
+        return e_cls == cls or (e_cls in ALSO_UNDER and cls in (SUBCLASS_OF[e_cls], *ALSO_UNDER[e_cls]))
+
+    return [e for e in found.events if fits(e.cls)]
 
 
 def by_source(found: Extraction, label: str) -> list:

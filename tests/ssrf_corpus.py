@@ -27,6 +27,8 @@ def targets(target: str, allowed: str) -> list[tuple[str, str]]:
     a_base = allowed.rpartition("/")[0]
     return [
         ("", f"<{target}>"),
+        ("", f"<//{host}/{last}>"),  # against the endpoint's own URL, the server's base IRI
+        ("", f"<{last}>"),
         ("", f"<{u_escape(target)}>"),
         ("", f"<{u_escape(target, 3)}>"),
         ("", "<" + "".join(f"\\U{ord(c):08X}" for c in target) + ">"),

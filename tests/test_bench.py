@@ -85,6 +85,10 @@ def rows(text: str, heading: str) -> list[list[str]]:
                          "bare triples/s", "bare peak RSS MiB", "x bare (time)", "Turtle MiB"], []),
     ("Scale", ["articles", "triples", "build ms/article", "db on disk MiB", "query median ms",
                "query p99 ms"], ["2", "5"]),
+    ("Merged default graph", ["step", "union layout ms", "merged default graph ms",
+                              "x union layout"],
+     ["kg build (wall)", "write new graphs", "replace graphs", "db on disk (MiB)",
+      "query: count all triples (median)", "upgrade an old store (merge_default)"]),
 ])
 def test_report_has_every_table(tiny_report, heading, header, names):
     table = rows(tiny_report, heading)

@@ -120,3 +120,24 @@ def test_a_dataset_not_written_by_kg_is_read_as_it_is(tmp_path):
     gc.collect()
     db = store.open_for_reading(tmp_path)
     assert count(db) == 0 and not graphs.stale(db)
+
+
+def test_builds_and_rebuilds_keep_the_merge(tmp_path):
+    from kg.pipeline import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Clashes in Homs\n\nGunmen killed three people in Homs on Monday, "
+                                "the Syrian Observatory for Human Rights said.\n")
+    (docs / "b.txt").write_text("More clashes in Homs\n\nThe Syrian Observatory for Human Rights "
+                                "said shelling hit Homs on Tuesday.\n")
+    label = "?s rdfs:label ?l FILTER(CONTAINS(?l, 'Observatory'))"
+    build([str(docs)], tmp_path / "store")
+    db = store.open_for_reading(tmp_path / "store")
+    assert merged(db) and count(db, label) == 1 and count(db, f"GRAPH ?g {{ {label} }}") == 2
+    del db
+    (docs / "a.txt").write_text("Calm in Homs\n\nResidents of Homs said the night was quiet.\n")
+    summary = build([str(docs)], tmp_path / "store")  # a.txt changed: its graph is replaced
+    assert summary.articles == 1 and summary.skipped == 1
+    db = store.open_for_reading(tmp_path / "store")
+    assert merged(db) and count(db, label) == 1 and count(db, f"GRAPH ?g {{ {label} }}") == 1

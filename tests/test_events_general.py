@@ -135,9 +135,11 @@ def test_could_not_verify_the_reports_covers_the_accounts_before_not_the_denier(
     assert all(c.status == "Asserted" for c in by_source(out, "Rapid Support Forces"))
 
 
-def test_an_unnamed_source_is_no_claim_and_not_the_last_named_one():
+def test_an_unnamed_source_is_its_own_node_not_the_last_named_one():
     out = run(SUDAN_TEXT, SUDAN)
-    assert not [c for c in out.claims if c.quantity == 60]
+    (c,) = [c for c in out.claims if c.quantity == 60]
+    (group,) = [e for e in out.entities if e.key == c.source]
+    assert (group.label, group.scoped) == ("local activist group", True)
 
 
 def test_could_not_verify_the_figures_covers_only_claims_with_figures():
@@ -159,7 +161,7 @@ def test_residents_giving_another_toll_dispute_the_named_source():
               "Kolo told AFP, while residents said the toll was at least 12.",
               {"Boko Haram": ("ArmedGroup", ["Boko Haram"]), "Babakura Kolo": ("Actor", ["Babakura Kolo"]),
                "AFP": ("MediaOutlet", ["AFP"]), "Maiduguri": ("Settlement", ["Maiduguri"])})
-    (kolo,) = out.claims
+    (kolo,) = out.claims  # bare 'residents' name no source node, but still dispute the toll
     assert (kolo.quantity, kolo.status) == (8, "Disputed")
 
 

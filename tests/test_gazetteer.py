@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.link.gazetteer import Candidate, add_user_items, load_gazetteer, read_user_items
+from kg.link.gazetteer import Candidate, load_gazetteer
 from kg.link.normalize import keys, strip_affix
+from kg.link.user_items import add_user_items, read_user_items
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.link.gazetteer import load_gazetteer, read_user_items
+from kg.link.gazetteer import load_gazetteer
 from kg.link.importers import read_any
+from kg.link.user_items import read_user_items
 
 # Items as Wikidata's JSON dump holds them (trimmed to the parts the importer reads);
 # QIDs and facts from ../shared/data/wikidata/wof_places.tsv.

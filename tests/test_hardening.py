@@ -26,7 +26,7 @@ POINT = "ASK { ?s ?p ?o }"
 @pytest.fixture(scope="module")
 def server(seed_store):
     """(process, base URL) of `kg serve` with /update on and small limits."""
-    proc, base = start_server(seed_store, "--allow-update", "--timeout", "20",
+    proc, base = start_server(seed_store, "--allow-update", "--timeout", "12",
                               "--query-memory", "256", env={"KG_UPDATE_TOKEN": TOKEN})
     yield proc, base
     proc.terminate()
@@ -198,6 +198,21 @@ def test_token_on_the_command_line_is_refused(seed_store):
     assert res.returncode == 2 and b"KG_UPDATE_TOKEN" in res.stderr
 
 
+def test_runaway_queries_cannot_fill_the_pool(server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    _, base = server
+    with ThreadPoolExecutor(8) as pool:
+        runaways = [pool.submit(requests.post, f"{base}/sparql", data={"query": RUNAWAY},
+                                timeout=120) for _ in range(8)]
+        time.sleep(2)
+        assert point_query(base) == 200
+        answers = [f.result() for f in runaways]
+    assert all(a.status_code == 503 for a in answers)
+    reasons = ("timeout", "as many long queries", "executors are busy")  # the documented 503s
+    assert all(any(r in a.text for r in reasons) for a in answers), [a.text for a in answers]
+
+
 def executors(server_pid: int) -> list[int]:
     """The query executor processes of every worker of the server."""
     return [pid for worker in children(server_pid) for pid in children(worker)]
@@ -213,7 +228,7 @@ def test_a_query_stops_when_its_client_hangs_up(server):
     time.sleep(1.5)
     running = executors(proc.pid)
     sock.close()
-    deadline = time.monotonic() + 8  # well inside the server's 20 s timeout
+    deadline = time.monotonic() + 6  # inside the server's 12 s timeout
     while time.monotonic() < deadline and all(Path(f"/proc/{p}").exists() for p in running):
         time.sleep(0.2)
     assert not all(Path(f"/proc/{p}").exists() for p in running)  # its executor was killed
@@ -232,3 +247,4 @@ def test_executors_die_with_their_worker(server):
         time.sleep(0.2)
     assert not any(Path(f"/proc/{p}").exists() for p in mine)
     assert point_query(base) == 200
+

@@ -70,3 +70,28 @@ def test_kg_link_after_import(tmp_path, monkeypatch):
 
     again = runner.invoke(cli, ["link", "--store", str(tmp_path / "store")])
     assert "0 entities newly linked" in again.output
+
+
+PEOPLE = ("A shopkeeper, John Smith, watched the vote. Israeli lawmaker Ayman Odeh said the bill "
+          "would fail.")
+
+
+def test_kg_link_reads_a_persons_context_back_from_the_graph(tmp_path):
+    """A store written before the linker knew these people: `kg link` reads the article text,
+    sentences and mention offsets back from the graph and judges each name in its context."""
+    from kg.extract import extract
+    from kg.nlp import get_nlp
+
+    article = Article(text=PEOPLE, source="p.txt", key="/tmp/p.txt", title="t")
+    x = extract(get_nlp()(PEOPLE), article)  # not linked: as an older build wrote it
+    db = store.open_store(tmp_path / "store")
+    store.replace_graph(db, iris.article_graph(article.key), list(rdf.article_quads(x, "test")))
+    store.publish_snapshot(db, tmp_path / "store")
+    del db
+    result = CliRunner().invoke(cli, ["link", "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    db = store.open_for_reading(tmp_path / "store")
+    graph = iris.article_graph(article.key)
+    linked = {q.subject.value for q in db.quads_for_pattern(None, OWL.sameAs, None, graph)}
+    assert linked == {iris.ID + "wd/Q12181439"}  # Ayman Odeh; the shopkeeper is nobody's item
+    del db

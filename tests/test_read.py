@@ -212,3 +212,12 @@ def test_the_readme_front_matter_example_reads_as_documented(tmp_path):
         "Air raids kill 29 civilians in north Syria town", "2017-11-13", "AFP",
         "https://example.org/news/air-raids")
     assert a.text.startswith(a.title + "\n\nAir strikes on a market")
+
+
+@pytest.mark.parametrize("url", ["urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e",
+                                 "archive:4711", "ftp://example.org/wire/1", "doi:10.1000/182"])
+def test_any_absolute_iri_is_an_articles_url(tmp_path, url):
+    # collections name their items in schemes of their own; any absolute IRI identifies one
+    path = write(tmp_path / "a.jsonl", json.dumps({"text": GOOD, "url": url}) + "\n")
+    (art,) = read_all([str(path)])
+    assert art.url == url and art.key == url

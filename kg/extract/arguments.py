@@ -138,8 +138,9 @@ def _verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
     """Agents of a verbal trigger: subject, by-phrase, or inherited from the governing clause."""
     if is_passive(verb):
         return prep_objects(verb, ["by"]) or encounter_party(verb) or when_doer(verb)
-    if patient:
-        return []
+    if patient:  # "a man was shot dead by police": the doer of the verb 'dead' completes
+        held = verb.head if verb.dep_ in ("acomp", "oprd", "xcomp") else None
+        return prep_objects(held, ["by"]) if held is not None and is_passive(held) else []
     subj = [s for s in child(verb, "nsubj") if s.i < verb.i or s.pos_ == "PRON"]
     if subj:
         if subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
@@ -147,7 +148,8 @@ def _verb_agents(verb: Token, patient: bool, depth: int) -> list[Token]:
         nearest = max((s.i for s in subj if s.i < verb.i), default=verb.i)  # not a dateline's
         if verb.i - nearest > FAR_SUBJECT and adjacent_np(verb, -1):
             return adjacent_np(verb, -1)  # run-on text: the near noun is the likelier doer
-        return [subj[0], *subj[0].conjuncts, *subj[1:]]
+        first = max(subj, key=lambda s: s.i if s.i < verb.i else -1)  # not a dateline's
+        return [first, *first.conjuncts]
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "accused X of killing"
         holder = verb.head.head
         if holder.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -308,11 +310,13 @@ def _in_clause(t: Token, top: Token) -> bool:
 
 
 def resolve(heads: list[Token], index: EntityIndex, kinds: tuple[str, ...],
-            preps: tuple[str, ...] = ("of",)) -> tuple[str, ...]:
-    """Entity keys for noun heads, in order, without repeats."""
+            preps: tuple[str, ...] = ("of",), make: bool = False,
+            people: bool = True) -> tuple[str, ...]:
+    """Entity keys for noun heads, in order, without repeats (with `make`, unnamed parties and
+    countries named by adjective made as needed; see entities_of)."""
     out: list[str] = []
     for h in heads:
-        for k in entities_of(h, index, kinds, preps=preps):
+        for k in entities_of(h, index, kinds, preps=preps, make=make, people=people):
             if k not in out:
                 out.append(k)
     return tuple(out)
@@ -326,3 +330,19 @@ def places_in(tokens: list[Token], index: EntityIndex) -> tuple[str, ...]:
         if k and index.kinds.get(k) == "Place" and k not in out:
             out.append(k)
     return tuple(out)
+
+
+def armed(heads: list[Token], keys: tuple[str, ...], index: EntityIndex) -> bool:
+    """Whether what an attack was done to is an armed party ('soldiers', 'the M23', 'a police
+    patrol') or its post ('army positions', 'a checkpoint', 'a military vehicle')."""
+    from kg.extract.parties import unnamed_party
+
+    if any(index.classes.get(k) in words()["armed_classes"] for k in keys):
+        return True
+    for h in heads:
+        for t in (h, *(c for c in h.children if c.dep_ in ("compound", "amod", "nmod"))):
+            party = unnamed_party(t) if t.pos_ in ("NOUN", "PROPN") else None
+            if (party and party.cls in words()["armed_classes"]) \
+                    or t.lemma_.lower() in words()["military_targets"]:
+                return True
+    return False

@@ -7,17 +7,14 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from kg.extract import quotes
 from kg.extract.cues import cue_kind, cue_lemma, is_according_to, is_cue, status_words
-from kg.extract.event_parties import EntityIndex, entities_of, phrase, words
+from kg.extract.event_parties import EntityIndex, words
 from kg.extract.numbers import find_count
+from kg.extract.sources import UnnamedSources, source_of, subject_of
 from kg.extract.status import assign_status, generic, same_counted
 from kg.extract.text import text_of as doc_text
 from kg.model import Claim, Extraction, Span
-
-PARTY = ("Actor", "Faction")
-INHERIT = ("xcomp", "advcl", "conj")
-UNNAMED = ""  # the source of "residents said": no party, but a competing account
-SOURCE_WINDOW = 3  # sentences back in which "the group said" looks for the group
 
 
 @dataclass
@@ -32,30 +29,51 @@ class Draft:
     about: tuple[str, ...] = ()
     status: str = "Asserted"
     nouns: set[str] = field(default_factory=set)
+    said: str = ""  # the lemma of the cue a quotation mark stands for ('say')
 
 
 def extract(doc: Doc, found: Extraction) -> Extraction:
-    """One claim per reporting cue whose source is a known party."""
+    """One claim per reporting cue whose source is a party: named, or described ('a senior
+    official', 'residents') by an unnamed source node of the article's own."""
     index = EntityIndex(found)
     sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    unnamed = UnnamedSources(len(found.entities))
     drafts: list[Draft] = []
     for tok in doc:
         if not is_cue(tok) or _negated(tok) or _channel(tok):
             continue
         source = source_of(tok, index, drafts, sent_of)
         if source is None:
-            if not unnamed_source(tok):
+            subj = subject_of(tok)
+            source = unnamed.key_for(subj) if subj is not None else None
+            if source is None:
                 continue
-            source = UNNAMED  # kept for the status of the others' claims, never emitted
-        content = content_of(tok)
-        drafts.append(Draft(cue=tok, source=source, content=content, sent=sent_of[tok.i],
-                            kind=cue_kind(tok), about=about(content, found),
-                            nouns={t.lemma_.lower() for t in content if t.pos_ in ("NOUN", "PROPN")}))
+        drafts.append(draft(tok, source, content_of(tok), sent_of[tok.i], found))
+    drafts = sorted(drafts + quote_drafts(doc, drafts, found), key=lambda d: d.cue.i)
     share_events(drafts)
     toll_events(drafts, found, sent_of, doc)
     assign_status(drafts, doc, found)
     counts = {e.key: (e.count, e.count_bound) for e in found.events if e.count is not None}
-    return replace(found, claims=tuple(to_claim(d, counts) for d in drafts if d.source != UNNAMED))
+    return replace(found, entities=found.entities + unnamed.all(),
+                   claims=tuple(to_claim(d, counts) for d in drafts if unnamed.shown(d.source)))
+
+
+def draft(cue: Token, source: str, content: list[Token], sent: int, found: Extraction,
+          said: str = "") -> Draft:
+    """A claim's draft, with the events its content tells and its nouns."""
+    return Draft(cue=cue, source=source, content=content, sent=sent, kind=cue_kind(cue),
+                 about=about(content, found), said=said,
+                 nouns={t.lemma_.lower() for t in content if t.pos_ in ("NOUN", "PROPN")})
+
+
+def quote_drafts(doc: Doc, drafts: list[Draft], found: Extraction) -> list[Draft]:
+    """Claims of the quoted sentences around a quoting claim that have no cue of their own."""
+    speakers: dict[int, tuple[Token, str]] = {}
+    for d in drafts:
+        speakers.setdefault(d.sent, (d.cue, d.source))
+    sents = list(doc.sents)
+    return [draft(mark, source, quotes.content(sents[n]), n, found, said=cue_lemma(cue))
+            for mark, n, source, cue in quotes.continued(doc, speakers)]
 
 
 def share_events(drafts: list[Draft]) -> None:
@@ -102,127 +120,20 @@ def _channel(tok: Token) -> bool:
     return is_cue(head) and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
 
 
-def subject_of(cue: Token, depth: int = 0) -> Token | None:
-    """The noun that names the source of a cue."""
-    if is_according_to(cue):
-        to = next(c for c in cue.children if c.lower_ == "to")
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
-    for c in cue.children:
-        if c.dep_ == "agent":
-            return next((o for o in c.children if o.dep_ == "pobj"), None)
-    if elliptic_passive(cue):
-        return None  # "X accused of killing": X is accused, the accuser unnamed
-    if any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):  # "X was quoted as saying"
-        quoted = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
-        if quoted is not None:
-            return quoted
-    subj = min((c for c in cue.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - cue.i),
-               default=None)
-    if subj is not None:
-        return cue.head if subj.lower_ in ("who", "that") and cue.dep_ == "relcl" else subj
-    if cue.dep_ in INHERIT and depth < 4:
-        up = cue.head
-        while up.head.i != up.i and not is_cue(up) and depth < 4:  # "said ... adding that"
-            up, depth = up.head, depth + 1
-        if is_cue(up) and up.i != cue.i:
-            return subject_of(up, depth + 1)
-        if cue.head.pos_ in ("VERB", "AUX"):
-            return subject_of(cue.head, depth + 1)
-    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
-    if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.sent == cue.sent:
-        return prev  # "UN estimates suggest" parsed without a subject
-    return None
 
 
-def elliptic_passive(cue: Token) -> bool:
-    """A headline's 'X accused of Y' (no object, an of-phrase): a passive without its 'was'."""
-    kids = {c.dep_ for c in cue.children}
-    return (cue.lemma_ in ("accuse", "charge", "blame", "suspect") and "dobj" not in kids
-            and any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in cue.children))
 
 
-def source_of(cue: Token, index: EntityIndex, drafts: list[Draft], sent_of: dict) -> str | None:
-    """The party that asserts (an Actor or Faction; a country never is one): the subject's
-    entity, or 'the group' that spoke just before."""
-    subj = subject_of(cue)
-    if subj is None:
-        return None
-    keys = appositive_source(subj, index) or entities_of(subj, index, PARTY)
-    if keys:
-        return keys[0]
-    keys = entities_of_phrase(subj, index)
-    if keys:
-        return keys[0]
-    return earlier_source(subj, index, drafts, sent_of[cue.i])
 
 
-def appositive_source(subj: Token, index: EntityIndex) -> list[str]:
-    """'Hamas's armed wing, the Qassam Brigades, said', 'said the head of the delegation,
-    Nicolas Heer': a subject that names no party itself speaks by the name set beside it."""
-    if index.fits(index.at(subj), PARTY):
-        return []
-    for c in subj.children:
-        if c.dep_ == "appos":
-            keys = entities_of(c, index, PARTY)
-            if keys:
-                return keys
-    for t in subj.subtree:  # the name set beside the title's last word: "... in Ethiopia, Nicolas Heer"
-        if t.dep_ == "appos" and t.head.i != subj.i:
-            keys = entities_of(t, index, ("Actor",))
-            if keys:
-                return keys
-    return []
 
 
-def unnamed_source(cue: Token) -> bool:
-    """Whether the cue's subject is an unnamed source ("residents", "a local activist group")."""
-    subj = subject_of(cue)
-    return subj is not None and subj.pos_ == "NOUN" and \
-        subj.lemma_.lower() in status_words()["unnamed_sources"]
 
 
-def entities_of_phrase(subj: Token, index: EntityIndex) -> list[str]:
-    """Parties named in the subject's phrase with its locatives: 'a source in the X police'."""
-    out = []
-    for t in phrase(subj, ("of", "in", "from", "at", "with", "for")):
-        k = index.at(t)
-        if index.fits(k, PARTY) and k not in out:
-            out.append(k)
-    return out
 
 
-def earlier_source(subj: Token, index: EntityIndex, drafts: list[Draft], here: int) -> str | None:
-    """'the Observatory said': the party mentioned before whose name has that word; 'the group
-    said', 'the official said': the last source of that kind shortly before."""
-    named = short_name(subj, index)
-    if named:
-        return named
-    lemma = subj.lemma_.lower()
-    words = status_words()
-    kind = "Faction" if lemma in words["source_nouns_faction"] else \
-        "Actor" if lemma in words["source_nouns_actor"] else None
-    dets = {c.lower_ for c in subj.children if c.dep_ == "det"}
-    if kind is None or not dets & set(words["anaphoric_determiners"]):
-        return None
-    if dets & {"a", "an"} and any(c.dep_ in ("amod", "compound") for c in subj.children):
-        return None  # "a local activist group": someone new, not the group just quoted
-    for d in reversed(drafts):
-        if here - d.sent <= SOURCE_WINDOW and index.kinds.get(d.source) == kind:
-            return d.source
-    return None
 
 
-def short_name(subj: Token, index: EntityIndex) -> str | None:
-    """The party last mentioned before whose name holds the subject's capitalised word
-    ('the Observatory' after 'the Syrian Observatory for Human Rights')."""
-    if not subj.text[:1].isupper() or subj.i == subj.sent.start:
-        return None
-    word = subj.text.lower()
-    for _start, key in index.before(subj.idx, PARTY):
-        label = next((e.label for e in index.found.entities if e.key == key), "")
-        if word in label.lower().split():
-            return key
-    return None
 
 
 def content_of(cue: Token) -> list[Token]:
@@ -244,6 +155,9 @@ def content_of(cue: Token) -> list[Token]:
             if dep == "dobj" and (cue_kind(cue) == "accuse" or cue.lemma_.lower() in
                                   status_words()["object_cues"]):
                 toks += [t for c in cue.children if c.dep_ == "prep" for t in c.subtree]
+            elif dep == "dobj":  # "estimated the crowd at 3,000"
+                toks += [t for c in cue.children if c.dep_ == "prep" and c.lower_ == "at"
+                         for t in c.subtree]
             return sorted(toks, key=lambda t: t.i)
     rest = [t for t in cue.sent if t.i not in own and not t.is_punct]
     return rest or [t for t in cue.subtree if t.i != cue.i]
@@ -285,7 +199,7 @@ def to_claim(d: Draft, counts: dict | None = None) -> Claim:
     told = next(((n, b) for k in d.about for n, b in [(counts or {}).get(k, (None, None))]
                  if n is not None), None)
     value, bound = (count.value, count.bound) if count else told or (None, None)
-    return Claim(cue=cue_lemma(cue), cue_span=Span(cue.idx, end, doc_text(cue.doc)[cue.idx:end]),
+    return Claim(cue=d.said or cue_lemma(cue), cue_span=Span(cue.idx, end, doc_text(cue.doc)[cue.idx:end]),
                  sentence=Span(sent.start_char, sent.end_char, sent.text), text=text,
                  source=d.source, quantity=value, quantity_bound=bound, status=d.status,
                  about=d.about)

@@ -32,6 +32,7 @@ SUBCLASS_OF: dict[str, str] = {
     "Airstrike": "Bombardment",
     "Shelling": "Bombardment",
     "Clash": "Event",
+    "AttackOnForces": "Attack",  # and Clash: see ALSO_UNDER
     "SexualViolence": "Event",
     "Abduction": "Event",
     "Arrest": "Event",
@@ -45,6 +46,9 @@ SUBCLASS_OF: dict[str, str] = {
     "TransferOfPower": "Event",
     "Rescue": "Event",
 }
+
+# classes with a second parent in the ontology: an attack on armed forces is also a clash
+ALSO_UNDER: dict[str, tuple[str, ...]] = {"AttackOnForces": ("Clash",)}
 
 TOP_CLASSES = ("Actor", "Faction", "Place")
 

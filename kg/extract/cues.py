@@ -11,7 +11,7 @@ from spacy.tokens import Token
 DATA = ("data", "claims")
 
 
-def _read(name: str) -> str:
+def read_data(name: str) -> str:
     """A claims data file's text."""
     return (resources.files("kg.extract").joinpath(*DATA, name)).read_text(encoding="utf-8")
 
@@ -20,7 +20,7 @@ def _read(name: str) -> str:
 def cue_kinds() -> dict[str, str]:
     """Reporting lemma -> kind (report, accuse, deny, confirm, dispute), from data/claims/cues.tsv."""
     out: dict[str, str] = {}
-    for line in _read("cues.tsv").splitlines()[2:]:
+    for line in read_data("cues.tsv").splitlines()[2:]:
         if line.strip() and not line.startswith("#"):
             lemma, kind = line.split("\t")[:2]
             out[lemma] = kind
@@ -28,9 +28,16 @@ def cue_kinds() -> dict[str, str]:
 
 
 @cache
+def wordnet_cues() -> frozenset[str]:
+    """Verbs of communication that take a that-clause (data/claims/wordnet_cues.txt, derived
+    from WordNet by kg.extract.build_cues): cues where they report a clause."""
+    return frozenset(w for w in read_data("wordnet_cues.txt").splitlines() if w and not w.startswith("#"))
+
+
+@cache
 def status_words() -> dict:
     """Status cue patterns and word lists (data/claims/status.json)."""
-    return json.loads(_read("status.json"))
+    return json.loads(read_data("status.json"))
 
 
 def is_according_to(tok: Token) -> bool:
@@ -45,13 +52,18 @@ def is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     objects = status_words()["object_cues"].get(lemma)
     if objects is None and lemma not in cue_kinds():
-        return False  # most words: no need to look at the children
+        return lemma in wordnet_cues() and reports_clause(tok)
     if objects and tok.pos_ == "VERB":  # "put the death toll at 15"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)
     if any(c.dep_ == "dobj" and c.lemma_.lower() in status_words()["not_cue_objects"].get(lemma, ())
            for c in tok.children):
         return False  # "claiming the lives of three civilians"
     return tok.pos_ == "VERB" and lemma in cue_kinds()
+
+
+def reports_clause(tok: Token) -> bool:
+    """Whether a verb reports a clause: 'conceded that the count was wrong', '"...," she quipped'."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def cue_lemma(tok: Token) -> str:

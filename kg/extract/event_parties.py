@@ -10,8 +10,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from kg.extract import argument_parties as made
 from kg.extract.classes import top_class
-from kg.model import Extraction
+from kg.model import Entity, Extraction
 
 try:  # the entity engineer's resolver, when there is one
     from kg.extract.coref import resolve_pronoun as _coref_resolve
@@ -46,9 +47,47 @@ class EntityIndex:
         self.kinds = {e.key: kind(e.cls) for e in found.entities}
         self.classes = {e.key: e.cls for e in found.entities}
         self.roles = {e.key: tuple(r.lower() for r in e.roles) for e in found.entities}
+        self.labels = {e.key: e.label for e in found.entities}
+        self.scoped = {e.key for e in found.entities if e.scoped}
         self.mentions = sorted((m.start, m.end, e.key) for e in found.entities for m in e.mentions)
         self.starts = [m[0] for m in self.mentions]
         self._at: dict[int, str | None] = {}
+        self.adds = made.Additions(found.entities)
+
+    def entities(self) -> tuple[Entity, ...]:
+        """The article's entities, with the unnamed parties and countries made for arguments."""
+        return self.adds.entities()
+
+    def unnamed(self, tok: Token, people: bool = True) -> str | None:
+        """The unnamed party a common noun names ('police', 'three civilians'), made for the
+        article on first use; None for a word that names no people (see made.unnamed)."""
+        return self._made(made.unnamed(tok, self.adds, self._taken, people))
+
+    def country(self, tok: Token, within: str | None = None) -> str | None:
+        """The country an adjective of nationality names ('Ethiopian drones'), made on first use
+        (also where the adjective is inside the mention of `within`: 'Syrian soldiers')."""
+        def taken(t: Token) -> bool:
+            return self.at(t) not in (None, within)
+
+        return self._made(made.country_of_adjective(tok, self.adds, taken))
+
+    def _taken(self, tok: Token) -> bool:
+        return self.at(tok) is not None
+
+    def _made(self, key: str | None) -> str | None:
+        """Index the newest mention of an added entity."""
+        if key is None:
+            return None
+        span = self.adds.spans[key][-1]
+        e = self.adds.new.get(key) or self.adds.base[key]
+        self.kinds[key], self.classes[key], self.labels[key] = kind(e.cls), e.cls, e.label
+        if e.scoped:
+            self.scoped.add(key)
+        self.roles.setdefault(key, ())
+        self.mentions = sorted([*self.mentions, (span.start, span.end, key)])
+        self.starts = [m[0] for m in self.mentions]
+        self._at.clear()
+        return key
 
     def at(self, tok: Token) -> str | None:
         """The entity whose mention covers this token, if any."""
@@ -78,9 +117,11 @@ class EntityIndex:
         return out
 
     def before(self, offset: int, kinds: tuple[str, ...], floor: int = 0) -> list[tuple[int, str]]:
-        """(start, key) of mentions of these kinds between floor and offset, latest first."""
+        """(start, key) of mentions of these kinds between floor and offset, latest first (not
+        the parties made for arguments: no pronoun stands for them)."""
         return [(s, k) for s, e, k in reversed(self.mentions)
-                if floor <= s and e <= offset and self.kinds.get(k) in kinds]
+                if floor <= s and e <= offset and self.kinds.get(k) in kinds
+                and k not in self.adds.new]
 
 
 def phrase(tok: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
@@ -118,9 +159,12 @@ def across_break(a: Token, b: Token) -> bool:
 
 
 def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...],
-                conjuncts: bool = True, preps: tuple[str, ...] = ("of",)) -> list[str]:
+                conjuncts: bool = True, preps: tuple[str, ...] = ("of",),
+                make: bool = False, people: bool = True) -> list[str]:
     """Entity keys for the phrase headed by tok: its head's mention first, pronouns resolved
-    ('jihadists from the JNIM' with preps ('of', 'from'))."""
+    ('jihadists from the JNIM' with preps ('of', 'from')). With `make`, a common noun for people
+    is an unnamed party of the article ('three civilians') and an adjective of nationality its
+    country ('Chadian soldiers': the soldiers, and Chad)."""
     if tok.lower_ in words()["pronouns"]:
         key = resolve_pronoun(tok, index)
         return [key] if index.fits(key, kinds) else []
@@ -133,20 +177,42 @@ def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...],
         if tok.pos_ == "NOUN":  # "two terrorists, identified as X and Y", "TTP militants"
             named = [index.at(t) for t in named_parts(tok)]
             out = list(dict.fromkeys([k for k in named if index.fits(k, kinds) and k != head] + out))
-        for conj in tok.conjuncts if conjuncts else ():
-            out += [k for k in entities_of(conj, index, kinds, False, preps) if k not in out]
-        return out
+    else:
+        out = []
+        for t in phrase(tok, preps):
+            k = index.at(t)
+            if index.fits(k, kinds) and k not in out:
+                out.append(k)
+        if not out and "Actor" in kinds:
+            titled = by_title(tok, index)
+            out = [titled] if titled else []
+        if not out and "Country" in kinds and tok.ent_type_ == "NORP":
+            country = by_demonym(tok, index) or (index.country(tok) if make else None)
+            out = [country] if country else []
+        if not out and make:
+            out = [k for k in (index.unnamed(tok, people),) if index.fits(k, kinds)]
+        if not out:  # "Ethiopian drones struck": the country acts through its weapons
+            return nationality(tok, index) if make and "Country" in kinds else out
+    if make and "Country" in kinds:
+        out += [k for k in nationality(tok, index) if k not in out]
+    for conj in tok.conjuncts if conjuncts else ():
+        out += [k for k in entities_of(conj, index, kinds, False, preps, make, people)
+                if k not in out]
+    return out
+
+
+def nationality(tok: Token, index: EntityIndex) -> list[str]:
+    """The countries the adjectives of nationality before a common noun name ('Chadian
+    soldiers'; a named body, 'Congolese army', has its country already)."""
+    if index.at(tok) not in index.scoped | {None}:
+        return []
     out = []
-    for t in phrase(tok, preps):
-        k = index.at(t)
-        if index.fits(k, kinds) and k not in out:
-            out.append(k)
-    if not out and "Actor" in kinds:
-        titled = by_title(tok, index)
-        out = [titled] if titled else []
-    if not out and "Country" in kinds and tok.ent_type_ == "NORP":
-        country = by_demonym(tok, index)
-        out = [country] if country else []
+    for c in tok.lefts:
+        if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" \
+                and index.at(c) in (None, index.at(tok)):
+            key = by_demonym(c, index) or index.country(c, index.at(tok))
+            if key:
+                out.append(key)
     return out
 
 
@@ -157,7 +223,7 @@ def by_demonym(tok: Token, index: EntityIndex) -> str | None:
     for key, cls in index.classes.items():
         if cls != "Country":
             continue
-        label = next((e.label for e in index.found.entities if e.key == key), "").lower()
+        label = index.labels.get(key, "").lower()
         stem = label[:-1] if label.endswith(("a", "e", "o", "y")) else label
         if len(stem) >= 4 and word.startswith(stem) and len(word) - len(stem) <= 4:
             return key

@@ -32,6 +32,7 @@ class Draft:
     time: str | None = None
     modality: str = "asserted"
     passive: bool = False
+    armed_target: bool = False  # what it was done to is an armed party or its post
 
 
 def family(cls: str) -> str:
@@ -42,14 +43,22 @@ def family(cls: str) -> str:
 
 
 def extract(doc: Doc, found: Extraction) -> Extraction:
-    """Asserted events of the article."""
-    events = detect(doc, found)
-    return replace(found, events=tuple(e for e in events if e.modality in EMIT))
-
-
-def detect(doc: Doc, found: Extraction) -> list[Event]:
-    """Every event mention, whatever its modality."""
+    """Asserted events of the article, and the unnamed parties their arguments name."""
     index = EntityIndex(found)
+    events = detect(doc, found, index)
+    return replace(found, events=tuple(e for e in events if e.modality in EMIT),
+                   entities=kept_entities(index, events))
+
+
+def kept_entities(index: EntityIndex, events: list[Event]) -> tuple:
+    """The article's entities, with the parties made for the arguments of emitted events."""
+    used = {k for e in events if e.modality in EMIT for k in (*e.agents, *e.targets, *e.places)}
+    return tuple(e for e in index.entities() if e.key in index.adds.base or e.key in used)
+
+
+def detect(doc: Doc, found: Extraction, index: EntityIndex | None = None) -> list[Event]:
+    """Every event mention, whatever its modality."""
+    index = index or EntityIndex(found)
     ref = article_date(found.article)
     sent_of = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
     hosts, merged = group(find(doc, index))
@@ -116,8 +125,10 @@ def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
     target_toks = args.target_heads(tok, t.cls, patient, t.flags)
     d = Draft(trig=t, sent=sent, modality=modality(tok),
               passive=tok.pos_ in ("VERB", "AUX") and args.is_passive(tok))
-    d.agents = list(args.prefer_person(args.resolve(agent_toks, index, args.ACTING, ("of", "from")), index))
-    d.targets = list(args.resolve(target_toks, index, args.PARTY))
+    d.agents = list(args.prefer_person(
+        args.resolve(agent_toks, index, args.ACTING, ("of", "from"), make=True), index))
+    d.targets = list(args.resolve(target_toks, index, args.PARTY, make=True, people=False))
+    d.armed_target = args.armed(target_toks, d.targets, index)
     located = args.places_in(args.place_heads(tok, target_toks), index)
     located += tuple(k for k in args.resolve(target_toks, index, args.PLACE) if k not in located)
     d.places = [k for k in located if k not in d.agents]
@@ -196,7 +207,8 @@ def to_event(d: Draft, doc: Doc) -> Event:
     """The Event record of a draft."""
     tok = d.trig.token
     sent = tok.sent
-    return Event(cls=d.trig.cls, trigger=Span(tok.idx, tok.idx + len(tok), tok.text),
+    cls = "AttackOnForces" if d.trig.cls == "Attack" and d.armed_target else d.trig.cls
+    return Event(cls=cls, trigger=Span(tok.idx, tok.idx + len(tok), tok.text),
                  sentence=Span(sent.start_char, sent.end_char, sent.text),
                  agents=tuple(d.agents), targets=tuple(k for k in d.targets if k not in d.agents),
                  places=tuple(d.places), time=d.time,

@@ -34,13 +34,17 @@ def _own(trig: Token, w: dict) -> str | None:
     """Modality marked on the trigger itself: negation, modal or future auxiliaries."""
     kids = list(trig.children)
     if trig.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
+        if none_of(trig) or unreported(trig):
             return "negated"
+        if _whether(trig):
+            return "hypothetical"  # "does not say whether there were fatalities"
         if any(c.dep_ == "det" and c.lower_ == "any" for c in kids):
             return "hypothetical"  # "any threats", "any involvement": none in particular
         return None
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
         return "negated"
+    if any(none_of(s) for s in _clause_subjects(trig)):
+        return "negated"  # "no one was killed", "no people were reported injured or killed"
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if aux & set(w["hypothetical_aux"]):
         return "hypothetical"
@@ -49,6 +53,58 @@ def _own(trig: Token, w: dict) -> str | None:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
         return "hypothetical"
     return None
+
+
+NONE_WORDS = frozenset({"nobody", "none", "no-one", "noone"})
+NEWS_NOUNS = frozenset({"report", "sign", "word", "news", "information", "indication", "evidence",
+                        "record", "confirmation", "mention"})
+
+
+def none_of(noun: Token) -> bool:
+    """'no fatalities', 'neither injuries nor deaths', 'no reports of fatalities', 'no one':
+    a noun (or the first of its conjuncts, or the report it is of) said to be none."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.lower_ in NONE_WORDS:
+        return True
+    dets = [c.lower_ for h in {noun, first} for c in h.children if c.dep_ in ("det", "preconj")]
+    if "no" in dets or "neither" in dets:
+        return True
+    holder = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" else None
+    return holder is not None and holder.lemma_.lower() in NEWS_NOUNS and none_of(holder)
+
+
+def unreported(noun: Token) -> bool:
+    """'Fatalities were not reported', 'did not report any deaths': a toll the source says it has
+    none of."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    verb = first.head
+    return first.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in ("report", "record", "confirm") \
+        and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _whether(noun: Token) -> bool:
+    """Whether the noun is what a 'whether' or 'if' clause asks about."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    verb = first.head
+    return first.dep_ in ("attr", "nsubj", "dobj") and verb.i != first.i and any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The subject of the verb, or of the clause it is conjoined to or completes."""
+    holder = verb
+    for _ in range(4):
+        subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj or holder.dep_ not in ("conj", "oprd", "xcomp") or holder.head.i == holder.i:
+            return subj
+        holder = holder.head
+    return []
 
 
 def _charged(trig: Token, w: dict) -> bool:

@@ -107,8 +107,14 @@ def _plausible(words: list[tuple[str, int, int]], i: int, j: int, value: float) 
         return False
     raw = words[i][0]
     if raw.isdigit() and len(raw) == 4 and YEAR_MIN <= value <= YEAR_MAX:
-        return not (prev in lex["year_cues"] or not nxt.isalpha())
+        return not (prev in lex["year_cues"] or not nxt.isalpha() or _day_of_month(words, i - 1))
     return not (raw.isdigit() and value <= 31 and prev in lex["months"])  # "October 16"
+
+
+def _day_of_month(words: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether word i is the day of a date written month first ('April 13, 2025')."""
+    raw = words[i][0] if i >= 1 else ""
+    return raw.isdigit() and int(raw) <= 31 and words[i - 1][0] in lexicon()["months"]
 
 
 def _bound_before(words: list[tuple[str, int, int]], i: int) -> tuple[str, int]:

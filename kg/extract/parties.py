@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -12,6 +14,43 @@ from kg.extract.mentions import Mention
 
 PARTY_DEPS = ("amod", "compound", "nmod", "poss")
 REGIME = "regime"
+
+
+class Party(NamedTuple):
+    """The unnamed party a common noun stands for: its label, class and group."""
+
+    label: str
+    cls: str
+    group: str
+    derived: bool = False  # from the WordNet list, not the curated parties.tsv
+
+
+@cache
+def party_nouns() -> dict[str, Party]:
+    """Lemma or plural -> party, from parties.tsv and the WordNet-derived party_nouns.tsv
+    (the curated lexicon wins)."""
+    path = resources.files("kg.extract") / "data" / "events" / "party_nouns.tsv"
+    out: dict[str, Party] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[2:]:
+        lemma, label, cls = line.split("\t")
+        out.setdefault(lemma, Party(label, cls, label, True))
+        out.setdefault(label, Party(label, cls, label, True))
+    for lemma, (label, cls, group) in lexicons().parties.items():
+        out[lemma] = out[label.lower()] = Party(label, cls, group)
+    return out
+
+
+def unnamed_party(tok: Token) -> Party | None:
+    """The unnamed party a common noun names ('police', 'three civilians', 'a man', 'Gunmen',
+    'security forces'), or None for a word that names no people."""
+    if tok.pos_ not in ("NOUN", "PROPN") or (tok.pos_ == "PROPN" and not tok.is_title):
+        return None
+    nouns = party_nouns()
+    pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
+    for key in (pair, tok.lemma_.lower(), tok.lower_):
+        if key in nouns:
+            return nouns[key]
+    return None
 
 
 def party_mentions(doc: Doc, named: list[Mention]) -> list[Mention]:
@@ -111,12 +150,14 @@ def party(doc: Doc, tok: Token, at: dict[int, Mention]) -> Mention | None:
         )
     while (
         start > 0
-        and doc[start - 1].dep_ == "amod"
-        and doc[start - 1].pos_ == "ADJ"
-        and doc[start - 1].is_lower
+        and doc[start - 1].dep_ in ("amod", "compound")
+        and doc[start - 1].pos_ in ("ADJ", "PROPN")
+        and (doc[start - 1].is_lower or doc[start - 1].text in lexicons().demonyms)
         and doc[start - 1].head.i in (tok.i, start)
+        and doc[start - 1].i not in at
     ):
-        start -= 1
+        start -= 1  # 'armed men', 'Syrian soldiers'
+
     text = doc[start : tok.i + 1].text
     return Mention(start, tok.i + 1, text, label, cls, "", scoped=True, group=group)
 

@@ -9,7 +9,7 @@ from pyoxigraph import Quad
 from kg.extract.classes import top_class
 from kg.link.facts import item_quads
 from kg.link.gazetteer import Gazetteer, load_gazetteer
-from kg.link.resolve import Decision, resolve
+from kg.link.resolve import NO_TEXT, Decision, Reading, resolve
 from kg.model import Entity, Extraction
 
 LINKER = "kg-gazetteer"
@@ -27,9 +27,13 @@ def apply(e: Entity, d: Decision, linker: str = LINKER) -> Entity:
                    country=c.country or e.country, label=c.display_label, alt_labels=alts)
 
 
-def link_entities(entities: tuple[Entity, ...], gaz: Gazetteer) -> tuple[tuple[Entity, ...], list[Quad]]:
-    """Entities linked where a candidate clearly fits, and shared-graph facts about the items."""
-    decisions = resolve(entities, gaz)
+def link_entities(entities: tuple[Entity, ...], gaz: Gazetteer, reading: Reading = NO_TEXT
+                  ) -> tuple[tuple[Entity, ...], list[Quad]]:
+    """Entities linked where a candidate clearly fits, and shared-graph facts about the items.
+
+    `reading`: the article text and sentences the entities' mentions point into (what the text
+    says around a name decides people and lists of provinces)."""
+    decisions = resolve(entities, gaz, reading)
     out, quads, done = [], [], set()
     for e in entities:
         d = decisions.get(e.key)
@@ -52,9 +56,10 @@ def link(x: Extraction, online: bool = False) -> tuple[Extraction, list[Quad]]:
     in Wikidata's API first and kept in the user gazetteer.
     """
     gaz = load_gazetteer()
+    reading = Reading(x.article.text, x.sentences, x.relations)
     if online:
         from kg.link.wikidata import learn_unknown
 
-        gaz = learn_unknown(x.entities, gaz)
-    entities, quads = link_entities(x.entities, gaz)
+        gaz = learn_unknown(x.entities, gaz, reading=reading)
+    entities, quads = link_entities(x.entities, gaz, reading)
     return replace(x, entities=entities), quads

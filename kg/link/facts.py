@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import iris
+from kg.link.candidates import KIND_CLASS, kind_of
 from kg.link.gazetteer import Candidate, Gazetteer
-from kg.link.resolve import KIND_CLASS, kind_of
 from kg.vocab import GEO, NKG, OWL, RDF, RDFS, SCHEMA, WD, WDT
 
 MAX_DEPTH = 8

@@ -1,8 +1,7 @@
 """The gazetteer: Wikidata items known offline, bundled (ODbL, see data/ATTRIBUTION.md) + user's own.
 
 The bundled index is compiled by `python -m kg.link.build_data`; items imported with
-`kg gazetteer import` or found online live in the user gazetteer directory
-($KG_GAZETTEER, else ~/.local/share/kg/gazetteer) as JSON lines.
+`kg gazetteer import` or found online live in the user gazetteer (user_items.py).
 """
 
 from __future__ import annotations
@@ -10,12 +9,11 @@ from __future__ import annotations
 import gc
 import gzip
 import json
-import os
 import pickle
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -25,8 +23,7 @@ from kg.errors import KGError
 from kg.link.normalize import LEVELS, acronym, fold, keys, short_forms, strip_affix
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.pkl.gz"
-USER_FILE = "items.jsonl"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 PLACE_KINDS = frozenset({"country", "admin1", "admin2", "admin3", "city", "neighbourhood",
                          "facility"})
 MIN_SOUND_KEY = 4  # shorter vowel-blind keys collide too often
@@ -52,8 +49,9 @@ class Candidate:
     population: int | None = None
     prior: float = 1.0  # how far the source is trusted
     description: str | None = None
+    major: bool = False  # a national capital, a confirmed city of a million, a city-region
 
-    @property
+    @cached_property
     def display_label(self) -> str:
         """The label to show as rdfs:label: Latin-script labels without diacritics ("Baniyas")."""
         folded = unidecode(self.label)
@@ -98,8 +96,13 @@ def name_keys(name: str, kind: str) -> Iterator[tuple[str, str]]:
         return
     names = [name, *short_forms(name, kind)] if kind in PLACE_KINDS else [name]
     for n in names:
+        seen = set()  # an exact key a finer level has already: looked up there (Gazetteer._find)
         for level, key in keys(n).items():
-            if key and (level != "sound" or len(key) >= MIN_SOUND_KEY):
+            if level == "sound":
+                if len(key) >= MIN_SOUND_KEY and kind != "person":
+                    yield level, key  # a sound-alike never names a person
+            elif key and key not in seen:
+                seen.add(key)
                 yield level, key
 
 
@@ -119,14 +122,16 @@ class Gazetteer:
     """Items by QID and by name key at every normalisation level."""
 
     def __init__(self, rows: list[tuple], index: dict, surface: list[tuple[str, str, str]],
-                 user_items: Iterable[Candidate] = ()) -> None:
+                 user_items: Iterable[Candidate] = (), person_words: dict | None = None) -> None:
         self._rows = rows  # Candidate field tuples; Candidates are made on first use
         self._made: dict[int, Candidate] = {}
-        self.index = index
+        self.index = dict(index)
+        self._own: set[str] = set()  # index levels this gazetteer has copied to change
         self._surface = surface
         self.by_qid = {r[0]: i for i, r in enumerate(rows)}
         self._matches: dict[str, tuple[Match, ...]] = {}  # match() by name; emptied by add()
         self.user_qids: set[str] = set()
+        self._person_words = person_words
         for c in user_items:
             self.add(c)
 
@@ -153,6 +158,9 @@ class Gazetteer:
         for level, key in name_keys_all(c):
             bucket = self.index[level].get(key, ())
             if pos not in bucket:
+                if level not in self._own:  # the bundled index is shared: copy a level on write
+                    self.index[level] = dict(self.index[level])
+                    self._own.add(level)
                 self.index[level][key] = (*bucket, pos)
 
     def get(self, qid: str) -> Candidate | None:
@@ -166,6 +174,23 @@ class Gazetteer:
             self._countries = {r[4]: i for i, r in enumerate(self._rows) if r[3] == "country"}
         pos = self._countries.get(iso2.upper())
         return self.item(pos) if pos is not None else None
+
+    def country_names(self) -> dict[str, str]:
+        """Folded names of countries ('israel', 'uk') -> ISO code."""
+        if not hasattr(self, "_country_names"):
+            self._country_names = {}
+            for i, r in enumerate(self._rows):
+                if r[3] == "country" and r[4]:
+                    c = self.item(i)
+                    for n in (c.label, *c.aliases):
+                        self._country_names.setdefault(fold(n), c.country)
+        return self._country_names
+
+    def person_words(self) -> dict[str, int]:
+        """How many bundled people have each (folded) word in their name."""
+        if self._person_words is None:
+            self._person_words = person_word_counts(self._rows)
+        return self._person_words
 
     def match(self, name: str) -> list[Match]:
         """Candidates for a surface name, best match quality first."""
@@ -189,12 +214,15 @@ class Gazetteer:
 
     def _find(self, wanted: dict[str, str], levels: dict[str, float]) -> list[Match]:
         best: dict[int, float] = {}
+        finer: list[str] = []  # an exact key is kept at the finest level that has it
         for level, quality in levels.items():
             key = wanted.get(level)
+            finer = [level] if level == "sound" else [*finer, level]
             if not key or (level == "sound" and len(key) < MIN_SOUND_KEY):
                 continue
-            for pos in self.index[level].get(key, ()):
-                best[pos] = max(best.get(pos, 0.0), quality)
+            for lv in finer:
+                for pos in self.index[lv].get(key, ()):
+                    best[pos] = max(best.get(pos, 0.0), quality)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1] * self.item(kv[0]).prior, kv[0]))
         return [Match(self.item(pos), q) for pos, q in ranked]
 
@@ -213,51 +241,20 @@ class Gazetteer:
                         yield name, c.kind, c.qid
 
 
+def person_word_counts(rows: Iterable[tuple]) -> dict[str, int]:
+    """How many people (item tuples of kind 'person') have each folded word in their label."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r[3] == "person":
+            for w in set(fold(r[1]).split()):
+                counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
 def name_keys_all(c: Candidate) -> Iterator[tuple[str, str]]:
     """Every (level, key) of every name of an item."""
     for name in (c.label, *c.aliases):
         yield from name_keys(name, c.kind)
-
-
-def user_gazetteer_dir() -> Path:
-    """Where imported and online-found items are kept: $KG_GAZETTEER or ~/.local/share/kg."""
-    if os.environ.get("KG_GAZETTEER"):
-        return Path(os.environ["KG_GAZETTEER"])
-    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return data_home / "kg" / "gazetteer"
-
-
-def read_user_items(directory: Path) -> list[Candidate]:
-    """The items of a user gazetteer directory (none if it does not exist)."""
-    path = Path(directory) / USER_FILE
-    if not path.exists():
-        return []
-    out = []
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            try:
-                d = json.loads(line)
-                out.append(Candidate(**{**d, "aliases": tuple(d.get("aliases", ()))}))
-            except (ValueError, TypeError) as err:
-                raise GazetteerError(f"{path}:{n}: not a gazetteer item ({err})") from None
-    return out
-
-
-def add_user_items(items: Iterable[Candidate], directory: Path | None = None) -> int:
-    """Merge items (by QID) into the user gazetteer; returns how many were written."""
-    directory = Path(directory or user_gazetteer_dir())
-    directory.mkdir(parents=True, exist_ok=True)
-    merged = {c.qid: c for c in read_user_items(directory)}
-    n = 0
-    for c in items:
-        merged[c.qid] = c
-        n += 1
-    tmp = directory / f"{USER_FILE}.{os.getpid()}.tmp"
-    with tmp.open("w", encoding="utf-8") as f:
-        for c in merged.values():
-            f.write(c.as_json() + "\n")
-    os.replace(tmp, directory / USER_FILE)
-    return n
 
 
 @lru_cache(maxsize=1)
@@ -277,13 +274,17 @@ def _bundled() -> dict:
 
 @lru_cache(maxsize=4)
 def _load(directory: str, stamp: float) -> Gazetteer:
+    from kg.link.user_items import read_user_items  # it reads Candidates: imported when loading
+
     data = _bundled()
-    index = {lv: dict(d) for lv, d in data["index"].items()}
-    return Gazetteer(list(data["items"]), index, data["surface"], read_user_items(Path(directory)))
+    return Gazetteer(list(data["items"]), data["index"], data["surface"],
+                     read_user_items(Path(directory)), data.get("person_words"))
 
 
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     """The bundled gazetteer plus the user's items (cached until the user gazetteer changes)."""
+    from kg.link.user_items import USER_FILE, user_gazetteer_dir
+
     directory = Path(directory or user_gazetteer_dir())
     path = directory / USER_FILE
     stamp = path.stat().st_mtime_ns if path.exists() else 0.0

@@ -33,6 +33,11 @@ DIRECTIONS = ("northern", "southern", "eastern", "western", "central", "northeas
 
 _AFFIX_HINT = {**{w: "admin1" for w in ADMIN1_WORDS}, **{w: "admin2" for w in ADMIN2_WORDS},
                **{w: "city" for w in CITY_WORDS}}
+# plurals that end a list of places ('Idlib, Hama and Aleppo provinces'), never a name's affix
+# ('United States', 'Gulf States')
+_PLURAL_HINT = {"provinces": "admin1", "governorates": "admin1", "oblasts": "admin1",
+                "regions": "admin1", "states": "admin1", "districts": "admin2",
+                "counties": "admin2", "departments": "admin2"}
 _DIR = "|".join(DIRECTIONS)
 _WORDS = "|".join(sorted(_AFFIX_HINT, key=len, reverse=True))
 _PREFIX = re.compile(rf"^(?:(?:{_DIR}) )?({_WORDS}) of (.+)$")
@@ -118,3 +123,9 @@ def short_forms(name: str, kind: str) -> list[str]:
         if m:
             out.append(m.group(1))
     return out
+
+
+def affix_hint(word: str) -> str | None:
+    """The kind of place an affix word or a list's plural names: 'oblasts' -> 'admin1'."""
+    word = word.lower()
+    return _AFFIX_HINT.get(word) or _PLURAL_HINT.get(word)

@@ -19,9 +19,12 @@ from pathlib import Path
 from kg import __version__
 from kg.errors import KGError
 from kg.extract.classes import top_class
-from kg.link.gazetteer import Candidate, Gazetteer, add_user_items, load_gazetteer
+from kg.link.candidates import KINDS_OF
+from kg.link.gazetteer import Candidate, Gazetteer, load_gazetteer
 from kg.link.importers import candidate_from_entity
-from kg.link.resolve import KINDS_OF, article_context, resolve
+from kg.link.places import article_context
+from kg.link.resolve import NO_TEXT, Reading, resolve
+from kg.link.user_items import add_user_items
 from kg.model import Entity
 
 DEFAULT_API = "https://www.wikidata.org/w/api.php"
@@ -106,15 +109,15 @@ def fetch(name: str, client: Client, gaz: Gazetteer) -> list[Candidate]:
     return found
 
 
-def learn_unknown(entities: tuple[Entity, ...], gaz: Gazetteer,
-                  client: Client | None = None) -> Gazetteer:
+def learn_unknown(entities: tuple[Entity, ...], gaz: Gazetteer, client: Client | None = None,
+                  reading: Reading = NO_TEXT) -> Gazetteer:
     """Ask the API about entities the gazetteer cannot link; keep what it finds; reload.
 
     A person found online is kept only if a country the article names is theirs: a
     namesake elsewhere must not become a private person's link.
     """
     client = client or Client()
-    linked = resolve(entities, gaz)
+    linked = resolve(entities, gaz, reading)
     countries = article_context(entities, gaz).countries
     learned: list[Candidate] = []
     for e in entities:

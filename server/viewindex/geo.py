@@ -1,0 +1,74 @@
+"""Where events happened: per place with coordinates, how many events of each class.
+
+An event is counted once, at its most specific place that has coordinates (a town before its
+governorate, a governorate before its country).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kg.vocab import NKG
+from server.pages_common import local_name
+from server.viewindex import Index
+from server.viewindex.events import labels
+from server.viewindex.filters import UNITS, Filters, where
+
+POINTS = """
+WITH f AS (SELECT e.id, e.class FROM event e WHERE {where}),
+placed AS (
+  SELECT r.event, r.entity, (SELECT COUNT(*) FROM place_ancestor pa WHERE pa.place = r.entity) AS depth
+  FROM role r JOIN entity en ON en.iri = r.entity AND en.lat IS NOT NULL
+  WHERE r.role = 'place' AND r.event IN (SELECT id FROM f)),
+best AS (SELECT p.event, p.entity FROM placed p
+         WHERE p.depth = (SELECT MAX(q.depth) FROM placed q WHERE q.event = p.event))
+SELECT b.entity, e.class, COUNT(DISTINCT {unit}) FROM best b JOIN f e ON e.id = b.event
+GROUP BY b.entity, e.class
+"""
+
+
+def families(index: Index) -> dict[str, str]:
+    """Each event class mapped to its branch just below nkg:Event (Execution -> Killing)."""
+
+    def compute() -> dict[str, str]:
+        pairs = index.rows("SELECT class, ancestor FROM class_ancestor")
+        ups: dict[str, set[str]] = defaultdict(set)
+        for c, a in pairs:
+            ups[c].add(a)
+        event = NKG.Event.value
+        top = {c for c, a in ups.items() if a == {c, event} and c != event}
+        return {c: next((a for a in a_s if a in top), c) for c, a_s in ups.items()
+                if event in a_s}
+
+    return index.cached(("families",), compute)
+
+
+def points(index: Index, f: Filters) -> list[dict]:
+    """Places with events: coordinates, label, count and counts by class branch, most first."""
+    cond, params = where(f)
+    found = index.rows(POINTS.format(where=cond, unit=UNITS[f.per]), params)
+    family = families(index)
+    by_place: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for place, cls, n in found:
+        by_place[place][family.get(cls, cls)] += n
+    coords = {iri: (lat, lon) for iri, lat, lon in index.rows(
+        "SELECT iri, lat, lon FROM entity WHERE lat IS NOT NULL")}
+    named = labels(index, [*by_place, *{c for counts in by_place.values() for c in counts}])
+    out = []
+    for place, counts in by_place.items():
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        out.append({"iri": place, "label": named.get(place, local_name(place)),
+                    "lat": coords[place][0], "lon": coords[place][1],
+                    "count": sum(counts.values()), "class": local_name(ranked[0][0]),
+                    "classes": [{"class": local_name(c), "label": named.get(c, local_name(c)),
+                                 "count": n} for c, n in ranked]})
+    return sorted(out, key=lambda p: (-p["count"], p["label"]))
+
+
+def unplaced(index: Index, f: Filters) -> int:
+    """How many matching events have no place with coordinates (so are not on the map)."""
+    cond, params = where(f)
+    return index.rows(
+        f"SELECT COUNT(DISTINCT {UNITS[f.per]}) FROM event e WHERE {cond} AND e.id NOT IN "
+        "(SELECT r.event FROM role r JOIN entity en ON en.iri = r.entity AND en.lat IS NOT NULL "
+        "WHERE r.role = 'place')", params)[0][0]

@@ -1,0 +1,88 @@
+"""Sources that are descriptions: tied to the party named before, else an unnamed source node
+of the article's own; the addressee of 'told X' is never the speaker."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from helpers_events import parse
+
+from kg.extract import claims, events
+
+MINISTRY = {"Lakeland Interior Ministry": ("GovernmentBody", ["Lakeland Interior Ministry"])}
+
+
+def run(text: str, ents: dict, roles: dict | None = None):
+    """Events then claims; `roles` gives entities the titles the entity extractor would."""
+    doc, found = parse(text, ents)
+    found = replace(found, entities=tuple(replace(e, roles=(roles or {}).get(e.label, ()))
+                                          for e in found.entities))
+    return claims.extract(doc, events.extract(doc, found))
+
+
+def source(out, claim):
+    """The entity a claim's source is."""
+    return next(e for e in out.entities if e.key == claim.source)
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    out = run("Gunmen killed five farmers, the Lakeland Interior Ministry said. The ministry said "
+              "the attackers fled into the forest.", MINISTRY)
+    _, second = out.claims
+    assert source(out, second).label == "Lakeland Interior Ministry"
+    assert "fled into the forest" in second.text
+
+
+def test_a_description_whose_words_the_name_lacks_is_someone_else():
+    out = run("Gunmen killed five farmers, the Lakeland Interior Ministry said. The health ministry "
+              "said 14 people were wounded.", MINISTRY)
+    _, health = out.claims
+    s = source(out, health)
+    assert (s.label, s.scoped) == ("health ministry", True)
+
+
+def test_the_governor_is_the_one_given_that_title():
+    out = run("Governor Amos Tembe visited the burned market on Monday. Later the governor said "
+              "twelve houses had been burned.", {"Amos Tembe": ("Actor", ["Amos Tembe"])},
+              roles={"Amos Tembe": ("governor",)})
+    (c,) = out.claims
+    assert (source(out, c).label, c.quantity) == ("Amos Tembe", 12)
+
+
+def test_an_unnamed_source_is_a_scoped_node_named_by_its_phrase():
+    out = run("A source in the district administration said the bridge was closed. Senior officials "
+              "blamed the floods for the damage.", {})
+    closed, blamed = out.claims
+    s = source(out, closed)
+    assert (s.label, s.cls, s.scoped) == ("source in the district administration", "Actor", True)
+    assert "source" in s.alt_labels
+    b = source(out, blamed)
+    assert (b.label, b.cls, b.scoped, blamed.cue) == ("senior officials", "Faction", True, "blame")
+
+
+def test_one_unnamed_source_named_twice_is_one_node():
+    out = run("Resistance groups said the village was burned. Local resistance groups said 30 homes "
+              "were destroyed.", {})
+    a, b = out.claims
+    assert a.source == b.source
+    assert "local resistance groups" in source(out, a).alt_labels
+
+
+def test_a_bare_description_names_no_node_but_still_disputes():
+    out = run("Gunmen killed eight farmers, the Lakeland Interior Ministry said. Residents said the "
+              "toll was at least 12.", MINISTRY)
+    (c,) = out.claims  # 'residents' tells a reader nothing of who spoke
+    assert (c.quantity, c.status) == (8, "Disputed")
+    assert not any(e.scoped for e in out.entities if e.label != "gunmen")  # the killers' node
+
+
+def test_estimated_at_gives_the_figure():
+    out = run("Local police estimated the crowd at 3,000.", {})
+    (c,) = out.claims
+    assert (c.cue, c.quantity, source(out, c).label) == ("estimate", 3000, "local police")
+
+
+def test_the_addressee_of_told_is_never_the_speaker():
+    out = run("Radio Kanta reported that five villagers had died. The group told Radio Kanta that "
+              "seven villagers had died.", {"Radio Kanta": ("MediaOutlet", ["Radio Kanta"])})
+    assert [(source(out, c).label, c.quantity) for c in out.claims] == [("Radio Kanta", 5)]

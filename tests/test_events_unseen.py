@@ -1,0 +1,130 @@
+"""Events on news nobody tuned on (issue 13): negation, dates, unnamed parties, adjectives of
+nationality, places and the long tail of trigger words. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_events import of_class, parse
+
+from kg.extract import events
+from kg.extract.numbers import find_count
+
+TOWN = {"Kessa": ("Settlement", ["Kessa"])}
+
+
+def modalities(text: str, cls: str = "Killing") -> list[str]:
+    """The modality of every event of a class in the text, asserted or not."""
+    doc, found = parse(text, TOWN)
+    return [e.modality for e in events.detect(doc, found) if e.cls == cls]
+
+
+# --- category 2: negation and irrealis ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Neither injuries nor fatalities were reported in Kessa.",
+    "No injuries nor deaths were reported in Kessa.",
+    "There were no reports of fatalities in Kessa.",
+    "No one was killed in Kessa.",
+    "No people were reported injured or killed in Kessa.",
+    "Fatalities among the guards were not reported in Kessa.",
+    "The source does not say whether there were fatalities in Kessa.",
+])
+def test_a_toll_said_to_be_none_is_no_killing(text):
+    doc, found = parse(text, TOWN)
+    assert not of_class(events.extract(doc, found), "Killing")
+    assert modalities(text)  # read, but not asserted
+
+
+def test_a_killing_beside_a_negated_toll_stays():
+    doc, found = parse("Gunmen killed two guards in Kessa; no other fatalities were reported.", TOWN)
+    assert [e.count for e in of_class(events.extract(doc, found), "Killing")] == [2]
+
+
+@pytest.mark.parametrize("text", ["On March 9, 2024 gunmen raided the market",
+                                  "KESSA, March 9, 2024 residents said"])
+def test_the_year_of_a_date_is_no_count(text):
+    assert find_count(text) is None
+
+
+# --- category 3: agents and targets ---------------------------------------------------------
+
+def made(out, keys: tuple[str, ...]) -> list[tuple[str, str, bool]]:
+    """(label, class, scoped) of the entities with these keys."""
+    ents = {e.key: e for e in out.entities}
+    return [(ents[k].label, ents[k].cls, ents[k].scoped) for k in keys]
+
+
+def test_common_noun_doers_are_unnamed_parties_of_the_article():
+    doc, found = parse("Police arrested nine traders in Kessa after bandits looted the depot.", TOWN)
+    out = events.extract(doc, found)
+    (arrest,) = of_class(out, "Arrest")
+    (looting,) = of_class(out, "Looting")
+    assert made(out, arrest.agents) == [("police", "StateForce", True)]
+    assert made(out, looting.agents) == [("bandits", "ArmedGroup", True)]
+    assert arrest.count == 9
+
+
+def test_a_victim_is_no_party_unless_the_lexicon_lists_it():
+    """'nine traders' stays out of the graph's parties (any people are no party: in the entity
+    scores they would be extra names); 'protesters' is one."""
+    doc, found = parse("Soldiers shot dead nine traders and arrested 12 protesters in Kessa.", TOWN)
+    out = events.extract(doc, found)
+    (killing,) = of_class(out, "Killing")
+    (arrest,) = of_class(out, "Arrest")
+    assert killing.targets == () and killing.count == 9
+    assert made(out, arrest.targets) == [("protesters", "Faction", True)]
+    assert made(out, killing.agents) == [("soldiers", "StateForce", True)]
+
+
+def test_one_party_per_label_and_only_for_emitted_events():
+    doc, found = parse("Gunmen killed a farmer in Kessa. Later the gunmen did not attack the "
+                       "market, and villagers said vigilantes would not retaliate.", TOWN)
+    out = events.extract(doc, found)
+    labels = [e.label for e in out.entities]
+    assert labels.count("gunmen") == 1
+    assert "vigilantes" not in labels or any(e.scoped for e in out.entities if e.label == "vigilantes")
+
+
+def test_the_passive_by_phrase_of_a_verb_completed_by_dead():
+    doc, found = parse("A farmer was shot dead by police in Kessa.", TOWN)
+    (killing,) = of_class(events.extract(doc, found), "Killing")
+    assert killing.agents
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Ethiopian drones struck a depot in Kessa, killing four people.", "Ethiopia"),
+    ("Chadian soldiers killed six herders in Kessa.", "Chad"),
+])
+def test_a_country_written_as_an_adjective_acts(text, country):
+    doc, found = parse(text, TOWN)
+    out = events.extract(doc, found)
+    (killing,) = of_class(out, "Killing")
+    countries = [e for e in out.entities if e.key in killing.agents and e.cls == "Country"]
+    assert [e.label for e in countries] == [country]
+    assert countries[0].alt_labels == (text.split()[0],) and not countries[0].scoped
+
+
+def test_a_dateline_is_no_doer():
+    doc, found = parse("KESSA, 13 April 2025 (Wire) - Russian drones killed two guards.",
+                       {**TOWN, "Wire": ("MediaOutlet", ["Wire"])})
+    out = events.extract(doc, found)
+    (killing,) = of_class(out, "Killing")
+    assert [e.label for e in out.entities if e.key in killing.agents] == ["Russia"]
+
+
+# --- category 6: one event, the classes it falls under --------------------------------------
+
+@pytest.mark.parametrize(("text", "cls"), [
+    ("Gunmen attacked an army checkpoint in Kessa.", "AttackOnForces"),
+    ("Militants ambushed soldiers near Kessa.", "AttackOnForces"),
+    ("Gunmen opened fire on a police patrol in Kessa.", "AttackOnForces"),
+    ("Gunmen attacked a school in Kessa.", "Attack"),
+    ("Gunmen attacked a camp for displaced families in Kessa.", "Attack"),
+])
+def test_an_attack_on_armed_forces_is_also_a_clash(text, cls):
+    from kg.extract.classes import ALSO_UNDER, is_a
+
+    doc, found = parse(text, TOWN)
+    (attack,) = [e for e in events.extract(doc, found).events if is_a(e.cls, "Attack")]
+    assert attack.cls == cls
+    assert ("Clash" in ALSO_UNDER.get(attack.cls, ())) == (cls == "AttackOnForces")
