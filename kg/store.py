@@ -176,7 +176,7 @@ class GraphWriter:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") if depth else None
         self._queue: deque[Future] = deque()
         self._failed = threading.Event()
-        self._memo = incidents.Memo(store)  # what matching read, kept from write to write
+        self._memo = incidents.memo(store)  # what matching read, kept from write to write
 
     def put(self, graph: NamedNode, quads: list[Quad], shared: list[Quad]) -> int:
         """Queue one article's graph and shared quads; how many writes have finished since the last call."""

@@ -4,6 +4,9 @@ Every article-level event (a report) belongs to exactly one `nkg:Incident`. Repo
 when they match (`match.py`: class, place, date, parties, counts), by a clustering that does not
 depend on the order articles came in (`cluster.py`). The incidents an article touches are
 worked out again whenever its graph is written (`refresh.py`), in the same transaction.
+
+This module is imported by kg.store, so by every query executor: matching (which reads the
+extractor's class tree, and so loads spaCy) is imported only when incidents are written.
 """
 
 from __future__ import annotations
@@ -11,14 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyoxigraph import NamedNode, Quad, Store
 
 from kg import graphs, iris
-from kg.incidents import refresh
-from kg.incidents.settings import Settings
-from kg.incidents.view import Memo
 from kg.vocab import NKG, RDF
+
+if TYPE_CHECKING:
+    from kg.incidents.settings import Settings
+    from kg.incidents.view import Memo
 
 GRAPH = iris.INCIDENTS_GRAPH
 
@@ -28,10 +33,19 @@ def write(db: Store, replace: Mapping[NamedNode, Iterable[Quad]], shared: Iterab
     """Replace article graphs (an empty list removes one) and update their incidents, in one
     transaction (the default graph kept merged, `kg.graphs.write`). `memo` carries what was
     read from one write to the next of a build."""
+    from kg.incidents import refresh
+
     replace = {g: list(q) for g, q in replace.items()}
     shared = list(shared)
     remove, add = refresh.changes(db, replace, shared, memo)
     graphs.write(db, replace, add=[*shared, *add], remove=remove)
+
+
+def memo(db: Store) -> Memo:
+    """What matching reads, kept from one write of a build to the next."""
+    from kg.incidents.view import Memo
+
+    return Memo(db)
 
 
 @dataclass
@@ -50,6 +64,8 @@ class Summary:
 
 def rebuild(db: Store, settings: Settings | None = None) -> Summary:
     """Recompute every incident from the article graphs, in one transaction."""
+    from kg.incidents import refresh
+
     graphs.write(db, {GRAPH: refresh.rebuild(db, settings)})
     return summary(db)
 
@@ -67,7 +83,7 @@ def summary(db: Store) -> Summary:
 
 def stale(db: Store) -> bool:
     """Whether the store has articles but no incidents graph yet (written by an older kg)."""
-    if refresh.settings_of(db) is not None:
+    if next(iter(db.quads_for_pattern(GRAPH, NKG.matchSettings, None, GRAPH)), None) is not None:
         return False
     return next(iter(db.quads_for_pattern(None, RDF.type, NKG.Article, None)), None) is not None
 
