@@ -24,6 +24,7 @@ from server.worker import LONG, receive, send
 
 SECRET_ENV = ("KG_UPDATE_TOKEN",)  # never handed to query processes
 IDLE_SECONDS = 15.0  # an executor idle this long beyond the warm ones is stopped
+LONG_WALL = 2 * LONG  # wall seconds after which a request counts as long however little CPU
 
 
 class QueryTimeout(KGError):
@@ -95,6 +96,8 @@ class Executor:
         self.memory_mib = memory_mib
         self.network = network
         self.idle_since = time.monotonic()
+        self.cpu_mark: float | None = None  # CPU seconds used when its last answer came
+        self.reniced = False
         env = {k: v for k, v in os.environ.items() if k not in SECRET_ENV}
         args = ["--parent", str(os.getpid()), "--memory", str(memory_mib)]
         self.proc = subprocess.Popen([sys.executable, "-m", "server.worker", *args,
@@ -102,18 +105,29 @@ class Executor:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      env={**env, "PYTHONUNBUFFERED": "1", "MALLOC_ARENA_MAX": "2"})
 
+    def wait_ready(self, timeout: float = 120) -> None:
+        """Wait until the process has started (imports, sandbox): it then answers at once."""
+        if not select.select([self.proc.stdout], [], [], timeout)[0]:
+            self.kill()
+            raise ExecutorCrashed(f"a query executor did not start within {timeout:g} s")
+        hello = receive(self.proc.stdout)
+        if hello is None:
+            raise self.died()
+        self.cpu_mark = hello.get("cpu")
+
     def call(self, request: dict, timeout: float, watch: socket.socket | None = None,
              gate=None) -> dict:
         """Send a request and wait for the answer; kill the process on timeout or hang-up.
 
-        `gate()` is asked every LONG seconds once the request has used LONG CPU seconds (wall
-        seconds where /proc is missing): False stops it.
+        Once the request has used LONG CPU seconds (wall seconds where that is unknown) it is
+        made nicer, so that short requests on other executors get the CPU first; from then on,
+        or after LONG_WALL seconds, `gate()` is asked every LONG seconds: False stops it.
         """
         try:
             send(self.proc.stdin, request)
         except OSError:
             raise self.died() from None
-        started, cpu = time.monotonic(), cpu_seconds(self.proc.pid)
+        started, cpu = time.monotonic(), self.cpu_mark
         deadline, ask = started + timeout, started + LONG
         waiting = [self.proc.stdout] + ([watch] if watch is not None else [])
         while True:
@@ -122,14 +136,16 @@ class Executor:
             ready = select.select(waiting, [], [], left)[0] if left > 0 else []
             if not ready and gate is not None and time.monotonic() < deadline:
                 ask += LONG
-                now = cpu_seconds(self.proc.pid)
-                used = time.monotonic() - started if cpu is None or now is None else now - cpu
-                if used >= LONG and not gate():
+                now, wall = cpu_seconds(self.proc.pid), time.monotonic() - started
+                used = wall if cpu is None or now is None else now - cpu
+                if used >= LONG:
+                    self.renice()
+                if (used >= LONG or wall >= LONG_WALL) and not gate():
                     self.kill()
                     raise LongQueriesBusy(
                         "the server is already running as many long queries as it allows and "
-                        f"others are waiting; this one was stopped after {used:.1f} s of CPU. "
-                        "Try again shortly, or narrow it")
+                        f"others are waiting; this one was stopped after {wall:.0f} s. Try again "
+                        "shortly, or narrow it")
                 continue
             if not ready:
                 self.kill()
@@ -145,7 +161,17 @@ class Executor:
                 answer = receive(self.proc.stdout)
                 if answer is None:
                     raise self.died()
+                self.cpu_mark = answer.pop("cpu", None)
                 return answer
+
+    def renice(self) -> None:
+        """Lower the process's priority (for good: only privileged processes may raise it)."""
+        if not self.reniced:
+            self.reniced = True
+            try:
+                os.setpriority(os.PRIO_PROCESS, self.proc.pid, 10)
+            except OSError:
+                pass
 
     def died(self) -> KGError:
         """Why the process died while answering, as the error to give the client."""
@@ -222,11 +248,23 @@ class ExecutorPool:
             try:
                 ex = Executor(self.memory_mib, network)
             except OSError as err:
-                ex = err
+                if reply is not None:
+                    reply.put(err)
+                continue
+            threading.Thread(target=self._deliver, args=(ex, reply), daemon=True).start()
+
+    def _deliver(self, ex: Executor, reply: queue.Queue | None) -> None:
+        """Once a new executor is ready, hand it to the request waiting for it, or park it."""
+        try:
+            ex.wait_ready()
+        except KGError as err:
             if reply is not None:
-                reply.put(ex)
-            elif isinstance(ex, Executor):
-                self._park(ex)
+                reply.put(err)
+            return
+        if reply is not None:
+            reply.put(ex)
+        else:
+            self._park(ex)
 
     def _park(self, ex: Executor) -> None:
         """Put an executor back among the idle ones (stopped if the pool has enough)."""
@@ -254,7 +292,7 @@ class ExecutorPool:
         reply: queue.Queue = queue.Queue(1)
         self._orders.put((network, reply))
         ex = reply.get()
-        if isinstance(ex, OSError):
+        if isinstance(ex, Exception):
             raise ExecutorCrashed(f"cannot start a query executor: {ex}")
         return ex
 
@@ -292,6 +330,10 @@ class ExecutorPool:
                 self._long.release()
         if fresh:
             ex.close()
+        elif ex.reniced:  # it stays nice: a fresh one takes its place
+            ex.kill()
+            if not network:
+                self._orders.put((network, None))
         else:
             self._park(ex)
         return answer

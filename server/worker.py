@@ -16,6 +16,7 @@ import pickle
 import re
 import struct
 import sys
+import time
 from pathlib import Path
 from typing import IO
 
@@ -28,7 +29,7 @@ from server import formats, guard
 
 _handles: dict[str, object] = {}
 LIMITS = {"memory": 0, "sealed": False}  # this process's own, set by main()
-LONG = 1.0  # CPU seconds: a request using more yields the CPU to shorter ones (nice 10)
+LONG = 1.0  # CPU seconds: a request using more yields the CPU to shorter ones (server/executor.py)
 REMOTE_STATUS = re.compile(r"Error (\d{3})\b")
 
 
@@ -259,34 +260,10 @@ def main() -> None:
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # stray prints must not corrupt the answer channel
     inp = sys.stdin.buffer
+    send(out, {"status": "ready", "cpu": time.process_time()})
     while (request := receive(inp)) is not None:
-        send(out, answer(request))
-
-
-def answer(request: dict) -> dict:
-    """Handle a request in a thread of its own, made nicer once it has used LONG CPU seconds.
-
-    Niceness is per thread on Linux and cannot be lowered back without privileges, so each
-    request gets a new thread: a runaway query gives way to the short ones queued behind it.
-    CPU time, not wall time, so that a short query slowed by a busy machine is not penalised.
-    """
-    import threading
-    import time
-
-    found: list[dict] = []
-    worker = threading.Thread(target=lambda: found.append(handle(request)), daemon=True)
-    worker.start()
-    try:
-        clock = time.pthread_getcpuclockid(worker.ident)
-        while worker.is_alive():
-            worker.join(0.25)
-            if worker.is_alive() and time.clock_gettime(clock) >= LONG:
-                os.setpriority(os.PRIO_PROCESS, worker.native_id, 10)
-                break
-    except (OSError, AttributeError):  # the thread just ended, or no such clock here
-        pass
-    worker.join()
-    return found[0] if found else {"status": 500, "error": "query failed"}
+        # the CPU this process has used so far: the server tells a long query from a slow one
+        send(out, {**handle(request), "cpu": time.process_time()})
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ def start_server(store_dir: Path, *extra: str, env: dict | None = None):
          "--port", str(port), *extra],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120  # a loaded CI machine starts gunicorn slowly
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(base + "/sparql?query=ASK%7B%7D", timeout=2).read()
@@ -59,13 +59,24 @@ def start_server(store_dir: Path, *extra: str, env: dict | None = None):
     raise RuntimeError("kg serve did not come up")
 
 
+def stop_server(proc) -> None:
+    """Stop a `kg serve` subprocess: gracefully, then for good if it lingers on a loaded machine."""
+    import subprocess
+
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=30)
+
+
 @pytest.fixture(scope="session")
 def live_server(seed_store):
     """The real app under gunicorn on 127.0.0.1 serving the seed store; yields its base URL."""
     proc, base = start_server(seed_store, "--timeout", "5")
     yield base
-    proc.terminate()
-    proc.wait(timeout=20)
+    stop_server(proc)
 
 
 @pytest.fixture(scope="session")
@@ -147,5 +158,4 @@ def views_server(views_store):
     """`kg serve` on the views store, one per test module; yields its base URL."""
     proc, base = start_server(views_store, "--timeout", "20")
     yield base
-    proc.terminate()
-    proc.wait(timeout=20)
+    stop_server(proc)

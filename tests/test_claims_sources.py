@@ -86,3 +86,12 @@ def test_the_addressee_of_told_is_never_the_speaker():
     out = run("Radio Kanta reported that five villagers had died. The group told Radio Kanta that "
               "seven villagers had died.", {"Radio Kanta": ("MediaOutlet", ["Radio Kanta"])})
     assert [(source(out, c).label, c.quantity) for c in out.claims] == [("Radio Kanta", 5)]
+
+
+def test_a_short_name_opening_a_sentence_is_the_party_named_before():
+    out = run("The Northern Dawn Police Movement took the town. Dawn said its fighters held the "
+              "airport. Police said the roads were closed.",
+              {"Northern Dawn Police Movement": ("ArmedGroup", ["Northern Dawn Police Movement"])})
+    (c,) = out.claims  # 'Police' names a group: no short name of the movement
+    assert (source(out, c).label, c.text) == ("Northern Dawn Police Movement",
+                                               "its fighters held the airport")

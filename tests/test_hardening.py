@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 import requests
-from conftest import start_server
+from conftest import start_server, stop_server
 
 TOKEN = "hardening-token-5f2c9a"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -29,8 +29,7 @@ def server(seed_store):
     proc, base = start_server(seed_store, "--allow-update", "--timeout", "12",
                               "--query-memory", "256", env={"KG_UPDATE_TOKEN": TOKEN})
     yield proc, base
-    proc.terminate()
-    proc.wait(timeout=30)
+    stop_server(proc)
 
 
 def children(pid: int) -> list[int]:

@@ -8,7 +8,7 @@ import time
 import urllib.error
 import urllib.request
 
-from conftest import free_port
+from conftest import free_port, stop_server
 
 PATHS = ("/", "/sparql?query=ASK%7B%7D", "/queries/articles.json", "/articles")
 
@@ -42,5 +42,4 @@ def test_every_page_says_there_is_no_store_yet(tmp_path):
                 assert err.code == 503, path
                 assert "kg build" in err.read().decode(), path
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        stop_server(proc)

@@ -157,7 +157,7 @@ def test_service_endpoint_must_be_allow_listed(live_server):
 
 
 def test_federated_query_through_an_allow_listed_standin(seed_store, wikidata_standin):
-    from conftest import start_server
+    from conftest import start_server, stop_server
 
     url, received = wikidata_standin
     proc, base = start_server(seed_store, "--allow-service", url)
@@ -171,5 +171,4 @@ def test_federated_query_through_an_allow_listed_standin(seed_store, wikidata_st
         status, _, body = get(f"{base}/queries/wikidata_enrichment.json?endpoint={other}")
         assert status == 400 and json.loads(body)["parameter"] == "endpoint"
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        stop_server(proc)

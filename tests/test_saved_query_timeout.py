@@ -7,7 +7,7 @@ import threading
 import urllib.error
 import urllib.request
 
-from conftest import start_server
+from conftest import start_server, stop_server
 
 SLOW = """#+ title: Everything three times
 #+ description: A cross product that never ends on any real store.
@@ -44,5 +44,4 @@ def test_runaway_saved_query_is_stopped_while_others_answer(seed_store, tmp_path
         status, _ = get(f"{base}/queries/fast.json")
         assert status == 200
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        stop_server(proc)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import start_server
+from conftest import start_server, stop_server
 
 from kg import store as kg_store
 from kg.config import SEEDS_DIR
@@ -33,8 +33,7 @@ def n_articles(base: str) -> tuple[int, int]:
 
 def stop(proc: subprocess.Popen) -> None:
     """Stop a server started by a test."""
-    proc.terminate()
-    proc.wait(timeout=30)
+    stop_server(proc)
 
 
 @pytest.fixture(scope="module")

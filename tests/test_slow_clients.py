@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 import requests
-from conftest import start_server
+from conftest import start_server, stop_server
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import store as kg_store
@@ -35,8 +35,7 @@ def big_server(tmp_path_factory):
     gc.collect()
     proc, base = start_server(directory, "--send-timeout", "3", "--timeout", "10")
     yield base
-    proc.terminate()
-    proc.wait(timeout=30)
+    stop_server(proc)
 
 
 def stall(base: str, path: str) -> socket.socket:

@@ -11,7 +11,7 @@ import requests
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, parse
 
 from kg import iris, store
-from tests.conftest import start_server
+from tests.conftest import start_server, stop_server
 from tests.test_default_graph import CLAIM, GRAPHS, graph_quads
 
 TOKEN = "dataset-test-token"
@@ -33,8 +33,7 @@ def server(tmp_path_factory):
     proc, base = start_server(directory, "--allow-update", "--max-rows", "5",
                               env={"KG_UPDATE_TOKEN": TOKEN})
     yield base, distinct
-    proc.terminate()
-    proc.wait(timeout=30)
+    stop_server(proc)
 
 
 def select(base: str, query: str, **params) -> list[dict]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import socket
 import threading
 
 import pyoxigraph
 import pytest
 import rdflib
 import requests
+from listeners import Listener
 
 NKG = "https://w3id.org/newskg/ontology#"
 ONTOLOGY = "https://w3id.org/newskg/graph/ontology"
@@ -271,35 +271,6 @@ def test_update_is_off_by_default(live_server):
     resp = requests.post(f"{live_server}/update", timeout=30, data={"update": "CLEAR ALL"},
                          headers={"Authorization": "Bearer anything"})
     assert resp.status_code == 403 and "--allow-update" in resp.text
-
-
-class Listener:
-    """A local TCP listener that records whether anyone connected."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(5)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self.running = True
-        self.thread = threading.Thread(target=self.accept, daemon=True)
-        self.thread.start()
-
-    def accept(self) -> None:
-        while self.running:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> None:
-        self.running = False
-        self.thread.join()
-        self.sock.close()
 
 
 @pytest.mark.parametrize("template", [

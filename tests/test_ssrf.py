@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
-from conftest import start_server
+from conftest import start_server, stop_server
 from listeners import SECRET, Listener, StandIn
 from ssrf_corpus import queries, updates, variables
 
@@ -36,8 +36,7 @@ def net(tmp_path_factory):
                               standin.failing, "--allow-update", "--timeout", "10",
                               env={"KG_UPDATE_TOKEN": TOKEN})
     yield base, listener, standin
-    proc.terminate()
-    proc.wait(timeout=30)
+    stop_server(proc)
     listener.close()
     standin.close()
 

@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from kg import store
-from tests.conftest import start_server
+from tests.conftest import start_server, stop_server
 from tests.w3c_manifest import protocol_tests
 
 TOKEN = "w3c-protocol-token"
@@ -107,8 +107,7 @@ def test_read_only(tests, tmp_path):
     try:
         failed = {t["name"]: why for t in queries if (why := run(t, base))}
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop_server(proc)
     assert len(queries) == 20 and not failed
 
 
@@ -127,6 +126,5 @@ def test_with_updates(tests, tmp_path):
         assert loaded.status_code == 200, loaded.text
         failed = {t["name"]: why for t in tests if (why := run(t, base))}
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop_server(proc)
     assert len(tests) == 34 and not failed

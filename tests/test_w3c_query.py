@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from tests.conftest import start_server
+from tests.conftest import start_server, stop_server
 from tests.w3c_manifest import QueryTest, dataset_quads, path_to_iri, query_tests
 from tests.w3c_results import compare, from_pyox, parse_csv, parse_results, query_is_ordered
 
@@ -108,8 +108,7 @@ def serve_datasets(directory, groups: list[list[QueryTest]]) -> dict[str, str | 
                 publish(scratch, directory, n, group[0])
             out.update({t.id: over_http(base, t) for t in group})
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop_server(proc)
         del scratch
         shutil.rmtree(directory, ignore_errors=True)
     return out

@@ -285,8 +285,13 @@ def earlier_source(subj: Token, index: EntityIndex, drafts: list, here: int) -> 
 
 def short_name(subj: Token, index: EntityIndex) -> str | None:
     """The party last mentioned before whose name holds the subject's capitalised word
-    ('the Observatory' after 'the Syrian Observatory for Human Rights')."""
-    if not subj.text[:1].isupper() or subj.i == subj.sent.start:
+    ('the Observatory' after 'the Syrian Observatory for Human Rights'); at a sentence's start
+    too, where the word names no person or group ('Rally said' after 'Rally for Congolese
+    Democracy', a short name the tagger reads as a common word; not 'Police said')."""
+    if not subj.text[:1].isupper() or subj.pos_ in ("DET", "PRON"):
+        return None
+    if subj.i == subj.sent.start and (subj.lemma_.lower() in source_nouns()
+                                      or subj.lower_ in source_nouns()):
         return None
     word = subj.text.lower()
     for _start, key in index.before(subj.idx, PARTY):
