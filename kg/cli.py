@@ -168,11 +168,14 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
               help="Do not allow other origins to read /sparql (CORS is on by default).")
 @click.option("--queries", "queries_dir", type=click.Path(file_okay=False, exists=True),
               help="Folder of saved queries (*.rq) to serve instead of the bundled queries/.")
+@click.option("--answer-cache", "answer_cache", default=64, show_default=True, type=int,
+              help="MiB of answers each worker keeps until the store changes (0: none).")
 @kg_errors
 def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: float,
           allow_update: bool, token_file: Path | None, token_given: str | None,
           query_memory: int, send_timeout: float, allow_service: tuple[str, ...], debug: bool,
-          no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None) -> None:
+          no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None,
+          answer_cache: int = 64) -> None:
     """Serve the SPARQL endpoint, saved queries and pages over HTTP (read-only by default).
 
     Example: kg serve --port 8000
@@ -190,6 +193,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
               "SEND_TIMEOUT": send_timeout}
     config["CORS"] = not no_cors
     config["MAX_ROWS"] = max_rows
+    config["ANSWER_CACHE"] = max(answer_cache, 0) << 20
     if queries_dir:
         config["QUERIES_DIR"] = str(Path(queries_dir).resolve())
     base = f"http://{host}:{port}"

@@ -18,7 +18,8 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
     app = Flask(__name__)
     app.config.update(QUERY_TIMEOUT=30.0, ALLOW_UPDATE=False, UPDATE_TOKEN=None,
                       ALLOWED_SERVICES=[], MAX_ROWS=100_000, MAX_CONTENT_LENGTH=1_000_000,
-                      QUERY_MEMORY=1024, SEND_TIMEOUT=15.0, STREAMS=2, STREAMS_PER_CLIENT=1)
+                      QUERY_MEMORY=1024, SEND_TIMEOUT=15.0, STREAMS=2, STREAMS_PER_CLIENT=1,
+                      ANSWER_CACHE=64 << 20)  # bytes of answers kept per worker (server/answers.py)
     app.config.update(config or {})
     directory = Path(store_dir or app.config.get("STORE_DIR") or default_store())
     app.config["STORE_DIR"] = str(directory)

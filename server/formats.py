@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from pyoxigraph import (
     BlankNode,
@@ -71,6 +72,11 @@ RDF_ALIASES: dict[str, str] = {"json": "application/ld+json", "xml": "applicatio
 TEXT_TYPES = {"text/csv", "text/tab-separated-values", "text/turtle", "application/n-triples",
               "application/n-quads", "application/trig"}
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# The fewest bytes a row adds to SELECT results written by the engine (an empty row: `{},` in
+# JSON, `<result></result>` in XML, CRLF in CSV, LF in TSV; tests/test_formats_cap.py checks
+# them), so that a whole answer of at most max_rows times as many bytes has at most max_rows rows.
+ROW_BYTES = {"application/sparql-results+json": 3, "application/sparql-results+xml": 17,
+             "text/csv": 2, "text/tab-separated-values": 1}
 
 
 def parse_accept(accept: MIMEAccept | str | None) -> MIMEAccept:
@@ -86,6 +92,17 @@ def negotiate(accept: MIMEAccept | str | None, offered: list[str]) -> str | None
     No Accept header at all means the first offered type; synonyms such as
     application/json count for their canonical type.
     """
+    if isinstance(accept, str) or accept is None:  # as the executors get it: the same few, again
+        return _negotiate_text(accept or "", tuple(offered))
+    return _negotiate(accept, offered)
+
+
+@lru_cache(maxsize=256)
+def _negotiate_text(accept: str, offered: tuple[str, ...]) -> str | None:
+    return _negotiate(parse_accept(accept), list(offered))
+
+
+def _negotiate(accept: MIMEAccept, offered: list[str]) -> str | None:
     parsed = parse_accept(accept)
     if not parsed:
         return offered[0] if offered else None
@@ -168,6 +185,44 @@ def solutions_json(variables: list[str], rows: Iterable) -> bytes:
         bindings.append({v: term_json(row[v]) for v in variables if row[v] is not None})
     doc = {"head": {"vars": variables}, "results": {"bindings": bindings}}
     return json.dumps(doc, ensure_ascii=False).encode()
+
+
+class _Full(Exception):
+    """More bytes than a Budget takes."""
+
+
+class Budget:
+    """A binary sink that keeps what is written to it, up to `limit` bytes (then raises _Full)."""
+
+    def __init__(self, limit: int) -> None:
+        self.parts: list[bytes] = []
+        self.left = limit
+
+    def write(self, data: bytes) -> int:
+        """Keep one chunk; _Full once the limit is passed."""
+        self.left -= len(data)
+        if self.left < 0:
+            raise _Full
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to flush: the chunks are kept in memory."""
+
+    def getvalue(self) -> bytes:
+        """Everything written."""
+        return b"".join(self.parts)
+
+
+def serialize_within(results: QuerySolutions, media: str, max_rows: int) -> bytes | None:
+    """SELECT results in `media`, written by the engine, if they surely hold at most `max_rows`
+    rows (their bytes say so, see ROW_BYTES); None if they may hold more (`results` is spent)."""
+    sink = Budget(ROW_BYTES[media] * max_rows)
+    try:
+        results.serialize(sink, format=RESULTS_TYPES[media])
+    except _Full:
+        return None
+    return sink.getvalue()
 
 
 def serialize_solutions(results: QuerySolutions, media: str, max_rows: int | None = None

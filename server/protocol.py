@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pickle
+from functools import lru_cache
+
 from flask import Blueprint, Flask, Response, current_app, request
 from pyoxigraph import NamedNode
 
 from kg.errors import KGError, QueryError, StoreError
-from server import formats
+from server import formats, point
+from server.answers import AnswerCache, cacheable
 from server.executor import (
     ClientGone,
     ExecutorBusy,
@@ -56,15 +60,34 @@ def pool(app: Flask | None = None) -> ExecutorPool:
     return found
 
 
+def answers(app: Flask | None = None) -> AnswerCache | None:
+    """The app's answers kept for the current snapshot (None when ANSWER_CACHE is 0)."""
+    app = app or current_app
+    found = app.extensions.get("kg_answers")
+    if found is None and app.config.get("ANSWER_CACHE"):
+        found = app.extensions.setdefault("kg_answers", AnswerCache(
+            app.config["STORE_DIR"], int(app.config["ANSWER_CACHE"])))
+    return found
+
+
 def execute(req: dict, fresh: bool = False) -> dict:
     """Run one executor request for this HTTP request: the app's store, allow-list and timeout.
 
-    The query stops when the client hangs up (gunicorn hands us its socket to watch).
+    The query stops when the client hangs up (gunicorn hands us its socket to watch). A read
+    asked again before the snapshot changes is answered from memory (server/answers.py).
     """
     req = {"store": current_app.config["STORE_DIR"],
            "allowed": list(current_app.config.get("ALLOWED_SERVICES") or []), **req}
     timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
-    return pool().run(req, timeout, fresh=fresh, watch=request.environ.get("gunicorn.socket"))
+    cache = None if fresh or not cacheable(req) else answers()
+    key = pickle.dumps(req, protocol=pickle.HIGHEST_PROTOCOL) if cache is not None else b""
+    kept, read_at = cache.get(key) if cache is not None else (None, None)
+    if kept is not None:
+        return pickle.loads(kept)
+    answer = pool().run(req, timeout, fresh=fresh, watch=request.environ.get("gunicorn.socket"))
+    if cache is not None and answer.get("status") == 200:
+        cache.put(key, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL), read_at)
+    return answer
 
 
 def checked(answer: dict) -> dict:
@@ -92,11 +115,30 @@ def run_query(query: str, default_graph: list[str] | None = None,
     for iri in (default_graph or []) + (named_graphs or []):
         valid_iri(iri)
     rows = current_app.config.get("MAX_ROWS") if max_rows == -1 else max_rows
+    accept = accept if accept is not None else request.headers.get("Accept", "")
+    lookup = point.read(query) if rows and not (default_graph or named_graphs) else None
+    if lookup is not None:  # one triple pattern: answered here, its cost bounded (server/point.py)
+        answer = point.answer(current_app.extensions["kg_store"].get(), lookup, accept,
+                              params or {}, rows)
+        if answer is not None:
+            return answer
     req = {"op": "query", "query": query,
            "default_graph": default_graph, "named_graphs": named_graphs,
-           "accept": accept if accept is not None else str(request.accept_mimetypes),
-           "params": params or {}, "max_rows": rows, "base": request.base_url}
+           "accept": accept, "params": params or {}, "max_rows": rows, "base": base_url()}
     return execute(req)
+
+
+def base_url() -> str:
+    """The URL this request was sent to, without its query string (relative IRIs resolve here)."""
+    env = request.environ
+    return _base_url(env.get("wsgi.url_scheme"), env.get("HTTP_HOST"), env.get("SERVER_NAME"),
+                     env.get("SERVER_PORT"), env.get("SCRIPT_NAME"), env.get("PATH_INFO"))
+
+
+@lru_cache(maxsize=256)
+def _base_url(*where: str | None) -> str:
+    # werkzeug's request.base_url, from the environ keys it reads, worked out once per URL
+    return request.base_url
 
 
 def to_response(answer: dict) -> Response:

@@ -27,8 +27,11 @@ HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
 
 def add_headers(resp: Response) -> Response:
     """Put the security headers on a response (keeping any a view set itself)."""
+    headers = resp.headers
+    present = {name.lower() for name, _ in headers.items()}  # one pass, not one per header
     for name, value in HEADERS.items():
-        resp.headers.setdefault(name, value)
+        if name.lower() not in present:
+            headers.add(name, value)
     return resp
 
 

@@ -15,10 +15,15 @@ from kg import store
 CHECK_EVERY = 0.0
 
 
-def stamp(directory: Path) -> tuple[int, int, int] | None:
+def stamp(directory: Path | str) -> tuple[int, int, int] | None:
     """What identifies the current snapshot pointer's version (it is replaced, never edited)."""
+    return pointer_stamp(os.path.join(directory, "snapshots", "CURRENT"))
+
+
+def pointer_stamp(current: str) -> tuple[int, int, int] | None:
+    """The version of the snapshot pointer file at the path `current` (None if absent)."""
     try:
-        found = os.stat(Path(directory) / "snapshots" / "CURRENT")
+        found = os.stat(current)
     except OSError:
         return None
     return found.st_ino, found.st_mtime_ns, found.st_size
@@ -29,6 +34,7 @@ class StoreHandle:
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
+        self._current = os.path.join(self.directory, "snapshots", "CURRENT")  # stat'ed per request
         self._lock = threading.Lock()
         self._store: Store | None = None
         self._stamp: tuple[int, int, int] | None = None
@@ -36,7 +42,7 @@ class StoreHandle:
     def get(self) -> Store:
         """The store to read now."""
         with self._lock:
-            now = stamp(self.directory)
+            now = pointer_stamp(self._current)
             if self._store is None or now != self._stamp:
                 self._store = store.open_for_reading(self.directory)
                 self._stamp = now

@@ -111,7 +111,7 @@ def test_conjoined_triggers_are_one_event():
 def test_multiword_triggers_and_bodies_give_way():
     out, _, _ = extract("The militants set ablaze 16 houses. Heavy air strikes hit the town. "
                         "Rescuers found bodies after gunmen killed three people.", {})
-    assert [e.cls for e in out.events] == ["Attack", "Airstrike", "Killing"]
+    assert [e.cls for e in out.events] == ["PropertyDestruction", "Airstrike", "Killing"]
     assert out.events[2].trigger.text == "killed"
 
 

@@ -128,3 +128,55 @@ def test_an_attack_on_armed_forces_is_also_a_clash(text, cls):
     (attack,) = [e for e in events.extract(doc, found).events if is_a(e.cls, "Attack")]
     assert attack.cls == cls
     assert ("Clash" in ALSO_UNDER.get(attack.cls, ())) == (cls == "AttackOnForces")
+
+
+@pytest.mark.parametrize(("text", "classes"), [
+    ("Rebels killed nine soldiers near Kessa.", ["KillingOfForces"]),
+    ("Rebels killed nine villagers near Kessa.", ["Killing"]),
+    ("Rebels stormed an army base in Kessa and killed nine soldiers.", ["AttackOnForces", "Killing"]),
+])
+def test_a_killing_of_armed_forces_is_an_attack_on_them_unless_one_is_told(text, classes):
+    from kg.extract.classes import ALSO_UNDER
+
+    doc, found = parse(text, TOWN)
+    out = events.extract(doc, found).events
+    assert [e.cls for e in out] == classes
+    assert ALSO_UNDER["KillingOfForces"] == ("AttackOnForces",)
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Two officers were shot and killed in Kessa.", 2),
+    ("Twelve fighters were reported killed in Kessa.", 12),
+    ("Troops raided a camp in Kessa, leaving 14 militants dead.", 14),
+])
+def test_the_dead_of_a_shared_passive_or_a_leaving_clause_are_counted(text, count):
+    doc, found = parse(text, TOWN)
+    (killing,) = [e for e in events.extract(doc, found).events if e.cls.startswith("Killing")]
+    assert killing.count == count
+
+
+def test_a_verb_the_lemmatiser_got_wrong_is_read_by_its_spelling():
+    from kg.extract.triggers import stems
+
+    assert "rape" in stems("raped") and "rob" in stems("robbed") and stems("bus") == []
+    doc, found = parse("Soldiers raped two women in Kessa.", TOWN)
+    assert of_class(events.extract(doc, found), "SexualViolence")
+
+
+@pytest.mark.parametrize(("text", "classes"), [
+    ("Militiamen torched thirty houses in Kessa.", ["PropertyDestruction"]),
+    ("Soldiers destroyed a drug laboratory near Kessa.", ["PropertyDestruction"]),
+    ("Bandits robbed traders in Kessa.", ["Looting"]),
+    ("Gang members looted the shops in Kessa and set fire to dozens of homes.", ["Looting", "Attack"]),
+])
+def test_destroying_property_is_an_attack_and_a_looting_unless_one_is_told(text, classes):
+    from kg.extract.classes import ALSO_UNDER
+
+    doc, found = parse(text, TOWN)
+    assert [e.cls for e in events.extract(doc, found).events] == classes
+    assert ALSO_UNDER["PropertyDestruction"] == ("Looting",)
+
+
+def test_an_idea_destroyed_is_no_property():
+    doc, found = parse("Rebels in Kessa said the ruling destroyed the plan.", TOWN)
+    assert not events.extract(doc, found).events

@@ -16,9 +16,22 @@ FAR_SUBJECT = 12  # tokens between a subject and its verb beyond which the parse
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether the verb is in the passive voice (or a past participle modifying a noun)."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
-        (verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children))
+    """Whether the verb is in the passive voice (or a past participle modifying a noun, or one
+    sharing a passive verb's subject: 'was shot and killed', 'were reported killed')."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.tag_ != "VBN" or any(c.dep_ in ("dobj", "nsubj") for c in verb.children):
+        return False
+    return verb.dep_ == "acl" or (verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i
+                                  and verb.head.pos_ == "VERB" and is_passive(verb.head))
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """What a passive verb happened to: its own subject, or the one it shares ('1 officer was
+    shot and killed', '12 fighters were reported killed')."""
+    while not child(verb, "nsubjpass") and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    return child(verb, "nsubjpass")
 
 
 def child(tok: Token, *deps: str) -> list[Token]:
@@ -170,6 +183,8 @@ def patient_subjects(verb: Token) -> list[Token]:
         subj = child(verb.head, "dobj")
     if not subj and verb.dep_ in ("acomp", "oprd", "xcomp") and is_passive(verb.head):
         subj = child(verb.head, "nsubjpass")  # "two people were shot dead"
+    if not subj and verb.dep_ == "amod":  # "leaving 18 militants dead" parsed as 'dead militants'
+        subj = [verb.head]
     return subj
 
 
@@ -233,7 +248,7 @@ def target_heads(trig: Token, cls: str, patient: bool,
         return adjacent_np(trig, 1)
     if trig.pos_ in ("VERB", "AUX", "ADJ"):
         if is_passive(trig):
-            out = child(trig, "nsubjpass") or ([trig.head] if trig.dep_ == "acl" else [])
+            out = passive_subjects(trig) or ([trig.head] if trig.dep_ == "acl" else [])
         elif patient:
             out = patient_subjects(trig)
         else:

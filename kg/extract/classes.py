@@ -33,6 +33,8 @@ SUBCLASS_OF: dict[str, str] = {
     "Shelling": "Bombardment",
     "Clash": "Event",
     "AttackOnForces": "Attack",  # and Clash: see ALSO_UNDER
+    "KillingOfForces": "Killing",  # and AttackOnForces
+    "PropertyDestruction": "Attack",  # and Looting
     "SexualViolence": "Event",
     "Abduction": "Event",
     "Arrest": "Event",
@@ -47,8 +49,11 @@ SUBCLASS_OF: dict[str, str] = {
     "Rescue": "Event",
 }
 
-# classes with a second parent in the ontology: an attack on armed forces is also a clash
-ALSO_UNDER: dict[str, tuple[str, ...]] = {"AttackOnForces": ("Clash",)}
+# classes with a second parent in the ontology: an attack on armed forces is also a clash, a
+# killing of fighters an attack on forces, burning houses a destruction of property
+ALSO_UNDER: dict[str, tuple[str, ...]] = {"AttackOnForces": ("Clash",),
+                                          "KillingOfForces": ("AttackOnForces",),
+                                          "PropertyDestruction": ("Looting",)}
 
 TOP_CLASSES = ("Actor", "Faction", "Place")
 

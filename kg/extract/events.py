@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from kg.extract import arguments as args
-from kg.extract.classes import SUBCLASS_OF
+from kg.extract.classes import ALSO_UNDER, SUBCLASS_OF
 from kg.extract.dates import article_date, time_of
 from kg.extract.event_parties import EntityIndex
 from kg.extract.modality import modality
@@ -68,7 +68,7 @@ def detect(doc: Doc, found: Extraction, index: EntityIndex | None = None) -> lis
     ordered = [drafts[i] for i in sorted(drafts)]
     told = {n: sentence_places(sent.root, index) for n, sent in enumerate(doc.sents)}
     carry_over(ordered, headline_places(doc, index), told)
-    return [to_event(d, doc) for d in ordered]
+    return [to_event(d, doc, cls) for d, cls in zip(ordered, classes_of(ordered))]
 
 
 def group(trigs: list[Trigger]) -> tuple[list[Trigger], list[tuple[Trigger, int]]]:
@@ -203,11 +203,36 @@ def carry_over(drafts: list[Draft], fallback: tuple[str, ...],
         last = d
 
 
-def to_event(d: Draft, doc: Doc) -> Event:
-    """The Event record of a draft."""
+ON_FORCES = {"Attack": "AttackOnForces", "PropertyDestruction": "AttackOnForces",
+             "Killing": "KillingOfForces"}
+
+
+def finer_class(cls: str, armed_target: bool) -> str:
+    """The finer class an event's target tells: an attack on soldiers, police or their posts is
+    an attack on armed forces, a killing of them a killing of armed forces."""
+    return ON_FORCES.get(cls, cls) if armed_target else cls
+
+
+def classes_of(drafts: list[Draft]) -> list[str]:
+    """The class of each event, told finer by its target, plain beside its second parent."""
+    finer = [finer_class(d.trig.cls, d.armed_target) for d in drafts]
+    in_sentence: dict[int, set[str]] = {}
+    for d, cls in zip(drafts, finer):
+        in_sentence.setdefault(d.sent, set()).add(cls)
+    return [plain(cls, in_sentence[d.sent]) for d, cls in zip(drafts, finer)]
+
+
+def plain(cls: str, told: set[str]) -> str:
+    """A class with a second parent that its sentence tells as an event of its own keeps only
+    its first: 'stormed the base and killed 20 soldiers' is an attack on forces and a killing,
+    'looted the shops and set fire to homes' a looting and an attack."""
+    return SUBCLASS_OF[cls] if set(ALSO_UNDER.get(cls, ())) & told else cls
+
+
+def to_event(d: Draft, doc: Doc, cls: str) -> Event:
+    """The Event record of a draft, of class cls."""
     tok = d.trig.token
     sent = tok.sent
-    cls = "AttackOnForces" if d.trig.cls == "Attack" and d.armed_target else d.trig.cls
     return Event(cls=cls, trigger=Span(tok.idx, tok.idx + len(tok), tok.text),
                  sentence=Span(sent.start_char, sent.end_char, sent.text),
                  agents=tuple(d.agents), targets=tuple(k for k in d.targets if k not in d.agents),

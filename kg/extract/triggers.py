@@ -58,10 +58,29 @@ def candidates(tok: Token) -> list[Row]:
     keys = [tok.lemma_.lower(), tok.lower_]
     if tok.lower_.endswith("s") and headline_word(tok):  # "Beheads": a verb in a title-case headline
         keys += [tok.lower_[:-n] for n, end in ((1, "s"), (2, "es")) if tok.lower_.endswith(end)]
+    if tok.tag_ in INFLECTED:
+        keys += stems(tok.lower_)  # the lemmatiser's slips: 'raped' -> 'rap'
     for key in keys:
         if key in lex:
             rows = [r for r in lex[key] if tok.pos_ in POS[r.pos]]
             return rows or (lex[key] if headline_word(tok) else [])
+    return []
+
+
+INFLECTED = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+ENDINGS = (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("e", "")), ("es", ("", "e")), ("s", ("",)))
+
+
+def stems(word: str) -> list[str]:
+    """Base forms an inflected verb may have by the spelling rules ('raped' -> 'rape', 'rap';
+    'robbed' -> 'rob'), for a lemma the model got wrong."""
+    for end, repl in ENDINGS:
+        if word.endswith(end) and len(word) > len(end) + 2:
+            base = word[: -len(end)]
+            out = [base + r for r in repl]
+            if len(base) > 2 and base[-1] == base[-2]:
+                out.append(base[:-1])  # 'robbed', 'gunning'
+            return out
     return []
 
 

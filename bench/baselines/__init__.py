@@ -1,0 +1,1 @@
+"""Bare baselines the benchmarks compare kg with, in the same run."""
