@@ -95,3 +95,32 @@ def test_a_short_name_opening_a_sentence_is_the_party_named_before():
     (c,) = out.claims  # 'Police' names a group: no short name of the movement
     assert (source(out, c).label, c.text) == ("Northern Dawn Police Movement",
                                                "its fighters held the airport")
+
+
+def test_a_description_tied_to_its_party_is_one_of_its_names():
+    out = run("President Amara Tembe opened the bridge at Kessa on Monday. The president said it would "
+              "carry 4,000 cars a day.", {"Amara Tembe": ("Actor", ["Amara Tembe"])},
+              roles={"Amara Tembe": ("President",)})
+    (c,) = out.claims
+    assert (source(out, c).label, c.quantity) == ("Amara Tembe", 4000)
+    assert "the president" in source(out, c).alt_labels
+
+
+def test_conjoined_modifiers_stay_in_an_unnamed_source():
+    out = run("Federal and state officials said the bridge cost $40 million.", {})
+    (c,) = out.claims
+    assert source(out, c).label == "federal and state officials"
+
+
+PORT = {"Peter Hall": ("Actor", ["Peter Hall"]), "Ida Sorensen": ("Actor", ["Ida Sorensen"]),
+        "Radio Kanta": ("MediaOutlet", ["Radio Kanta"])}
+
+
+def test_a_name_run_into_a_subjectless_cue_speaks_and_the_outlet_only_carries():
+    out = run("We are in close contact with the port authority and they have promised us that they "
+              "would never close the docks and would give full access to the inspectors to visit the "
+              "areas affected Peter Hall told Foreign Minister Ida Sorensen in a call on Friday "
+              "according to Radio Kanta.", PORT)
+    told = [c for c in out.claims if c.cue == "tell"]
+    assert [source(out, c).label for c in told] == ["Peter Hall"]
+    assert all(c.cue != "according to" for c in out.claims)  # Radio Kanta carries Hall's claim

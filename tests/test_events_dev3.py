@@ -156,8 +156,7 @@ def test_a_monitor_recording_deaths_makes_a_claim_but_a_video_does_not():
 def test_killing_and_arson_phrasal_verbs():
     assert [e.cls for e in run("Gunmen gunned down a village chief on Monday.", {}).events] == ["Killing"]
     assert [e.cls for e in run("Two men were stabbed to death in Kano.", {}).events] == ["Killing"]
-    assert [e.cls for e in run("Militants burned down 40 houses in the village.", {}).events] == [
-        "PropertyDestruction"]
+    assert [e.cls for e in run("Militants burned down 40 houses in the village.", {}).events] == ["PropertyDestruction"]
     assert [e.cls for e in run("Police rounded up 60 protesters.", {}).events] == ["Arrest"]
     assert not run("The team beat its rivals 3-1.", {}).events
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -11,10 +12,10 @@ from kg.extract import quotes
 from kg.extract.cues import cue_kind, cue_lemma, is_according_to, is_cue, status_words
 from kg.extract.event_parties import EntityIndex, words
 from kg.extract.numbers import find_count
-from kg.extract.sources import UnnamedSources, source_of, subject_of
+from kg.extract.sources import UnnamedSources, source_of, subject_of, surface_form
 from kg.extract.status import assign_status, generic, same_counted
 from kg.extract.text import text_of as doc_text
-from kg.model import Claim, Extraction, Span
+from kg.model import Claim, Entity, Extraction, Span
 
 
 @dataclass
@@ -39,23 +40,33 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
     sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     unnamed = UnnamedSources(len(found.entities))
     drafts: list[Draft] = []
+    forms: dict[str, list[str]] = {}  # party -> the descriptions it spoke by ('the president')
     for tok in doc:
         if not is_cue(tok) or _negated(tok) or _channel(tok):
             continue
-        source = source_of(tok, index, drafts, sent_of)
+        source, subj = source_of(tok, index, drafts, sent_of), subject_of(tok)
         if source is None:
-            subj = subject_of(tok)
             source = unnamed.key_for(subj) if subj is not None else None
             if source is None:
                 continue
+        elif subj is not None and (form := surface_form(subj, source, index)):
+            forms.setdefault(source, []).append(form)
         drafts.append(draft(tok, source, content_of(tok), sent_of[tok.i], found))
     drafts = sorted(drafts + quote_drafts(doc, drafts, found), key=lambda d: d.cue.i)
     share_events(drafts)
     toll_events(drafts, found, sent_of, doc)
     assign_status(drafts, doc, found)
     counts = {e.key: (e.count, e.count_bound) for e in found.events if e.count is not None}
-    return replace(found, entities=found.entities + unnamed.all(),
+    entities = tuple(with_forms(e, forms.get(e.key, ())) for e in found.entities)
+    return replace(found, entities=entities + unnamed.all(),
                    claims=tuple(to_claim(d, counts) for d in drafts if unnamed.shown(d.source)))
+
+
+def with_forms(entity: Entity, forms: Iterable[str]) -> Entity:
+    """The entity with the descriptions it was named by as alternative labels ('the president')."""
+    known = {n.lower() for n in (entity.label, *entity.alt_labels)}
+    new = [f for f in dict.fromkeys(forms) if f.lower() not in known]
+    return replace(entity, alt_labels=(*entity.alt_labels, *new)) if new else entity
 
 
 def draft(cue: Token, source: str, content: list[Token], sent: int, found: Extraction,
@@ -117,23 +128,7 @@ def _channel(tok: Token) -> bool:
     if not is_according_to(tok):
         return False
     head = tok.head
-    return is_cue(head) and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+    return is_cue(head) and head.i != tok.i and subject_of(head) is not None
 
 
 def content_of(cue: Token) -> list[Token]:

@@ -42,12 +42,36 @@ def is_description(subj: Token) -> bool:
 
 
 def modifiers(subj: Token) -> list[Token]:
-    """The words just before a noun that modify it ('a senior campaign official')."""
+    """The words just before a noun that modify it ('a senior campaign official', 'federal and
+    state officials')."""
     doc, first = subj.doc, subj.i
     while first > subj.sent.start and doc[first - 1].dep_ in MODIFIERS \
             and first <= doc[first - 1].head.i <= subj.i:
         first -= 1
+    for left in reversed([c for c in subj.lefts if c.i < first]):
+        sub = list(left.subtree)
+        if left.dep_ not in MODIFIERS or sub[-1].i != first - 1 or any(t.is_punct for t in sub):
+            break
+        first = sub[0].i  # a modifier with its own conjuncts: 'federal and state'
     return list(doc[first: subj.i])
+
+
+def surface_form(subj: Token, key: str, index: EntityIndex) -> str | None:
+    """The words a cue's subject names its party by where it is no mention of it ('the
+    president' for the president named before, 'Dawn' for the Northern Dawn movement): an
+    alternative label of that party."""
+    if index.at(subj) == key:
+        return None
+    if short_name(subj, index) == key:
+        return subj.text
+    if described_party(subj, index) != key:
+        return None
+    doc, left = subj.doc, modifiers(subj)
+    first = left[0].i if left else subj.i
+    if first > 0 and doc[first - 1].dep_ == "det" and doc[first - 1].head.i == subj.i:
+        first -= 1
+    text = doc[first: subj.i + 1].text
+    return text[:1].lower() + text[1:] if doc[first].pos_ != "PROPN" else text
 
 
 def described_party(subj: Token, index: EntityIndex) -> str | None:
@@ -181,6 +205,9 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                default=None)
     if subj is not None:
         return cue.head if subj.lower_ in ("who", "that") and cue.dep_ == "relcl" else subj
+    name = name_before(cue)
+    if name is not None:
+        return name
     if cue.dep_ in INHERIT and depth < 4:
         up = cue.head
         while up.head.i != up.i and not is_cue(up) and depth < 4:  # "said ... adding that"
@@ -193,6 +220,16 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.sent == cue.sent:
         return prev  # "UN estimates suggest" parsed without a subject
     return None
+
+
+def name_before(cue: Token) -> Token | None:
+    """'... the areas affected Mohammad Javad Zarif told ...': a run-on sentence whose parse hangs
+    the name just before a subjectless cue elsewhere (an apposition); that name speaks."""
+    prev = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
+    if prev is None or prev.pos_ != "PROPN" or prev.ent_type_ not in ("PERSON", "ORG") \
+            or prev.head.i == cue.i or prev.dep_ not in ("appos", "conj", "npadvmod", "dobj", "pobj"):
+        return None
+    return prev if cue.tag_ in ("VBD", "VBZ", "VBP") else None
 
 
 def elliptic_passive(cue: Token) -> bool:
