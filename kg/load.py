@@ -4,7 +4,8 @@ What the embedded build does between articles is done here, in the same order
 (kg.pipeline.Labels over the store and what was loaded before), so the store ends up as
 `kg build` would have left it: one rdfs:label per unlinked entity across articles, the
 shared Wikidata graph the set union of every article's, the default graph the RDF merge of
-the named graphs (kg.graphs.write, many new article graphs in one transaction).
+the named graphs (kg.graphs.write, many new article graphs in one transaction), and the
+incidents of the articles written (kg.incidents.write, in the same transaction).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from kg import graphs, store
+from kg import incidents, store
 from kg.pipeline import Labels, Summary
 from kg.shards import ArticleGraph, read_shard
 from kg.vocab import NKG, RDFS, SKOS
@@ -105,6 +106,7 @@ def _current(db: Store, a: ArticleGraph) -> bool:
 def _write(db: Store, batch: list[ArticleGraph], progress: Callable[[int], None] | None) -> None:
     if not batch:
         return
-    graphs.write(db, {a.graph: a.quads for a in batch}, [q for a in batch for q in a.shared])
+    # one transaction per batch, with the incidents its articles touch (kg.incidents)
+    incidents.write(db, {a.graph: a.quads for a in batch}, [q for a in batch for q in a.shared])
     if progress:
         progress(len(batch))

@@ -19,6 +19,7 @@ from pyoxigraph import RdfFormat, Store, serialize
 
 from kg import iris, store
 from kg.errors import StoreError
+from kg.incidents import refresh
 from kg.load import settled
 from kg.pipeline import Labels
 from kg.shards import read_shard
@@ -37,17 +38,21 @@ class Loader:
 
 
 def write_settled(paths: list[Path], directory: Path) -> list[Path]:
-    """One settled N-Quads file per shard, and the ontology's, in `directory`."""
+    """One settled N-Quads file per shard, the ontology's and the incidents', in `directory`."""
     directory.mkdir(parents=True, exist_ok=True)
     scratch = Store()
     store.ensure_ontology(scratch)
     out = [directory / "ontology.nq"]
     _write(out[0], list(scratch.quads_for_pattern(None, None, None, iris.ONTOLOGY_GRAPH)))
     labels = Labels(scratch)
+    written = Store()  # every article, for the incidents (kg/incidents) made from them at the end
     for p in paths:
         quads = [q for a in settled(read_shard(p), labels) for q in (*a.quads, *a.shared)]
         out.append(directory / f"{p.stem}.nq")
         _write(out[-1], quads)
+        written.extend(quads)
+    out.append(directory / "incidents.nq")
+    _write(out[-1], refresh.rebuild(written))
     return out
 
 
