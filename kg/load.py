@@ -4,8 +4,7 @@ What the embedded build does between articles is done here, in the same order
 (kg.pipeline.Labels over the store and what was loaded before), so the store ends up as
 `kg build` would have left it: one rdfs:label per unlinked entity across articles, the
 shared Wikidata graph the set union of every article's, the default graph the RDF merge of
-the named graphs (kg.graphs.write, many new article graphs in one transaction), and the
-incidents of the articles written (kg.incidents.write, in the same transaction).
+the named graphs (kg.graphs.write, many new article graphs in one transaction).
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from kg import incidents, store
+from kg import graphs, incidents, store
 from kg.pipeline import Labels, Summary
 from kg.shards import ArticleGraph, read_shard
 from kg.vocab import NKG, RDFS, SKOS
@@ -65,6 +64,8 @@ def load_store(paths: list[Path], store_dir: Path,
     db = store.open_store(store_dir)
     ontology_changed = store.ensure_ontology(db)
     summary = load_into(db, paths, progress)
+    if summary.articles:  # shards hold no incidents: they span articles, so they are made here
+        incidents.rebuild(db)
     if summary.articles or ontology_changed or store.latest_snapshot(store_dir) is None:
         store.publish_snapshot(db, store_dir)
     del db
@@ -106,7 +107,6 @@ def _current(db: Store, a: ArticleGraph) -> bool:
 def _write(db: Store, batch: list[ArticleGraph], progress: Callable[[int], None] | None) -> None:
     if not batch:
         return
-    # one transaction per batch, with the incidents its articles touch (kg.incidents)
-    incidents.write(db, {a.graph: a.quads for a in batch}, [q for a in batch for q in a.shared])
+    graphs.write(db, {a.graph: a.quads for a in batch}, [q for a in batch for q in a.shared])
     if progress:
         progress(len(batch))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from kg.extract import sides
 from kg.extract.entity_data import fold, lexicons, place_class, place_kind
 from kg.extract.text import text_of
 
@@ -59,6 +60,7 @@ class Mention:
     group: str = ""
     country: str | None = None
     forms: list[str] = field(default_factory=list)  # qualified forms: "Idlib province"
+    side: bool = False  # a sports side ('Leeds 2 Chelsea 1'): its cluster is an organisation
 
 
 def from_doc(doc: Doc) -> list[Mention]:
@@ -80,6 +82,8 @@ def is_amount(ent: Span) -> bool:
 
 def classify(ent: Span) -> Mention | None:
     """The class a span's lexicon entry, label, text and context give it; None for no entity."""
+    if sides.is_side(ent):
+        return Mention(ent.start, ent.end, ent.text, strip_article(ent.text), "Faction", "ORG", side=True)
     if ent.ent_id_:
         return from_lexicon(ent)
     if is_amount(ent):
