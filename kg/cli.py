@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import wraps
 from pathlib import Path
@@ -47,32 +48,99 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--skip-bad", is_flag=True,
               help="Leave out inputs that cannot be read (listed at the end) instead of stopping.")
+@click.option("--engine", type=click.Choice(["embedded", "dask"]), default="embedded",
+              show_default=True, help="dask: one task per partition of articles, see docs/SCALE.md.")
+@click.option("--scheduler", help="With --engine dask: the Dask scheduler's address "
+              "(default: a LocalCluster started here).")
+@click.option("--partition-size", default=100, show_default=True, type=click.IntRange(min=1),
+              help="With --engine dask: articles per task (and per shard).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="With --engine dask and no --scheduler: LocalCluster workers (default: one per core).")
+@click.option("--shards", "shards_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="With --engine dask: the folder of N-Quads shards (one every worker can write).")
 @kg_errors
 def build(paths: tuple[str, ...], store_dir: Path | None, online: bool, quiet: bool,
-          skip_bad: bool) -> None:
+          skip_bad: bool, engine: str = "embedded", scheduler: str | None = None,
+          partition_size: int = 100, workers: int | None = None,
+          shards_dir: Path | None = None) -> None:
     """Read articles (.txt, .md, .html, .jsonl, folders, or - for stdin) into the store.
 
     Every input is read and checked before anything is written: a bad one stops the build with
     one line naming it (file:line) and the reason, or with --skip-bad is left out and listed.
+    With --engine dask --shards DIR the articles are extracted into N-Quads shards on Dask (a
+    killed run resumes), then loaded into the store only if --store is given.
 
-    Example: kg build seeds/ --store kg-data
+    Examples: kg build seeds/ --store kg-data;
+    kg build news/ --engine dask --shards shards/ --scheduler tcp://head:8786
     """
     from tqdm import tqdm
 
-    from kg.pipeline import build as run_build
     from kg.read import read_inputs
 
+    if engine == "dask" and shards_dir is None:
+        raise click.UsageError("--engine dask needs --shards DIR")
+    if engine == "embedded" and (scheduler or shards_dir or workers):
+        raise click.UsageError("--scheduler, --workers and --shards go with --engine dask")
     reading = read_inputs(list(paths), skip_bad=skip_bad)
     articles = reading.articles
     show = not quiet and len(articles) > 5
     with tqdm(total=len(articles), disable=not show, unit="article", file=sys.stderr) as bar:
-        summary = run_build(list(paths), store_dir or default_store(), online=online,
-                            progress=bar.update, articles=articles)
+        if engine == "dask":
+            from kg.distributed import Engine
+            from kg.distributed import build as dask_build
+
+            summary = dask_build(articles, shards_dir, store_dir, Engine(scheduler, workers),
+                                 partition_size, online=online, progress=bar.update)
+        else:
+            from kg.pipeline import build as run_build
+
+            summary = run_build(list(paths), store_dir or default_store(), online=online,
+                                progress=bar.update, articles=articles)
     click.echo(summary.line(), err=True)
     if reading.skipped:
         click.echo(f"{len(reading.skipped)} bad inputs skipped:", err=True)
         for err in reading.skipped:
             click.echo(f"  {err}", err=True)
+
+
+@cli.command()
+@click.argument("shards", nargs=-1, required=True)
+@store_option
+@click.option("--virtuoso", "virtuoso_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write settled N-Quads here and run Virtuoso's ld_dir + rdf_loader_run "
+              "(the folder must be in the server's DirsAllowed).")
+@click.option("--qlever", "qlever_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write settled N-Quads and a Qleverfile here and run `qlever index`.")
+@click.option("--isql", default="isql-vt", show_default=True,
+              help="With --virtuoso: Virtuoso's isql (the password from $KG_VIRTUOSO_PASSWORD).")
+@click.option("--address", default="1111", show_default=True,
+              help="With --virtuoso: the server's SQL port or host:port.")
+@click.option("--dry-run", is_flag=True, help="With --virtuoso or --qlever: write the files "
+              "and print the loader's command instead of running it.")
+@kg_errors
+def load(shards: tuple[str, ...], store_dir: Path | None, virtuoso_dir: Path | None,
+         qlever_dir: Path | None, isql: str, address: str, dry_run: bool) -> None:
+    """Load N-Quads shards of `kg build --engine dask` (files, or folders) into a store:
+    the Oxigraph store (--store, the default), Virtuoso or QLever (docs/SCALE.md).
+
+    Examples: kg load shards/ --store kg-data; kg load shards/ --virtuoso /data/kg --dry-run
+    """
+    from kg.shards import shard_files
+
+    paths = shard_files(list(shards))
+    if sum(x is not None for x in (store_dir, virtuoso_dir, qlever_dir)) > 1:
+        raise click.UsageError("give one of --store, --virtuoso and --qlever")
+    if virtuoso_dir or qlever_dir:
+        from kg.loaders import load_external
+
+        click.echo(load_external(paths, virtuoso_dir, qlever_dir, isql, address, dry_run), nl=False)
+        return
+    if dry_run:
+        raise click.UsageError("--dry-run goes with --virtuoso or --qlever")
+    from kg.load import load_store
+
+    summary = load_store(paths, store_dir or default_store())
+    click.echo(summary.line().replace("built", "loaded"), err=True)
 
 
 @cli.command()
@@ -170,15 +238,20 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
               help="Folder of saved queries (*.rq) to serve instead of the bundled queries/.")
 @click.option("--answer-cache", "answer_cache", default=64, show_default=True, type=int,
               help="MiB of answers each worker keeps until the store changes (0: none).")
+@click.option("--remote", metavar="URL",
+              help="Read from this SPARQL 1.1 endpoint instead of the store (docs/SCALE.md).")
+@click.option("--remote-kind", type=click.Choice(["sparql", "virtuoso", "qlever"]),
+              default="sparql", show_default=True,
+              help="With --remote: the store behind it, to pass it --timeout its own way.")
 @kg_errors
 def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: float,
           allow_update: bool, token_file: Path | None, token_given: str | None,
           query_memory: int, send_timeout: float, allow_service: tuple[str, ...], debug: bool,
           no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None,
-          answer_cache: int = 64) -> None:
+          answer_cache: int = 64, remote: str | None = None, remote_kind: str = "sparql") -> None:
     """Serve the SPARQL endpoint, saved queries and pages over HTTP (read-only by default).
 
-    Example: kg serve --port 8000
+    Examples: kg serve --port 8000; kg serve --remote http://db:8890/sparql --remote-kind virtuoso
     """
     from kg.store import upgrade
     from server.run import read_token
@@ -196,11 +269,20 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
     config["ANSWER_CACHE"] = max(answer_cache, 0) << 20
     if queries_dir:
         config["QUERIES_DIR"] = str(Path(queries_dir).resolve())
+    if remote:
+        from server.remote import configure
+
+        if allow_update or store_dir:
+            raise click.UsageError("--remote serves a remote store read-only: no --store or "
+                                   "--allow-update with it")
+        configure(config, remote, remote_kind)
+    else:
+        os.environ.pop("KG_REMOTE_STORE", None)  # executors seal themselves off the network
+        upgrade(Path(config["STORE_DIR"]))  # once here, not racing in every worker
     base = f"http://{host}:{port}"
     click.echo(f"kg serving {config['STORE_DIR']}\n  pages and query editor: {base}/\n"
                f"  SPARQL endpoint: {base}/sparql\n  try:\n    curl -s {base}/sparql "
                f"-H 'Accept: text/csv' --data-urlencode '{EXAMPLE_QUERY}'", err=True)
-    upgrade(Path(config["STORE_DIR"]))  # once here, not racing in every worker
     run_server(config, host, port, workers, debug)
 
 

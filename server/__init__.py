@@ -21,10 +21,17 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
                       QUERY_MEMORY=1024, SEND_TIMEOUT=15.0, STREAMS=2, STREAMS_PER_CLIENT=1,
                       ANSWER_CACHE=64 << 20)  # bytes of answers kept per worker (server/answers.py)
     app.config.update(config or {})
-    directory = Path(store_dir or app.config.get("STORE_DIR") or default_store())
-    app.config["STORE_DIR"] = str(directory)
     app.config["QUERIES_DIR"] = str(queries_dir or app.config.get("QUERIES_DIR") or QUERIES_DIR)
-    app.extensions["kg_store"] = StoreHandle(directory)
+    if app.config.get("REMOTE"):  # kg serve --remote URL: a SPARQL endpoint instead of a store
+        from server.remote import RemoteHandle
+
+        app.config["STORE_DIR"] = app.config["REMOTE"]
+        app.extensions["kg_store"] = RemoteHandle(app.config["REMOTE"], app.config["QUERY_TIMEOUT"],
+                                                  app.config.get("REMOTE_KIND", "sparql"))
+    else:
+        directory = Path(store_dir or app.config.get("STORE_DIR") or default_store())
+        app.config["STORE_DIR"] = str(directory)
+        app.extensions["kg_store"] = StoreHandle(directory)
 
     from server import sparql
 

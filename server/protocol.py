@@ -116,7 +116,9 @@ def run_query(query: str, default_graph: list[str] | None = None,
         valid_iri(iri)
     rows = current_app.config.get("MAX_ROWS") if max_rows == -1 else max_rows
     accept = accept if accept is not None else request.headers.get("Accept", "")
-    lookup = point.read(query) if rows and not (default_graph or named_graphs) else None
+    # a remote store answers point lookups too: no row cap there, so only through an executor
+    local = not current_app.config.get("REMOTE")
+    lookup = point.read(query) if rows and local and not (default_graph or named_graphs) else None
     if lookup is not None:  # one triple pattern: answered here, its cost bounded (server/point.py)
         answer = point.answer(current_app.extensions["kg_store"].get(), lookup, accept,
                               params or {}, rows)

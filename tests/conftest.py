@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,10 +30,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store_dir: Path, *extra: str, env: dict | None = None):
+def start_server(store_dir: Path | None, *extra: str, env: dict | None = None):
     """`kg serve` as a real subprocess on 127.0.0.1; returns (process, base URL).
 
-    `env` adds environment variables (KG_UPDATE_TOKEN ...) to the server's.
+    `env` adds environment variables (KG_UPDATE_TOKEN ...) to the server's; no `store_dir`
+    when `extra` gives --remote.
     """
     import os
     import subprocess
@@ -42,8 +44,8 @@ def start_server(store_dir: Path, *extra: str, env: dict | None = None):
 
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--store", str(store_dir), "--host", "127.0.0.1",
-         "--port", str(port), *extra],
+        [sys.executable, "-m", "kg", "serve", *(["--store", str(store_dir)] if store_dir else []),
+         "--host", "127.0.0.1", "--port", str(port), *extra],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120  # a loaded CI machine starts gunicorn slowly
@@ -71,12 +73,31 @@ def stop_server(proc) -> None:
         proc.wait(timeout=30)
 
 
-@pytest.fixture(scope="session")
-def live_server(seed_store):
+@contextmanager
+def serving(store_dir: Path, how: str, *extra: str):
+    """`kg serve` on a store; with how="remote", a second `kg serve --remote` in front of it
+    (server/remote.py), which the tests then talk to. Yields the base URL they use."""
+    proc, base = start_server(store_dir, *extra)
+    procs = [proc]
+    try:
+        if how == "remote":
+            front, base = start_server(None, "--remote", base + "/sparql", *extra)
+            procs.append(front)
+        yield base
+    finally:
+        for p in reversed(procs):
+            stop_server(p)
+
+
+# The HTTP tests that do not write run against the embedded store and through --remote.
+SERVED = pytest.fixture(scope="session", params=["embedded", "remote"])
+
+
+@SERVED
+def live_server(seed_store, request):
     """The real app under gunicorn on 127.0.0.1 serving the seed store; yields its base URL."""
-    proc, base = start_server(seed_store, "--timeout", "5")
-    yield base
-    stop_server(proc)
+    with serving(seed_store, request.param, "--timeout", "5") as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -153,9 +174,8 @@ def views_store(tmp_path_factory) -> Path:
     return directory
 
 
-@pytest.fixture(scope="module")
-def views_server(views_store):
-    """`kg serve` on the views store, one per test module; yields its base URL."""
-    proc, base = start_server(views_store, "--timeout", "20")
-    yield base
-    stop_server(proc)
+@pytest.fixture(scope="module", params=["embedded", "remote"])
+def views_server(views_store, request):
+    """`kg serve` on the views store, one per test module (and way of serving); its base URL."""
+    with serving(views_store, request.param, "--timeout", "20") as base:
+        yield base

@@ -180,3 +180,28 @@ def test_destroying_property_is_an_attack_and_a_looting_unless_one_is_told(text,
 def test_an_idea_destroyed_is_no_property():
     doc, found = parse("Rebels in Kessa said the ruling destroyed the plan.", TOWN)
     assert not events.extract(doc, found).events
+
+
+# --- fatalities -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("On 2 May 2021, troops shot dead a herder near Kessa.", 1),
+    ("A nurse was killed when a shell hit a clinic in Kessa.", 1),
+    ("Rebels attacked Kessa and killed the headman of the village.", 1),
+    ("Fighters clashed in Kessa. An unknown number of fatalities was coded as 6.", 6),
+    ("Deaths rose to 14 in Kessa after the raid.", 14),
+    ("Police killed a farmer and his son in Kessa.", None),
+    ("Troops killed the police of Kessa.", None),
+])
+def test_a_count_from_one_victim_or_the_toll_a_fatality_noun_is_given(text, count):
+    doc, found = parse(text, TOWN)
+    counts = [e.count for e in events.extract(doc, found).events if e.cls.startswith("Killing")]
+    assert counts and (count in counts if count else set(counts) == {None})
+
+
+def test_a_date_is_never_what_an_event_was_done_to():
+    from kg.extract import arguments as args
+
+    doc, _ = parse("On 2 May 2021, troops shot dead a herder near Kessa.", TOWN)
+    shot = next(t for t in doc if t.lower_ == "shot")
+    assert [t.text for t in args.target_heads(shot, "Killing", False)] == ["herder"]

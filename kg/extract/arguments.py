@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.counts import one_victim, toll_count
 from kg.extract.event_parties import EntityIndex, entities_of, words
 from kg.extract.numbers import Count, find_count, months
 
@@ -266,7 +267,13 @@ def target_heads(trig: Token, cls: str, patient: bool,
             out += prep_objects(acl, ["as"])  # "killed a civilian, identified as X"
     # conjuncts after the head only: in "police fire tear gas, dozens arrested" 'dozens' is
     # conjoined to what comes before it, which is no target
-    return [t for t in out for t in (t, *(c for c in t.conjuncts if c.i > t.i))]
+    out = [t for t in out for t in (t, *(c for c in t.conjuncts if c.i > t.i))]
+    return [t for t in out if not timeword(t)]
+
+
+def timeword(tok: Token) -> bool:
+    """'On 2 May', 'on Monday': a time, never what an event was done to."""
+    return tok.ent_type_ in ("DATE", "TIME") or (tok.is_title and tok.lower_ in months())
 
 
 def place_heads(trig: Token, targets: list[Token]) -> list[Token]:
@@ -301,7 +308,7 @@ def count_of(trig: Token, targets: list[Token], patient: bool,
         found = find_count(phrase_text(tok.doc, toks[0].i, toks[-1].i + 1))
         if found:
             return found
-    return None
+    return toll_count(trig) or one_victim(holders[:-1])
 
 
 def phrase_text(doc, start: int, end: int) -> str:
