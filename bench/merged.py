@@ -66,8 +66,10 @@ def old_replace(db: Store, graph: NamedNode, quads: list[Quad]) -> None:
     db.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} .\n}} }}")
 
 
-def union_write(db: Store, replace: dict | None = None, add=()) -> None:
+def union_write(db: Store, replace: dict | None = None, add=(), remove=()) -> None:
     """How kg wrote before the merged default graph: the named graphs alone (bench only)."""
+    for q in remove:
+        db.remove(q)
     for g, quads in (replace or {}).items():
         if graphs.is_empty(db, g):
             db.extend(Quad(q.subject, q.predicate, q.object, g) for q in quads)

@@ -337,6 +337,25 @@ def link_command(store_dir: Path | None, online: bool, name: str | None, text: s
     click.echo(relink(store_dir or default_store(), online=online).line(), err=True)
 
 
+@cli.command("incidents")
+@store_option
+@click.option("--rebuild", "rebuild_all", is_flag=True,
+              help="Recompute every incident from the article graphs (one transaction).")
+@click.option("--settings", "settings_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Matching settings (JSON, as kg/incidents/data/matching.json) "
+              "to rebuild with; the store keeps them for later builds.")
+@kg_errors
+def incidents_command(store_dir: Path | None, rebuild_all: bool, settings_file: Path | None) -> None:
+    """Count the store's incidents (one real-world event, however many articles report it);
+    --rebuild recomputes them all, --settings changes how reports are matched.
+
+    Example: kg incidents --rebuild --settings my-matching.json
+    """
+    from kg.incidents import run
+
+    click.echo(run(store_dir or default_store(), rebuild_all, settings_file).line(), err=True)
+
+
 @cli.group()
 def gazetteer() -> None:
     """The local gazetteer of Wikidata items used for linking."""

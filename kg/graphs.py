@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, Store
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, Store
 
 from kg import iris
 
@@ -48,23 +48,27 @@ def is_empty(store: Store, graph: NamedNode | DefaultGraph) -> bool:
 
 
 def write(store: Store, replace: Mapping[NamedNode, Iterable[Quad]] | None = None,
-          add: Iterable[Quad] = ()) -> None:
-    """Replace whole named graphs and add quads to others, in one transaction.
+          add: Iterable[Quad] = (), remove: Iterable[Quad] = ()) -> None:
+    """Replace whole named graphs, remove quads from others and add quads, in one transaction.
 
     `replace` maps a graph to its new quads (their graph name is set to it; an empty list
-    empties it); `add` quads join their own named graphs (set semantics). The default graph
-    gains every triple written and loses a replaced graph's triples that no graph holds after.
+    empties it); `remove` quads leave their own named graphs (no blank nodes), before `add`
+    quads join theirs (set semantics). The default graph gains every triple written and loses
+    a replaced graph's or removed quad's triples that no graph holds after.
     """
     new = {g: _in_graph(quads, g) for g, quads in (replace or {}).items()}
     added = _named(add)
+    removed = _named(remove)
     written = [q for quads in new.values() for q in quads] + added
     defaults = [Quad(q.subject, q.predicate, q.object) for q in written]
     existing = [g for g in new if not is_empty(store, g)]
-    if not existing:
+    if not existing and not removed:
         # new graphs only: nothing leaves the default graph, and extend() is one transaction
         store.extend(written + defaults)
         return
     ops = [op for g in existing for op in (_unshared(g), f"DROP SILENT GRAPH {g}")]
+    if removed:
+        ops += _removals(removed)
     if written:
         body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
                          for q in written)
@@ -73,6 +77,21 @@ def write(store: Store, replace: Mapping[NamedNode, Iterable[Quad]] | None = Non
                    + "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in defaults)
                    + "\n}")
     store.update(" ;\n".join(ops))
+
+
+def _removals(quads: list[Quad]) -> list[str]:
+    """Update operations deleting quads from their graphs, then from the default graph if no
+    graph holds them any more."""
+    for q in quads:
+        if isinstance(q.subject, BlankNode) or isinstance(q.object, BlankNode):
+            raise TypeError(f"a quad with a blank node cannot be removed by value: {q}")
+    body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+                     for q in quads)
+    rows = "\n".join(f"({q.subject} {q.predicate} {q.object})" for q in dict.fromkeys(
+        Quad(q.subject, q.predicate, q.object) for q in quads))
+    unheld = (f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n{rows}\n}} "
+              "FILTER NOT EXISTS { GRAPH ?any { ?s ?p ?o } } }")
+    return [f"DELETE DATA {{\n{body}\n}}", unheld]
 
 
 def stale(store: Store) -> bool:

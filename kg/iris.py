@@ -16,6 +16,7 @@ GRAPH = BASE + "graph/"
 ONTOLOGY_GRAPH = NamedNode(GRAPH + "ontology")
 WIKIDATA_GRAPH = NamedNode(GRAPH + "wikidata")
 MANUAL_GRAPH = NamedNode(GRAPH + "manual")  # what /update writes to the default graph
+INCIDENTS_GRAPH = NamedNode(GRAPH + "incidents")  # one node per real-world event (kg.incidents)
 
 
 def slug(text: str) -> str:

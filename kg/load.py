@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from kg import graphs, store
+from kg import graphs, incidents, store
 from kg.pipeline import Labels, Summary
 from kg.shards import ArticleGraph, read_shard
 from kg.vocab import NKG, RDFS, SKOS
@@ -64,6 +64,8 @@ def load_store(paths: list[Path], store_dir: Path,
     db = store.open_store(store_dir)
     ontology_changed = store.ensure_ontology(db)
     summary = load_into(db, paths, progress)
+    if summary.articles:  # shards hold no incidents: they span articles, so they are made here
+        incidents.rebuild(db)
     if summary.articles or ontology_changed or store.latest_snapshot(store_dir) is None:
         store.publish_snapshot(db, store_dir)
     del db

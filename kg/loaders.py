@@ -12,13 +12,15 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store, serialize
 
-from kg import iris, store
+from kg import graphs, iris, store
 from kg.errors import StoreError
+from kg.incidents import refresh
 from kg.load import settled
 from kg.pipeline import Labels
 from kg.shards import read_shard
@@ -37,17 +39,27 @@ class Loader:
 
 
 def write_settled(paths: list[Path], directory: Path) -> list[Path]:
-    """One settled N-Quads file per shard, and the ontology's, in `directory`."""
+    """One settled N-Quads file per shard, the ontology's and the incidents', in `directory`.
+
+    The articles also go into a scratch store on disk, since incidents span articles (and
+    shards): they are made from it at the end, as `kg load --store` makes them.
+    """
     directory.mkdir(parents=True, exist_ok=True)
-    scratch = Store()
-    store.ensure_ontology(scratch)
-    out = [directory / "ontology.nq"]
-    _write(out[0], list(scratch.quads_for_pattern(None, None, None, iris.ONTOLOGY_GRAPH)))
-    labels = Labels(scratch)
-    for p in paths:
-        quads = [q for a in settled(read_shard(p), labels) for q in (*a.quads, *a.shared)]
-        out.append(directory / f"{p.stem}.nq")
-        _write(out[-1], quads)
+    with tempfile.TemporaryDirectory(prefix="kg-load-") as tmp:
+        scratch = Store(tmp)
+        store.ensure_ontology(scratch)
+        out = [directory / "ontology.nq"]
+        _write(out[0], list(scratch.quads_for_pattern(None, None, None, iris.ONTOLOGY_GRAPH)))
+        labels = Labels(scratch)
+        for p in paths:
+            articles = list(settled(read_shard(p), labels))
+            graphs.write(scratch, {a.graph: a.quads for a in articles},
+                         [q for a in articles for q in a.shared])
+            out.append(directory / f"{p.stem}.nq")
+            _write(out[-1], [q for a in articles for q in (*a.quads, *a.shared)])
+        out.append(directory / "incidents.nq")
+        _write(out[-1], refresh.rebuild(scratch))
+        del scratch
     return out
 
 

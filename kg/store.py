@@ -23,7 +23,7 @@ from typing import IO
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, serialize
 
-from kg import graphs, iris
+from kg import graphs, incidents, iris
 from kg.config import ONTOLOGY_DIR
 from kg.errors import StoreError
 from kg.vocab import NKG, PREFIXES, RDFS
@@ -52,6 +52,9 @@ def open_store(directory: Path) -> Store:
         raise StoreError(f"{directory}: cannot open the store ({err})") from None
     if graphs.stale(db):
         graphs.merge_default(db)
+        publish_snapshot(db, directory)
+    if incidents.stale(db):  # articles written by a kg that kept no incidents: made once
+        incidents.rebuild(db)
         publish_snapshot(db, directory)
     return db
 
@@ -159,8 +162,9 @@ class SnapshotPublisher:
 class GraphWriter:
     """Writes article graphs from one background thread, in the order given, one at a time.
 
-    Each article's graph and its shared quads are written in one transaction (`kg.graphs.write`),
-    so a kill leaves every article wholly in or absent, as when written inline.
+    Each article's graph, its shared quads and the incidents it touches are written in one
+    transaction (`kg.incidents.write`), so a kill leaves every article wholly in or absent, as
+    when written inline; the writes are in order, so each sees the incidents of the ones before.
     pyoxigraph releases the GIL while RocksDB writes, so the writes overlap the parsing and
     extraction of the next articles. At most `depth` articles wait; after a failed write nothing
     more is written and the error is raised by the next `put`, `finished` or `close`.
@@ -172,6 +176,7 @@ class GraphWriter:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") if depth else None
         self._queue: deque[Future] = deque()
         self._failed = threading.Event()
+        self._memo = incidents.memo(store)  # what matching read, kept from write to write
 
     def put(self, graph: NamedNode, quads: list[Quad], shared: list[Quad]) -> int:
         """Queue one article's graph and shared quads; how many writes have finished since the last call."""
@@ -210,7 +215,7 @@ class GraphWriter:
         if self._failed.is_set():
             return
         try:
-            graphs.write(self.store, {graph: quads}, shared)
+            incidents.write(self.store, {graph: quads}, shared, self._memo)
         except BaseException:
             self._failed.set()
             raise

@@ -18,6 +18,7 @@ from server import pages_rdf
 from server.pages_article import article_view, list_articles
 from server.pages_common import curie, href
 from server.pages_home import home_view
+from server.pages_incident import incident_view
 from server.pages_ontology import ontology_view
 from server.pages_resource import describe
 
@@ -25,6 +26,7 @@ bp = Blueprint("pages", __name__)
 
 ARTICLE = re.compile(r"article/([0-9a-f]+)")
 ARTICLE_TEXT = re.compile(r"article/([0-9a-f]+)/text")
+INCIDENT = re.compile(r"incident/[0-9a-f]+")
 
 
 @bp.context_processor
@@ -102,6 +104,9 @@ def resource(rest: str) -> Response:
         node = NamedNode(iris.ID + rest)
     except ValueError:  # characters no IRI may hold ('"', '<', spaces): nothing is there
         return not_found(iris.ID + rest)
+    if INCIDENT.fullmatch(rest):  # its reports side by side (kg/incidents)
+        return negotiated(node, lambda: pages_rdf.description(node), lambda: incident_view(node),
+                          "incident.html")
     return described(node)
 
 

@@ -11,7 +11,7 @@ from kg.vocab import NKG
 from server.pages_common import href, local_name
 from server.viewindex import Index, current
 from server.viewindex.events import facets, labels, total
-from server.viewindex.filters import ID_WD, Filters, marks, parse
+from server.viewindex.filters import ID_WD, UNITS, Filters, marks, parse
 
 FACET_TITLES = {"class": "Class", "place": "Place", "party": "Party", "source": "Reported by",
                 "month": "Month"}
@@ -116,7 +116,9 @@ def filter_view(index: Index, f: Filters, path: str) -> dict:
             "facets": facet_view(index, f, path), "filters": f, "path": path,
             "views": [{"name": name, "href": f.url(p), "current": p == path}
                       for p, name in PAGES.items()],
-            "hidden": [(k, v) for k, v in f.raw if k not in ("q", "from", "to")]}
+            "hidden": [(k, v) for k, v in f.raw if k not in ("q", "from", "to")],
+            "counting": [{"name": unit + "s", "href": f.url(path, per=unit if unit != "report" else ""),
+                          "current": unit == f.per} for unit in UNITS]}
 
 
 def error_page(err: KGError, data: bool) -> Response:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from kg.extract.entity_data import lexicons
 from kg.extract.parties import unnamed_party
+from kg.extract.text import text_of
 from kg.model import Entity, Span
 
 MODIFIERS = ("amod", "compound", "nummod", "quantmod", "nmod")
@@ -63,7 +64,7 @@ def party_span(tok: Token, taken) -> Span | None:
     if not words or taken(tok):
         return None
     start, end = words[0].idx, tok.idx + len(tok)
-    return Span(start, end, tok.doc.text[start:end])
+    return Span(start, end, text_of(tok.doc)[start:end])
 
 
 def unnamed(tok: Token, adds: Additions, taken, people: bool = True) -> str | None:

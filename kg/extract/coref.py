@@ -12,8 +12,10 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from kg.extract.classes import top_class
+from kg.extract.coref_index import MentionIndex, initials
 from kg.extract.entity_data import fold, place_class, place_kind
 from kg.extract.mentions import Mention
+from kg.extract.text import sentence_number, sentences
 from kg.model import Extraction
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -65,21 +67,22 @@ def strip_lost_apostrophes(ms: list[Mention]) -> None:
 def cluster(doc: Doc, ms: list[Mention]) -> list[list[Mention]]:
     """Group mentions of one entity: same name, party group, acronym, surname, head word."""
     strip_lost_apostrophes(ms)
+    ix = MentionIndex(doc, ms, is_acronym)  # after the names are settled
     uf = Clusters(len(ms))
     first: dict[str, int] = {}
     for i, m in enumerate(ms):
         key = f"group:{m.group}" if m.group else fold(m.name)
         uf.join(i, first.setdefault(key, i))
     for i, m in enumerate(ms):
-        j = acronym_target(doc, ms, i) if is_acronym(m.text) else expansion_target(ms, i)
-        k = bracket_target(doc, ms, i)
+        j = acronym_target(doc, ms, i, ix) if is_acronym(m.text) else expansion_target(ms, i, ix)
+        k = bracket_target(doc, ms, i, ix)
         if k is not None:
             uf.join(i, k)
-        j = alias_target(doc, ms, i) if j is None else j
-        j = short_place_target(ms, i) if j is None else j
-        j = follower_target(ms, i) if j is None else j
-        j = surname_target(ms, i) if j is None else j
-        j = head_target(doc, ms, i) if j is None else j
+        j = alias_target(doc, ms, i, ix) if j is None else j
+        j = short_place_target(ms, i, ix) if j is None else j
+        j = follower_target(ms, i, ix) if j is None else j
+        j = surname_target(ms, i, ix) if j is None else j
+        j = head_target(doc, ms, i, ix) if j is None else j
         if j is not None:
             uf.join(i, j)
     return [[ms[i] for i in g] for g in uf.groups()]
@@ -90,16 +93,12 @@ def is_acronym(name: str) -> bool:
     return bool(ACRONYM.fullmatch(name)) and sum(c.isupper() for c in name) >= 2
 
 
-def initials(name: str) -> str:
-    """Initials of a name's capitalised words: 'Syrian Observatory for Human Rights' -> 'SOHR'."""
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
-
-
-def acronym_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
+def acronym_target(doc: Doc, ms: list[Mention], i: int, ix: MentionIndex) -> int | None:
     """The mention an acronym abbreviates: the name it follows in brackets, else by initials."""
     m = ms[i]
     bare = m.text.replace(".", "").removesuffix("s")
-    for j, o in enumerate(ms):
+    for j in ix.by_end.get(m.start - 1, ()):
+        o = ms[j]
         if (
             j != i
             and o.end + 1 == m.start
@@ -113,29 +112,18 @@ def acronym_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
             and (not (m.fixed and o.fixed) or initials(o.name) == bare or o.name == m.name)
         ):
             return j
-    for j, o in enumerate(ms):
-        if j != i and not o.scoped and len(o.name.split()) > 1 and initials(o.name) == bare:
-            return j
-    return None
+    return ix.first(ix.by_initials, bare, i)
 
 
-def expansion_target(ms: list[Mention], i: int) -> int | None:
+def expansion_target(ms: list[Mention], i: int, ix: MentionIndex) -> int | None:
     """The acronym a multi-word name spells out: 'Hills Tiger Force' -> 'HTF'."""
     m = ms[i]
     if len(m.name.split()) < 2 or m.scoped:
         return None
-    mine = initials(m.name)
-    return next(
-        (
-            j
-            for j, o in enumerate(ms)
-            if j != i and is_acronym(o.name) and o.name.replace(".", "").removesuffix("s") == mine
-        ),
-        None,
-    )
+    return ix.first(ix.by_acronym, initials(m.name), i)
 
 
-def bracket_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
+def bracket_target(doc: Doc, ms: list[Mention], i: int, ix: MentionIndex) -> int | None:
     """The group a bracketed name translates: 'National Guard (Guardia Nacional)', and the
     name before a dash inside the bracket: '(Ejercito de Liberacion Nacional - ELN)'."""
     m = ms[i]
@@ -144,7 +132,8 @@ def bracket_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
     before = doc[m.start - 1].text
     if before not in ("(", "-", "\u2013") or before != "(" and not doc[m.start - 1].whitespace_:
         return None
-    for j, o in enumerate(ms):
+    for j in ix.by_end.get(m.start - 1, ()):
+        o = ms[j]
         if j == i or o.end != m.start - 1 or o.scoped or top_class(o.cls) != "Faction":
             continue
         if m.fixed and o.fixed and m.name != o.name or m.fixed != o.fixed and m.label != o.label:
@@ -158,7 +147,7 @@ ALIAS_CUES = ("alias", "aka", "nicknamed", "dubbed")
 QUOTES = ('"', "'", "\u201c", "\u201d", "\u2018", "\u2019")
 
 
-def alias_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
+def alias_target(doc: Doc, ms: list[Mention], i: int, ix: MentionIndex) -> int | None:
     """The name an 'alias' gives another for: 'James Dimasa, alias Pronit Haflongbar',
     'Nemesio Oseguera Cervantes, alias "El Mencho"', 'Mohamed Hamdan Dagalo, known as Hemedti'."""
     m = ms[i]
@@ -172,10 +161,10 @@ def alias_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
     k -= 1 if doc[k - 1].text == "," else 0
     if doc[k - 1].text == ")":
         k = next((t.i for t in reversed(doc[max(0, k - 16) : k - 1]) if t.text == "("), k)
-    return next((j for j, o in enumerate(ms) if j != i and o.end == k), None)
+    return ix.first(ix.by_end, k, i)
 
 
-def surname_target(ms: list[Mention], i: int) -> int | None:
+def surname_target(ms: list[Mention], i: int, ix: MentionIndex) -> int | None:
     """The full name a short one ends: 'Assad' -> 'Bashar al-Assad' (nearest before, else after)."""
     m = ms[i]
     short = fold(m.name).split()
@@ -189,42 +178,23 @@ def surname_target(ms: list[Mention], i: int) -> int | None:
     ):
         return None
     best = None
-    for j, o in enumerate(ms):
-        full = fold(o.name).split()
-        fits = (
-            j != i
-            and len(full) > len(short)
-            and full[-len(short) :] == short
-            and not o.fixed
-            and top_class(o.cls) != "Place"
-            and not o.scoped
-        )
-        if fits and (best is None or _nearer_before(o.start, ms[best].start, m.start)):
+    for j in ix.by_suffix.get(tuple(short), ()):  # full names ending in it, in article order
+        if j != i and (best is None or _nearer_before(ms[j].start, ms[best].start, m.start)):
             best = j
     return best
 
 
-def short_place_target(ms: list[Mention], i: int) -> int | None:
+def short_place_target(ms: list[Mention], i: int, ix: MentionIndex) -> int | None:
     """The full place name a short one ends after 'of': 'Congo' -> 'Democratic Republic of
     the Congo', 'Iran' -> 'Islamic Republic of Iran'."""
     m = ms[i]
     if top_class(m.cls) != "Place" or not fold(m.name):
         return None
-    tails = (f" of {fold(m.name)}", f" of the {fold(m.name)}")
-    return next(
-        (
-            j
-            for j, o in enumerate(ms)
-            if j != i
-            and top_class(o.cls) == "Place"
-            and fold(o.name).endswith(tails)
-            and place_kind(o.name)  # a known place's fuller name, not 'University Hospital of X'
-        ),
-        None,
-    )
+    # a known place's fuller name ending ' of X' or ' of the X', not 'University Hospital of X'
+    return ix.first(ix.by_tail, fold(m.name), i)
 
 
-def follower_target(ms: list[Mention], i: int) -> int | None:
+def follower_target(ms: list[Mention], i: int, ix: MentionIndex) -> int | None:
     """The one group whose name holds a word its followers are called by: 'Maoists' ->
     'Communist Party of India (Maoist)' (none where several groups' names hold it)."""
     m = ms[i]
@@ -236,15 +206,11 @@ def follower_target(ms: list[Mention], i: int) -> int | None:
     stem = words[0].removesuffix("s")
     if stem == words[0]:
         return None  # followers go by a plural: 'Maoists', not 'Hasao'
-    found = {
-        fold(o.name): j
-        for j, o in enumerate(ms)
-        if j != i
-        and top_class(o.cls) == "Faction"
-        and o.cls != "Community"
-        and len(fold(o.name).split()) > 1
-        and stem in fold(o.name).split()
-    }
+    found = {}  # group name -> its last mention (not this one)
+    for name, js in ix.by_word.get(stem, {}).items():
+        last = next((j for j in reversed(js) if j != i), None)
+        if last is not None:
+            found[name] = last
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -253,25 +219,20 @@ def _nearer_before(candidate: int, best: int, here: int) -> bool:
     return candidate < here and (best > here or candidate > best)
 
 
-def head_target(doc: Doc, ms: list[Mention], i: int) -> int | None:
+def head_target(doc: Doc, ms: list[Mention], i: int, ix: MentionIndex) -> int | None:
     """The organisation a bare head word stands for: 'Observatory' -> 'Syrian Observatory for ...'."""
     m = ms[i]
     if len(m.name.split()) != 1 or top_class(m.cls) == "Place" and (m.label != "ORG" or m.forms):
         return None
-    for j, o in enumerate(ms):
-        if j != i and len(o.name.split()) > 1 and top_class(o.cls) == "Faction" and not o.scoped:
-            root = doc[o.start : o.end].root
-            if root.text == m.name and root.i >= o.start:
-                return j
-    return None
+    return ix.first(ix.by_head, m.name, i)
 
 
 def resolve_pronoun(doc: Doc, token: Token, found: Extraction) -> str | None:
     """The key of the person a he/she/him/his pronoun stands for: the last one named shortly before."""
     if token.lower_ not in PRONOUNS:
         return None
-    sents = list(doc.sents)
-    here = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+    sents = sentences(doc)
+    here = sentence_number(doc, token.i)
     floor = sents[max(0, here - PRONOUN_WINDOW)].start_char
     best: tuple[int, int, str] | None = None
     for e in found.entities:

@@ -1,6 +1,6 @@
 """People, factions and places: one entity per real thing an article names, with every mention.
 
-Steps: fixed name spans (ruler.py, name_fixes.py) -> classified mentions (mentions.py) + unnamed
+Steps: fixed name spans (ruler.py and the fixes it runs) -> classified mentions (mentions.py) + unnamed
 parties and institutions (parties.py) -> clusters (coref.py) -> entities, roles and relations
 (roles.py).
 """
@@ -45,6 +45,8 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
 
 def entity_class(g: list[Mention]) -> str:
     """The class the cluster's evidence supports: lexicon, place, person, then organisation words."""
+    if any(m.side for m in g):
+        return "Faction"  # a sports side: the place it is named for is another entity
     fixed = [m.cls for m in g if m.fixed]
     if fixed:
         return fixed[0]

@@ -151,6 +151,15 @@ def place_kind(name: str) -> tuple[str, str] | None:
     return None
 
 
+def known_place(name: str) -> str | None:
+    """The known place name a text gives, as written or with 'the' after 'of' ('Democratic
+    Republic of Congo' -> 'Democratic Republic of the Congo'); None for no known place."""
+    if place_kind(name):
+        return name
+    with_the = name.replace(" of ", " of the ", 1)
+    return with_the if " of the " not in name and " of " in name and place_kind(with_the) else None
+
+
 def place_class(kind: str) -> str:
     """The ontology class for a gazetteer kind."""
     return PLACE_KIND_CLASS.get(kind, "Place")

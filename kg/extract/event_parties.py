@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import argument_parties as made
 from kg.extract.classes import top_class
+from kg.extract.text import sentence_number, sentences
 from kg.model import Entity, Extraction
 
 try:  # the entity engineer's resolver, when there is one
@@ -309,8 +310,8 @@ def entities_first(tok: Token, index: EntityIndex) -> str | None:
 
 def sentence_floor(tok: Token, back: int) -> int:
     """The character offset where the sentence `back` sentences before tok's begins."""
-    sents = list(tok.doc.sents)
-    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    sents = sentences(tok.doc)
+    here = sentence_number(tok.doc, tok.i)
     return sents[max(0, here - back)].start_char
 
 

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from kg.extract import sides
 from kg.extract.entity_data import fold, lexicons, place_class, place_kind
+from kg.extract.text import text_of
 
 MEDIA_BEFORE = ("according to", "told", "reports", "reported by", "quoted by", "cited by")
 MEDIA_AFTER = ("reported", "reports", "quoted")
@@ -58,6 +60,7 @@ class Mention:
     group: str = ""
     country: str | None = None
     forms: list[str] = field(default_factory=list)  # qualified forms: "Idlib province"
+    side: bool = False  # a sports side ('Leeds 2 Chelsea 1'): its cluster is an organisation
 
 
 def from_doc(doc: Doc) -> list[Mention]:
@@ -79,6 +82,8 @@ def is_amount(ent: Span) -> bool:
 
 def classify(ent: Span) -> Mention | None:
     """The class a span's lexicon entry, label, text and context give it; None for no entity."""
+    if sides.is_side(ent):
+        return Mention(ent.start, ent.end, ent.text, strip_article(ent.text), "Faction", "ORG", side=True)
     if ent.ent_id_:
         return from_lexicon(ent)
     if is_amount(ent):
@@ -256,7 +261,7 @@ def located(ent: Span, name: str) -> bool:
 
 def in_credits(ent: Span) -> bool:
     """Whether a name stands in a credits line after 'Reporting by', 'Editing by' ..."""
-    before = ent.doc.text[ent.sent.start_char : ent.start_char].lower()
+    before = text_of(ent.doc)[ent.sent.start_char : ent.start_char].lower()
     return ent.label_ == "PERSON" and any(
         cue in before for cue in lexicons().person_cues if cue.endswith(" by")
     )
@@ -294,11 +299,18 @@ def person_evidence(ent: Span) -> bool:
         return True
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS:
         return True
-    name = fold(ent.text)
-    return any(
-        e.label_ == "PERSON" and len(e) > len(ent) and fold(e[-len(ent) :].text) == name
-        for e in ent.doc.ents
-    )
+    return (len(ent), fold(ent.text)) in person_tails(ent.doc)
+
+
+def person_tails(doc: Doc) -> set[tuple[int, str]]:
+    """(n, the last n words folded) of each person's name, n shorter than the name; worked out
+    once per Doc (its entities are settled before extraction reads them)."""
+    tails = doc.user_data.get("kg_person_tails")
+    if tails is None:
+        tails = doc.user_data["kg_person_tails"] = {
+            (n, fold(e[-n:].text)) for e in doc.ents if e.label_ == "PERSON"
+            for n in range(1, len(e))}
+    return tails
 
 
 def strip_article(text: str) -> str:

@@ -75,12 +75,15 @@ def repeats(doc: Doc, ms: list[Mention]) -> list[Mention]:
             names.setdefault(words, m)
     out = []
     texts = [t.text for t in doc]
+    at: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        at.setdefault(text, []).append(i)  # where each word stands, in order
     for words, m in names.items():
         n = len(words)
-        for i in range(len(doc) - n + 1):
+        for i in at.get(words[0], ()):
             span = range(i, i + n)
             if (
-                texts[i] == words[0]
+                i <= len(doc) - n
                 and tuple(texts[i : i + n]) == words
                 and not taken.intersection(span)
             ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations, pairwise
 
 from spacy.tokens import Doc
@@ -127,9 +128,16 @@ def _same_figure(a, b, events: dict) -> bool:
     """Whether two claims give the same figure for the same kind of event."""
     fa = {family(events[k].cls) for k in a.about if k in events}
     fb = {family(events[k].cls) for k in b.about if k in events}
-    ca = find_count(" ".join(t.text for t in a.content))
-    cb = find_count(" ".join(t.text for t in b.content))
+    ca = count_in(" ".join(t.text for t in a.content))
+    cb = count_in(" ".join(t.text for t in b.content))
     return bool(fa & fb and ca and cb and ca.value == cb.value)
+
+
+@lru_cache(maxsize=4096)
+def count_in(text: str):
+    """The first count in a claim's text (kg.extract.numbers.find_count), once per text: the
+    rules compare every pair of an article's claims."""
+    return find_count(text)
 
 
 def disputed_by_text(drafts: list, sents: list) -> None:
@@ -251,7 +259,7 @@ def unit(noun: str) -> str:
 
 def figure(d, events: dict) -> int | None:
     """The number a claim gives: in its text, else the count of the event it tells."""
-    found = find_count(" ".join(t.text for t in d.content))
+    found = count_in(" ".join(t.text for t in d.content))
     if found:
         return found.value
     return next((events[k].count for k in d.about if k in events and events[k].count is not None),

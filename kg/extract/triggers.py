@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -132,13 +133,17 @@ def lower_headline_verb(tok: Token, prev: Token) -> bool:
 def title_line(tok: Token) -> bool:
     """Whether the tok's line is in title case (most of its longer words capitalised)."""
     doc = tok.doc
-    lo, hi = tok.i, tok.i
-    while lo > 0 and "\n" not in doc[lo - 1].text:
-        lo -= 1
-    while hi + 1 < len(doc) and "\n" not in doc[hi + 1].text:
-        hi += 1
-    long_words = [t for t in doc[lo:hi + 1] if t.is_alpha and len(t) > 3]
-    return len(long_words) >= 3 and sum(t.is_title for t in long_words) >= 0.8 * len(long_words)
+    breaks, known = doc.user_data.get("kg_title_lines") or doc.user_data.setdefault(
+        "kg_title_lines", ([t.i for t in doc if "\n" in t.text], {}))  # once per Doc
+    k = bisect_left(breaks, tok.i)  # the line runs between the breaks before and after tok
+    lo = breaks[k - 1] + 1 if k else 0
+    k += 1 if k < len(breaks) and breaks[k] == tok.i else 0
+    hi = breaks[k] - 1 if k < len(breaks) else len(doc) - 1
+    if (lo, hi) not in known:
+        long_words = [t for t in doc[lo:hi + 1] if t.is_alpha and len(t) > 3]
+        known[lo, hi] = len(long_words) >= 3 and \
+            sum(t.is_title for t in long_words) >= 0.8 * len(long_words)
+    return known[lo, hi]
 
 
 def headline_word(tok: Token) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
 
-from kg import graphs, iris, store
+from kg import incidents, iris, store
 from kg.extract.classes import SUBCLASS_OF, top_class
 from kg.link import LINKER, link_entities
 from kg.link.gazetteer import load_gazetteer
@@ -139,7 +139,7 @@ def relink(store_dir: Path, online: bool = False) -> RelinkSummary:
             continue
         for old, new in changed:
             quads = rewrite(quads, old, new, graph)
-        graphs.write(db, {graph: quads}, shared)  # one transaction, default graph kept merged
+        incidents.write(db, {graph: quads}, shared)  # one transaction, with its incidents
         summary.graphs += 1
         summary.linked += len(changed)
     store.publish_snapshot(db, store_dir)

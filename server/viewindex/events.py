@@ -32,7 +32,7 @@ FACET_SQL = {
 
 
 def unit(f: Filters) -> str:
-    """The SQL expression a count counts distinct values of (reports; later incidents)."""
+    """The SQL expression a count counts distinct values of (reports or incidents)."""
     return UNITS[f.per]
 
 

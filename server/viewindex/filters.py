@@ -25,9 +25,9 @@ ID_WD = "https://w3id.org/newskg/id/wd/"
 LISTS = ("class", "place", "party", "source", "article")
 SINGLE = ("role", "from", "to", "q", "per")
 ROLES = ("agent", "target")
-# What a count counts: reports (one per event read from an article). Incidents (the same event
-# told by several articles, issue 17) will be a second unit: an SQL expression on `event e`.
-UNITS = {"report": "e.id"}
+# What a count counts (`per`): reports (one per event read from an article) or incidents (one per
+# real-world event however many articles tell it, kg/incidents): an SQL expression on `event e`.
+UNITS = {"report": "e.id", "incident": "e.incident"}
 WORD = re.compile(r"\w+", re.UNICODE)
 
 

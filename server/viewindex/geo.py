@@ -15,7 +15,7 @@ from server.viewindex.events import labels
 from server.viewindex.filters import UNITS, Filters, where
 
 POINTS = """
-WITH f AS (SELECT e.id, e.class FROM event e WHERE {where}),
+WITH f AS (SELECT e.id, e.class, e.incident FROM event e WHERE {where}),
 placed AS (
   SELECT r.event, r.entity, (SELECT COUNT(*) FROM place_ancestor pa WHERE pa.place = r.entity) AS depth
   FROM role r JOIN entity en ON en.iri = r.entity AND en.lat IS NOT NULL

@@ -22,7 +22,8 @@ Runner = Callable[[str], Rows]
 TOPS = {NKG[name].value: name for name in ("Actor", "Faction", "Place")}
 INDEXES = (
     "CREATE INDEX event_class ON event(class)", "CREATE INDEX event_date ON event(date)",
-    "CREATE INDEX event_article ON event(article)", "CREATE INDEX role_event ON role(event)",
+    "CREATE INDEX event_article ON event(article)",
+    "CREATE INDEX event_incident ON event(incident)", "CREATE INDEX role_event ON role(event)",
     "CREATE INDEX role_entity ON role(entity, role)", "CREATE INDEX claim_event ON claim(event)",
     "CREATE INDEX claim_source ON claim(source)", "CREATE INDEX class_up ON class_ancestor(ancestor)",
     "CREATE INDEX class_down ON class_ancestor(class)",
@@ -67,6 +68,7 @@ def build(run: Runner) -> sqlite3.Connection:
     names = load_labels(db, run(query_text("entities")))
     load_roles(db, run(query_text("roles")), events)
     load_claims(db, run(query_text("claims")), events)
+    load_incidents(db, run(query_text("incidents")), events)
     load_places(db, run(query_text("parents")), run(query_text("points")))
     db.execute("INSERT INTO place_ancestor SELECT DISTINCT entity, entity FROM role WHERE "
                "role = 'place' AND entity NOT IN (SELECT place FROM place_ancestor)")
@@ -111,6 +113,14 @@ def load_events(db: sqlite3.Connection, rows: Rows, articles: dict[str, dict]) -
         db.execute("INSERT INTO event (id, iri, class, label, date, dated_by, count, bound, "
                    "modality, article) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (n, iri, *rest))
     return ids
+
+
+def load_incidents(db: sqlite3.Connection, rows: Rows, events: dict[str, int]) -> None:
+    """The incident each event reports (kg/incidents); an event without one stands alone."""
+    db.executemany("UPDATE event SET incident = ? WHERE id = ?",
+                   [(value(r, "incident"), events[value(r, "event")]) for r in rows
+                    if value(r, "event") in events])
+    db.execute("UPDATE event SET incident = iri WHERE incident = ''")
 
 
 def load_classes(db: sqlite3.Connection, rows: Rows) -> None:

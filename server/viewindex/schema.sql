@@ -4,7 +4,8 @@ CREATE TABLE event (
   id INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, class TEXT NOT NULL, label TEXT,
   date TEXT NOT NULL DEFAULT '',      -- the event's time, else its article's date (ISO prefix)
   dated_by TEXT NOT NULL DEFAULT '',  -- 'event', 'article' or ''
-  count INTEGER, bound TEXT, modality TEXT, article TEXT NOT NULL, evidence TEXT
+  count INTEGER, bound TEXT, modality TEXT, article TEXT NOT NULL, evidence TEXT,
+  incident TEXT NOT NULL DEFAULT ''  -- the nkg:Incident it reports (its own IRI when none)
 );
 CREATE TABLE role (event INTEGER NOT NULL, role TEXT NOT NULL, entity TEXT NOT NULL);
 CREATE TABLE claim (
