@@ -148,7 +148,7 @@ def seed_article():
 def test_put_the_toll_at_is_a_claim_with_its_figure():
     out = run("Government forces killed 12 civilians in Kafr Nabudah, activists said. The Syrian "
               "Observatory for Human Rights put the death toll at 15.", SOHR)
-    (c,) = out.claims
+    _activists, c = out.claims
     assert (c.cue, c.quantity, source(out, c)) == ("put", 15, "Syrian Observatory for Human Rights")
 
 

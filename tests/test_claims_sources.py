@@ -68,12 +68,29 @@ def test_one_unnamed_source_named_twice_is_one_node():
     assert "local resistance groups" in source(out, a).alt_labels
 
 
-def test_a_bare_description_names_no_node_but_still_disputes():
+def test_bare_plural_sources_are_nodes_and_dispute():
     out = run("Gunmen killed eight farmers, the Lakeland Interior Ministry said. Residents said the "
-              "toll was at least 12.", MINISTRY)
-    (c,) = out.claims  # 'residents' tells a reader nothing of who spoke
-    assert (c.quantity, c.status) == (8, "Disputed")
-    assert not any(e.scoped for e in out.entities if e.label != "gunmen")  # the killers' node
+              "toll was at least 12. Police said the roads were closed.", MINISTRY)
+    ministry, residents, police = out.claims
+    assert (ministry.quantity, ministry.status) == (8, "Disputed")
+    assert [(source(out, c).label, source(out, c).scoped) for c in (residents, police)] == [
+        ("residents", True), ("police", True)]
+
+
+def test_the_group_that_names_no_party_before_is_no_node():
+    out = run("Gunmen killed eight farmers on Monday. The group said the toll was at least 12. "
+              "The two herders said the gunmen came at dawn.", {})
+    assert out.claims == ()  # 'the two herders' points back too
+    assert [e.label for e in out.entities if e.scoped] == ["gunmen"]  # the killers' node
+
+
+def test_the_governor_is_the_one_named_last_before():
+    out = run("Governor Amos Tembe toured the flooded district on Monday. The governor said 300 homes "
+              "were lost. In the north, Governor Ruth Okoro visited the coast.",
+              {"Amos Tembe": ("Actor", ["Amos Tembe"]), "Ruth Okoro": ("Actor", ["Ruth Okoro"])},
+              roles={"Amos Tembe": ("Governor",), "Ruth Okoro": ("Governor",)})
+    (c,) = out.claims
+    assert (source(out, c).label, c.quantity) == ("Amos Tembe", 300)
 
 
 def test_estimated_at_gives_the_figure():
@@ -92,9 +109,10 @@ def test_a_short_name_opening_a_sentence_is_the_party_named_before():
     out = run("The Northern Dawn Police Movement took the town. Dawn said its fighters held the "
               "airport. Police said the roads were closed.",
               {"Northern Dawn Police Movement": ("ArmedGroup", ["Northern Dawn Police Movement"])})
-    (c,) = out.claims  # 'Police' names a group: no short name of the movement
+    c, police = out.claims  # 'Police' names a group: no short name of the movement
     assert (source(out, c).label, c.text) == ("Northern Dawn Police Movement",
                                                "its fighters held the airport")
+    assert (source(out, police).label, source(out, police).scoped) == ("police", True)
 
 
 def test_a_description_tied_to_its_party_is_one_of_its_names():

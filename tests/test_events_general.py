@@ -161,8 +161,9 @@ def test_residents_giving_another_toll_dispute_the_named_source():
               "Kolo told AFP, while residents said the toll was at least 12.",
               {"Boko Haram": ("ArmedGroup", ["Boko Haram"]), "Babakura Kolo": ("Actor", ["Babakura Kolo"]),
                "AFP": ("MediaOutlet", ["AFP"]), "Maiduguri": ("Settlement", ["Maiduguri"])})
-    (kolo,) = out.claims  # bare 'residents' name no source node, but still dispute the toll
+    kolo, residents = out.claims  # the residents are an unnamed source node of their own
     assert (kolo.quantity, kolo.status) == (8, "Disputed")
+    assert (residents.quantity, residents.status) == (12, "Disputed")
 
 
 def test_an_event_with_no_place_takes_the_place_of_the_sentence_just_before():

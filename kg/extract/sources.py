@@ -117,7 +117,7 @@ class UnnamedSources:
         left = modifiers(subj)
         toks = [*left, subj, *locative(subj)]
         key = self._key(subj, left, toks)
-        if len(toks) > 1:
+        if len(toks) > 1 or not anaphoric(subj):
             self.told.add(key)
         return key
 
@@ -160,14 +160,24 @@ class UnnamedSources:
         return None
 
     def shown(self, key: str) -> bool:
-        """Whether a source goes into the graph: a bare 'officials' or 'residents' tells no reader
-        who spoke (and is no name), so only a fuller one does ('senior officials', 'a source in
-        the ministry'); a bare one still counts as a competing account for the status rules."""
+        """Whether a source goes into the graph: 'police', 'officials', 'a spokesman' and 'senior
+        officials' do; a bare 'the group' or 'the official' stands for a party named before that
+        was not found, so it names no node (it still counts as a competing account for the
+        status rules)."""
         return key in self.told or all(e.key != key for e in self.entities.values())
 
     def all(self) -> tuple[Entity, ...]:
         """The unnamed source entities shown, in the order first met."""
         return tuple(e for e in self.entities.values() if e.key in self.told)
+
+
+def anaphoric(subj: Token) -> bool:
+    """Whether a bare description points back at a party named before: a definite singular
+    ('the group', 'the ministry') or counted ('the six men'), not 'police', 'officials', 'the
+    authorities' or 'a spokesman'."""
+    dets = {c.lower_ for c in subj.children if c.dep_ in ("det", "poss")}
+    counted = any(c.dep_ == "nummod" for c in subj.children)
+    return bool(dets) and not dets & {"a", "an"} and (subj.tag_ != "NNS" or counted)
 
 
 LOCATIVES = ("in", "of", "for", "from", "at", "with")
@@ -246,6 +256,8 @@ def source_of(cue: Token, index: EntityIndex, drafts: list, sent_of: dict) -> st
     if subj is None:
         return None
     heard = {index.at(t) for t in addressees(cue)} - {None}
+    if index.at(subj) is None and (named := described_party(subj, index)) not in heard | {None}:
+        return named  # 'the governor said': the governor named last before, not any governor
     keys = [k for k in appositive_source(subj, index) or entities_of(subj, index, PARTY)
             if k not in heard]
     if keys:
