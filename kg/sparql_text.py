@@ -7,7 +7,7 @@ seen. Only what kg needs is read; the engine parses the rest.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pyoxigraph import RdfFormat, parse
 
@@ -26,8 +26,7 @@ TOKEN = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One lexical token: its kind (word, iri, var, punct, string ...), text and span."""
 
     kind: str
