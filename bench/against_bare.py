@@ -9,7 +9,9 @@ the median requests/s with 4 client threads, and the 99th percentile latency of 
 `kg serve` runs with every feature on (timeouts, guard, caps, CORS, security headers, sealed
 executors) twice: as it ships, and with `--answer-cache 0` (every request asked of the engine
 again). The ratio is the median over rounds of kg's requests/s over the bare app's in the same
-round (the goal is >= 0.9), and kg's p99 over the bare app's (<= 1.5). With --before DIR, kg
+round (the goal is >= 0.9), and kg's p99 over the bare app's (<= 1.5). The server's CPU
+seconds per request (its processes' user + system time, from /proc) are shown too: on a busy
+machine they move far less than requests/s, which other people's work takes its share of. With --before DIR, kg
 serve run from that checkout (an earlier commit) takes its turn too, so a change is measured
 against the code before it in the same run. Prints a Markdown table.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import os
 import statistics
 import subprocess
 import sys
@@ -28,6 +31,8 @@ from pathlib import Path
 
 from bench import serving
 from kg import store
+
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def start_bare(store_dir: Path, workers: int = 2) -> tuple[subprocess.Popen, str]:
@@ -65,14 +70,38 @@ def fetch(base: str, kind: str, query: str) -> float:
     return time.perf_counter() - started
 
 
-def measure(base: str, work: list[tuple[str, str]]) -> tuple[float, list[float]]:
-    """(requests/s with CLIENTS threads, each request's seconds) over `work`, after a warm-up."""
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and all its descendants alive now
+    (gunicorn's master, its workers, kg's executors), read from /proc."""
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        child = int(stat.parent.name)
+        parents[child] = int(fields[1])
+        used[child] = (int(fields[11]) + int(fields[12])) / TICKS
+    tree, grew = {pid}, True
+    while grew:
+        found = {c for c, p in parents.items() if p in tree} - tree
+        tree |= found
+        grew = bool(found)
+    return sum(used.get(p, 0.0) for p in tree)
+
+
+def measure(base: str, work: list[tuple[str, str]], pid: int) -> tuple[float, list[float], float]:
+    """(requests/s with CLIENTS threads, each request's seconds, the server's CPU seconds per
+    request) over `work`, after a warm-up."""
     for kind, query in work[:8]:
         fetch(base, kind, query)
+    cpu = cpu_seconds(pid)
     started = time.perf_counter()
     with ThreadPoolExecutor(serving.CLIENTS) as pool:
         seconds = list(pool.map(lambda kq: fetch(base, *kq), work))
-    return len(work) / (time.perf_counter() - started), seconds
+    took = time.perf_counter() - started
+    return len(work) / took, seconds, (cpu_seconds(pid) - cpu) / len(work)
 
 
 def servers(store_dir: Path, before: Path | None) -> dict[str, tuple[subprocess.Popen, str]]:
@@ -93,45 +122,53 @@ def servers(store_dir: Path, before: Path | None) -> dict[str, tuple[subprocess.
 
 
 def compare(store_dir: Path, n: int, kinds: list[str], rounds: int = 6,
-            before: Path | None = None) -> dict[str, dict[str, tuple[float, float, float]]]:
-    """Per kind and server: (median requests/s, p99 seconds of every request, median ratio of
-    its requests/s to the bare app's in the same round) over `rounds` rounds of `n` requests.
-    In each round the servers take turns, in an order rotated from round to round, so a burst
-    of load from elsewhere on the machine falls on all of them."""
+            before: Path | None = None) -> dict[str, dict[str, dict[str, float]]]:
+    """Per kind and server: the median requests/s, the p99 seconds of every request, the median
+    server CPU seconds per request, and the medians of the ratios of its requests/s and of its
+    CPU to the bare app's in the same round, over `rounds` rounds of `n` requests. In each
+    round the servers take turns, in an order rotated from round to round, so a burst of load
+    from elsewhere on the machine falls on all of them."""
     db = store.open_for_reading(store_dir)
     everything = serving.requests(db, n * len(serving.QUERIES))
     del db
     procs = servers(store_dir, before)
     names = list(procs)
-    found: dict[str, dict[str, tuple[float, float, float]]] = {}
+    found: dict[str, dict[str, dict[str, float]]] = {}
     try:
         for kind in kinds:
             work = [kq for kq in everything if kq[0] == kind][:n]
             rps: dict[str, list[float]] = {s: [] for s in names}
+            cpu: dict[str, list[float]] = {s: [] for s in names}
             seconds: dict[str, list[float]] = {s: [] for s in names}
             for turn in range(rounds):
                 for name in names[turn % len(names):] + names[:turn % len(names)]:
-                    speed, took = measure(procs[name][1], work)
+                    proc, base = procs[name]
+                    speed, took, used = measure(base, work, proc.pid)
                     rps[name].append(speed)
+                    cpu[name].append(used)
                     seconds[name] += took
-            found[kind] = {s: (statistics.median(rps[s]), serving.p99(seconds[s]),
-                               statistics.median(x / b for x, b in zip(rps[s], rps["bare app"])))
-                           for s in names}
+            found[kind] = {s: {
+                "rps": statistics.median(rps[s]), "p99": serving.p99(seconds[s]),
+                "cpu": statistics.median(cpu[s]),
+                "x rps": statistics.median(x / b for x, b in zip(rps[s], rps["bare app"])),
+                "x cpu": statistics.median(x / b for x, b in zip(cpu[s], cpu["bare app"]) if b)}
+                for s in names}
     finally:
         for proc, _ in procs.values():
             serving.stop_server(proc)
     return found
 
 
-def table(found: dict[str, dict[str, tuple[float, float, float]]]) -> str:
+def table(found: dict[str, dict[str, dict[str, float]]]) -> str:
     """The comparison as a Markdown table."""
-    lines = ["| query kind | server | requests/s | p99 ms | x bare (req/s) | x bare (p99) |",
-             "|---|---|---|---|---|---|"]
+    lines = [("| query kind | server | requests/s | p99 ms | server CPU ms/request | "
+             "x bare (req/s) | x bare (p99) | x bare (CPU) |"), "|---|---|---|---|---|---|---|---|"]
     for kind, servers_found in found.items():
-        bare_p99 = servers_found["bare app"][1]
-        for name, (speed, tail, ratio) in servers_found.items():
-            lines.append(f"| {kind} | {name} | {speed:.0f} | {tail * 1000:.1f} | "
-                         f"{ratio:.2f} | {tail / bare_p99:.2f} |")
+        bare_p99 = servers_found["bare app"]["p99"]
+        for name, f in servers_found.items():
+            lines.append(f"| {kind} | {name} | {f['rps']:.0f} | {f['p99'] * 1000:.1f} | "
+                         f"{f['cpu'] * 1000:.2f} | {f['x rps']:.2f} | {f['p99'] / bare_p99:.2f} | "
+                         f"{f['x cpu']:.2f} |")
     return "\n".join(lines)
 
 
