@@ -9,7 +9,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import free_port, stop_server
 
 OK = "/sparql?query=ASK%7B%7D"
