@@ -221,3 +221,36 @@ def test_where_a_party_is_from_or_based_is_not_the_events_place(text, places):
     labels = {e.key: e.label for e in out.entities}
     (event,) = out.events
     assert [labels[k] for k in event.places] == places
+
+
+# --- protests told by gatherings, sit-ins and their dispersal -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "On 2 June, about 200 nurses in Kessa demonstrated to demand unpaid wages.",
+    "On 2 June, 300 miners burned tyres in Kessa and demonstrated demanding their wages.",
+    "On 3 June, residents of Kessa held a protest sit-in in front of the town hall.",
+    "A sit-in was held by teachers in Kessa.",
+    "On 4 June, taxi drivers held a protest procession through the centre of Kessa.",
+    "The police dispersed a sit-in held by farmers in Kessa.",
+    "Police dispersed the crowd with tear gas in Kessa.",
+    "On 5 June, merchants gathered in the main square of Kessa to demand lower taxes.",
+    "About 30 relatives of a jailed teacher rallied outside the court in Kessa.",
+    "Hundreds of pensioners marched through Kessa on Sunday.",
+    "Dozens of demonstrators blocked several roads in Kessa with burning tyres.",
+])
+def test_gatherings_of_people_are_protests(text):
+    doc, found = parse(text, TOWN)
+    assert len(of_class(events.extract(doc, found), "Protest")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels dispersed into the forest near Kessa.",
+    "Soldiers gathered near Kessa before dawn.",
+    "The commission gathered evidence in Kessa.",
+    "Gunmen blocked the road to Kessa.",
+    "Calls for revenge in Kessa demonstrate deepening divides.",
+    "The tests in Kessa demonstrated to be safe.",
+])
+def test_no_protest_without_protesters(text):
+    doc, found = parse(text, TOWN)
+    assert not of_class(events.extract(doc, found), "Protest")
