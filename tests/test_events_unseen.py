@@ -76,6 +76,17 @@ def test_a_victim_is_no_party_unless_the_lexicon_lists_it():
     assert made(out, killing.agents) == [("soldiers", "StateForce", True)]
 
 
+def test_civilians_are_the_party_of_non_combatants():
+    """Conflict data codes the civilians an attack hit as a party of its own: 'four civilians'
+    is an unnamed party of the article, 'two teachers' stays none."""
+    doc, found = parse("Militants shot dead four civilians and abducted two teachers in Kessa.", TOWN)
+    out = events.extract(doc, found)
+    (killing,) = of_class(out, "Killing")
+    (abduction,) = of_class(out, "Abduction")
+    assert made(out, killing.targets) == [("civilians", "Faction", True)]
+    assert killing.count == 4 and abduction.targets == ()
+
+
 def test_one_party_per_label_and_only_for_emitted_events():
     doc, found = parse("Gunmen killed a farmer in Kessa. Later the gunmen did not attack the "
                        "market, and villagers said vigilantes would not retaliate.", TOWN)

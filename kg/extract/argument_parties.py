@@ -67,13 +67,18 @@ def party_span(tok: Token, taken) -> Span | None:
     return Span(start, end, text_of(tok.doc)[start:end])
 
 
+VICTIM_PARTIES = frozenset({"civilians"})
+
+
 def unnamed(tok: Token, adds: Additions, taken, people: bool = True) -> str | None:
     """The key of the unnamed party a common noun names: the curated lexicon's (parties.tsv:
     'protesters', 'soldiers') and, with `people` (for doers), armed and state parties from the
     derived list ('police', 'officers', 'bandits'); never any people ('26 people', 'four
-    passengers', 'two teachers'), which no reader takes for a party."""
+    passengers', 'two teachers'), which no reader takes for a party, but civilians, the
+    category of non-combatants that conflict data codes as a party ('killed three civilians')."""
     party = unnamed_party(tok)
-    if party and party.derived and (not people or party.cls == "Faction"):
+    if party and party.derived and (not people or party.cls == "Faction") \
+            and party.label not in VICTIM_PARTIES:
         return None
     span = party_span(tok, taken) if party else None
     if party is None or span is None:
