@@ -115,6 +115,23 @@ def test_a_country_written_as_an_adjective_acts(text, country):
     assert countries[0].alt_labels == (text.split()[0],) and not countries[0].scoped
 
 
+@pytest.mark.parametrize(("text", "forces"), [
+    ("Malian soldiers killed six herders in Kessa.", ["Military Forces of Mali"]),
+    ("On Monday the military forces of Ghana and Togo clashed with smugglers near Kessa.",
+     ["Military Forces of Ghana", "Military Forces of Togo"]),
+    ("Kenyan police shot dead two traders in Kessa.", ["Police Forces of Kenya"]),
+])
+def test_soldiers_of_a_country_are_its_state_force(text, forces):
+    doc, found = parse(text, {**TOWN, "Ghana": ("Country", ["Ghana"]), "Togo": ("Country", ["Togo"])})
+    out = events.extract(doc, found)
+    (event,) = [e for e in out.events if e.agents]
+    ents = {e.key: e for e in out.entities}
+    made_forces = [ents[k] for k in event.agents if ents[k].cls == "StateForce"]
+    assert [e.label for e in made_forces] == forces
+    assert not any(e.scoped for e in made_forces)
+    assert any(ents[k].cls == "Country" for k in event.agents)  # the country still acts
+
+
 def test_a_dateline_is_no_doer():
     doc, found = parse("KESSA, 13 April 2025 (Wire) - Russian drones killed two guards.",
                        {**TOWN, "Wire": ("MediaOutlet", ["Wire"])})

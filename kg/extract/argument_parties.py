@@ -86,6 +86,17 @@ def unnamed(tok: Token, adds: Additions, taken, people: bool = True) -> str | No
     return adds.make(party.label, party.cls, True, span)
 
 
+def force(tok: Token, label: str, country: str | None, adds: Additions) -> str:
+    """The key of a country's state force ('Military Forces of Chad'), with the words of the
+    noun and its modifiers ('Chadian soldiers', 'military forces') as its mention."""
+    left = min([c.left_edge.i for c in tok.lefts if c.dep_ in MODIFIERS] + [tok.i])
+    words = [t for t in tok.doc[left: tok.i + 1]]
+    while words and words[0].pos_ == "DET":
+        words.pop(0)
+    start, end = words[0].idx, tok.idx + len(tok)
+    return adds.make(label, "StateForce", False, Span(start, end, text_of(tok.doc)[start:end]), country)
+
+
 def country_of_adjective(tok: Token, adds: Additions, taken) -> str | None:
     """The key of the country an adjective of nationality names ('Ethiopian'), made if the
     article names it no other way."""
