@@ -282,3 +282,19 @@ def test_gatherings_of_people_are_protests(text):
 def test_no_protest_without_protesters(text):
     doc, found = parse(text, TOWN)
     assert not of_class(events.extract(doc, found), "Protest")
+
+
+# --- counts of conjoined groups -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Two soldiers and three civilians were killed in Kessa.", 5),
+    ("Militants killed at least five soldiers and two policemen near Kessa.", 7),
+    ("Bandits abducted four farmers and a woman near Kessa.", 5),
+    ("Gunmen killed a man and his son in Kessa.", None),
+    ("Rebels killed 12 people and wounded 30 others in Kessa.", 12),
+])
+def test_conjoined_groups_are_summed(text, count):
+    doc, found = parse(text, TOWN)
+    out = events.extract(doc, found)
+    counted = [e.count for e in out.events if e.cls in ("Killing", "KillingOfForces", "Abduction")]
+    assert counted == [count]
