@@ -298,3 +298,34 @@ def test_conjoined_groups_are_summed(text, count):
     out = events.extract(doc, found)
     counted = [e.count for e in out.events if e.cls in ("Killing", "KillingOfForces", "Abduction")]
     assert counted == [count]
+
+
+# --- the weapon tells the class: aircraft an airstrike, artillery a bombardment -------------
+
+@pytest.mark.parametrize(("text", "cls"), [
+    ("On 3 June, rebels launched a mortar attack on Kessa.", "Bombardment"),
+    ("Government troops fired artillery and rockets at villages near Kessa.", "Bombardment"),
+    ("Heavy artillery fire was reported in Kessa.", "Bombardment"),
+    ("Militants targeted a checkpoint in Kessa with a guided missile.", "Bombardment"),
+    ("The air force attacked rebel trucks near Kessa.", "Airstrike"),
+    ("The air force targeted rebel positions near Kessa.", "Airstrike"),
+    ("On Monday, attacks by helicopter gunships were carried out against militants in Kessa.",
+     "Airstrike"),
+    ("Rebels dropped a grenade from a drone on army positions near Kessa.", "Airstrike"),
+])
+def test_an_attack_with_a_weapon_from_afar_is_a_bombardment(text, cls):
+    doc, found = parse(text, TOWN)
+    out = events.extract(doc, found)
+    assert [e.cls for e in out.events] == [cls]
+
+
+@pytest.mark.parametrize(("text", "classes"), [
+    ("Gunmen fired at a bus near Kessa.", ["Attack"]),
+    ("A suicide bomber attacked a market in Kessa.", ["Attack"]),
+    ("Soldiers shot down a plane near Kessa.", ["Attack"]),  # what was hit, not what was fired
+    ("The campaign targeted voters in Kessa.", []),
+    ("The minister dropped the charges in Kessa.", []),
+])
+def test_no_bombardment_without_its_weapon(text, classes):
+    doc, found = parse(text, TOWN)
+    assert [e.cls for e in events.extract(doc, found).events] == classes

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.cues import is_according_to
 from kg.extract.event_parties import EntityIndex, words
+from kg.extract.means import means_class
 
 POS = {"V": ("VERB",), "N": ("NOUN", "PROPN"), "A": ("ADJ", "NOUN")}
 DEATH_WORDS = frozenset({"dead", "death", "kill", "die"})
@@ -242,6 +243,8 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
             t.lemma_.lower() in DEATH_WORDS | AIMLESS for c in tok.children for t in (c, *c.children))
             or any(partitive(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))):
         return False  # "shot dead", "shot and killed", "shot into the air", "15 killed, most of them shot"
+    if "with_weapon" in flags and means_class(tok) is None:
+        return False  # 'the air force targeted', 'artillery fire'; not 'targeted voters'
     if "party_object" in flags:
         objs = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
         return any(index.kinds.get(index.at(t)) in ("Actor", "Faction") for t in objs)
