@@ -27,7 +27,7 @@ def test_victims_shot_dead_are_counted():
 def test_the_agent_country_is_not_the_place():
     out = run("Russia launched a massive drone attack overnight, killing three people.",
               {"Russia": ("Country", ["Russia"])})
-    attack = of_class(out, "Attack")[0]
+    attack = of_class(out, "Airstrike")[0]  # a drone attack: an airstrike
     assert label_of(out, attack.agents) == ["Russia"]
     assert "Russia" not in label_of(out, attack.places)
 
@@ -186,7 +186,7 @@ def test_an_attack_that_is_the_setting_of_a_killing_has_its_killer():
 def test_a_group_named_on_the_weapon_does_the_attack():
     out = run("Houthi drone and missile attacks on Marib have killed 14 civilians since Monday.",
               {"Houthis": ("ArmedGroup", ["Houthi"]), "Marib": ("Settlement", ["Marib"])})
-    (attack,) = of_class(out, "Attack")
+    (attack,) = of_class(out, "Airstrike")  # drones and missiles: from afar
     assert label_of(out, attack.agents) == ["Houthis"]
 
 

@@ -76,6 +76,17 @@ def test_a_victim_is_no_party_unless_the_lexicon_lists_it():
     assert made(out, killing.agents) == [("soldiers", "StateForce", True)]
 
 
+def test_civilians_are_the_party_of_non_combatants():
+    """Conflict data codes the civilians an attack hit as a party of its own: 'four civilians'
+    is an unnamed party of the article, 'two teachers' stays none."""
+    doc, found = parse("Militants shot dead four civilians and abducted two teachers in Kessa.", TOWN)
+    out = events.extract(doc, found)
+    (killing,) = of_class(out, "Killing")
+    (abduction,) = of_class(out, "Abduction")
+    assert made(out, killing.targets) == [("civilians", "Faction", True)]
+    assert killing.count == 4 and abduction.targets == ()
+
+
 def test_one_party_per_label_and_only_for_emitted_events():
     doc, found = parse("Gunmen killed a farmer in Kessa. Later the gunmen did not attack the "
                        "market, and villagers said vigilantes would not retaliate.", TOWN)
@@ -102,6 +113,23 @@ def test_a_country_written_as_an_adjective_acts(text, country):
     countries = [e for e in out.entities if e.key in killing.agents and e.cls == "Country"]
     assert [e.label for e in countries] == [country]
     assert countries[0].alt_labels == (text.split()[0],) and not countries[0].scoped
+
+
+@pytest.mark.parametrize(("text", "forces"), [
+    ("Malian soldiers killed six herders in Kessa.", ["Military Forces of Mali"]),
+    ("On Monday the military forces of Ghana and Togo clashed with smugglers near Kessa.",
+     ["Military Forces of Ghana", "Military Forces of Togo"]),
+    ("Kenyan police shot dead two traders in Kessa.", ["Police Forces of Kenya"]),
+])
+def test_soldiers_of_a_country_are_its_state_force(text, forces):
+    doc, found = parse(text, {**TOWN, "Ghana": ("Country", ["Ghana"]), "Togo": ("Country", ["Togo"])})
+    out = events.extract(doc, found)
+    (event,) = [e for e in out.events if e.agents]
+    ents = {e.key: e for e in out.entities}
+    made_forces = [ents[k] for k in event.agents if ents[k].cls == "StateForce"]
+    assert [e.label for e in made_forces] == forces
+    assert not any(e.scoped for e in made_forces)
+    assert any(ents[k].cls == "Country" for k in event.agents)  # the country still acts
 
 
 def test_a_dateline_is_no_doer():
@@ -221,3 +249,83 @@ def test_where_a_party_is_from_or_based_is_not_the_events_place(text, places):
     labels = {e.key: e.label for e in out.entities}
     (event,) = out.events
     assert [labels[k] for k in event.places] == places
+
+
+# --- protests told by gatherings, sit-ins and their dispersal -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "On 2 June, about 200 nurses in Kessa demonstrated to demand unpaid wages.",
+    "On 2 June, 300 miners burned tyres in Kessa and demonstrated demanding their wages.",
+    "On 3 June, residents of Kessa held a protest sit-in in front of the town hall.",
+    "A sit-in was held by teachers in Kessa.",
+    "On 4 June, taxi drivers held a protest procession through the centre of Kessa.",
+    "The police dispersed a sit-in held by farmers in Kessa.",
+    "Police dispersed the crowd with tear gas in Kessa.",
+    "On 5 June, merchants gathered in the main square of Kessa to demand lower taxes.",
+    "About 30 relatives of a jailed teacher rallied outside the court in Kessa.",
+    "Hundreds of pensioners marched through Kessa on Sunday.",
+    "Dozens of demonstrators blocked several roads in Kessa with burning tyres.",
+])
+def test_gatherings_of_people_are_protests(text):
+    doc, found = parse(text, TOWN)
+    assert len(of_class(events.extract(doc, found), "Protest")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels dispersed into the forest near Kessa.",
+    "Soldiers gathered near Kessa before dawn.",
+    "The commission gathered evidence in Kessa.",
+    "Gunmen blocked the road to Kessa.",
+    "Calls for revenge in Kessa demonstrate deepening divides.",
+    "The tests in Kessa demonstrated to be safe.",
+])
+def test_no_protest_without_protesters(text):
+    doc, found = parse(text, TOWN)
+    assert not of_class(events.extract(doc, found), "Protest")
+
+
+# --- counts of conjoined groups -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Two soldiers and three civilians were killed in Kessa.", 5),
+    ("Militants killed at least five soldiers and two policemen near Kessa.", 7),
+    ("Bandits abducted four farmers and a woman near Kessa.", 5),
+    ("Gunmen killed a man and his son in Kessa.", None),
+    ("Rebels killed 12 people and wounded 30 others in Kessa.", 12),
+])
+def test_conjoined_groups_are_summed(text, count):
+    doc, found = parse(text, TOWN)
+    out = events.extract(doc, found)
+    counted = [e.count for e in out.events if e.cls in ("Killing", "KillingOfForces", "Abduction")]
+    assert counted == [count]
+
+
+# --- the weapon tells the class: aircraft an airstrike, artillery a bombardment -------------
+
+@pytest.mark.parametrize(("text", "cls"), [
+    ("On 3 June, rebels launched a mortar attack on Kessa.", "Bombardment"),
+    ("Government troops fired artillery and rockets at villages near Kessa.", "Bombardment"),
+    ("Heavy artillery fire was reported in Kessa.", "Bombardment"),
+    ("Militants targeted a checkpoint in Kessa with a guided missile.", "Bombardment"),
+    ("The air force attacked rebel trucks near Kessa.", "Airstrike"),
+    ("The air force targeted rebel positions near Kessa.", "Airstrike"),
+    ("On Monday, attacks by helicopter gunships were carried out against militants in Kessa.",
+     "Airstrike"),
+    ("Rebels dropped a grenade from a drone on army positions near Kessa.", "Airstrike"),
+])
+def test_an_attack_with_a_weapon_from_afar_is_a_bombardment(text, cls):
+    doc, found = parse(text, TOWN)
+    out = events.extract(doc, found)
+    assert [e.cls for e in out.events] == [cls]
+
+
+@pytest.mark.parametrize(("text", "classes"), [
+    ("Gunmen fired at a bus near Kessa.", ["Attack"]),
+    ("A suicide bomber attacked a market in Kessa.", ["Attack"]),
+    ("Soldiers shot down a plane near Kessa.", ["Attack"]),  # what was hit, not what was fired
+    ("The campaign targeted voters in Kessa.", []),
+    ("The minister dropped the charges in Kessa.", []),
+])
+def test_no_bombardment_without_its_weapon(text, classes):
+    doc, found = parse(text, TOWN)
+    assert [e.cls for e in events.extract(doc, found).events] == classes

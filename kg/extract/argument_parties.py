@@ -67,18 +67,34 @@ def party_span(tok: Token, taken) -> Span | None:
     return Span(start, end, text_of(tok.doc)[start:end])
 
 
+VICTIM_PARTIES = frozenset({"civilians"})
+
+
 def unnamed(tok: Token, adds: Additions, taken, people: bool = True) -> str | None:
     """The key of the unnamed party a common noun names: the curated lexicon's (parties.tsv:
     'protesters', 'soldiers') and, with `people` (for doers), armed and state parties from the
     derived list ('police', 'officers', 'bandits'); never any people ('26 people', 'four
-    passengers', 'two teachers'), which no reader takes for a party."""
+    passengers', 'two teachers'), which no reader takes for a party, but civilians, the
+    category of non-combatants that conflict data codes as a party ('killed three civilians')."""
     party = unnamed_party(tok)
-    if party and party.derived and (not people or party.cls == "Faction"):
+    if party and party.derived and (not people or party.cls == "Faction") \
+            and party.label not in VICTIM_PARTIES:
         return None
     span = party_span(tok, taken) if party else None
     if party is None or span is None:
         return None
     return adds.make(party.label, party.cls, True, span)
+
+
+def force(tok: Token, label: str, country: str | None, adds: Additions) -> str:
+    """The key of a country's state force ('Military Forces of Chad'), with the words of the
+    noun and its modifiers ('Chadian soldiers', 'military forces') as its mention."""
+    left = min([c.left_edge.i for c in tok.lefts if c.dep_ in MODIFIERS] + [tok.i])
+    words = [t for t in tok.doc[left: tok.i + 1]]
+    while words and words[0].pos_ == "DET":
+        words.pop(0)
+    start, end = words[0].idx, tok.idx + len(tok)
+    return adds.make(label, "StateForce", False, Span(start, end, text_of(tok.doc)[start:end]), country)
 
 
 def country_of_adjective(tok: Token, adds: Additions, taken) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.counts import one_victim, toll_count
+from kg.extract.counts import one_victim, summed, toll_count
 from kg.extract.event_parties import EntityIndex, entities_of, words
 from kg.extract.numbers import Count, find_count, months
 
@@ -305,7 +305,8 @@ def count_of(trig: Token, targets: list[Token], patient: bool,
                 [t for c in child(trig, "nummod") if c.i > trig.i for t in c.subtree]
         if not toks:
             continue
-        found = find_count(phrase_text(tok.doc, toks[0].i, toks[-1].i + 1))
+        found = (summed(tok) if tok is not trig else None) \
+            or find_count(phrase_text(tok.doc, toks[0].i, toks[-1].i + 1))
         if found:
             return found
     return toll_count(trig) or one_victim(holders[:-1])

@@ -8,6 +8,9 @@ need nothing at run time. What it writes:
 - party_nouns.tsv: nouns for people and groups ('civilians', 'police', 'rioters', 'a man'), each
   with the plural that labels the unnamed party and its class (StateForce, ArmedGroup, Community,
   Faction): every word whose most frequent sense is a person or a group of people.
+- means.tsv: nouns for the weapons of an attack from afar, each with the event class its use
+  tells (Airstrike for aircraft, Bombardment for artillery, rockets, missiles and shells): every
+  word whose most frequent sense is below those roots, and the newer words WordNet lacks.
 """
 
 from __future__ import annotations
@@ -37,6 +40,15 @@ NOT_PARTIES = frozenset({"one", "someone", "somebody", "anyone", "anybody", "eve
                          "self", "other", "others", "individual", "mortal", "soul", "being",
                          "case", "type", "sort", "kind", "number", "party", "side", "body",
                          "head", "hand", "figure", "character", "host", "world", "public"})
+# (lemma, sense) roots of the weapons of an attack from afar, and the class their use tells
+MEANS_ROOTS: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = (
+    ("Airstrike", (("aircraft", 1),)),
+    ("Bombardment", (("artillery", 1), ("missile", 1), ("rocket", 1), ("shell", 1))),
+)
+# what WordNet 3 has no sense for: unmanned aircraft, gunships, anti-tank rockets
+MEANS_ADDED = (("air force", "Airstrike"), ("drone", "Airstrike"), ("uav", "Airstrike"), ("gunship", "Airstrike"),
+               ("warplane", "Airstrike"), ("rpg", "Bombardment"), ("atgm", "Bombardment"),
+               ("mlrs", "Bombardment"))
 IRREGULAR_ENDINGS = ("ves", "ren", "men", "ople")
 UNCOUNTED = ("police", "people", "personnel", "staff", "military", "clergy", "youth", "militia")
 
@@ -101,6 +113,31 @@ def party_rows() -> list[tuple[str, str, str]]:
     return rows
 
 
+def person_word(lemma: str) -> bool:
+    """Whether one of a word's two most frequent senses is a person ('bomber', 'kamikaze'): as a
+    doer it names who attacked, not with what."""
+    table = wn.synsets("n")
+    common = [k for k in wn.senses("n")[lemma] if not table[k].instance][:2]
+    return any(table[k].lexname == "noun.person" for k in common)
+
+
+def means_rows() -> list[tuple[str, str]]:
+    """(lemma, class) for every one-word noun whose most frequent sense is an aircraft or a
+    weapon fired from afar, and the words WordNet lacks."""
+    table = wn.synsets("n")
+    below = {cls: wn.below("n", [wn.synset_of("n", lemma, n) for lemma, n in seeds])
+             for cls, seeds in MEANS_ROOTS}
+    rows = dict(MEANS_ADDED)
+    for lemma in sorted(wn.senses("n")):
+        key = wn.first_sense("n", lemma)
+        if not lemma.isalpha() or key is None or lemma in table[key].capitalised:
+            continue
+        cls = next((c for c, keys in below.items() if key in keys), None)
+        if cls and not person_word(lemma):
+            rows.setdefault(lemma, cls)
+    return sorted(rows.items())
+
+
 def write_tsv(name: str, header: str, comment: str, rows: list[tuple[str, ...]]) -> None:
     """A data file with its comment, header and rows."""
     lines = [f"# {comment}", header, *("\t".join(r) for r in rows)]
@@ -115,6 +152,11 @@ def main() -> None:
               "frequent sense is a person or a group of people; the label names the unnamed party.",
               rows)
     print(f"party_nouns.tsv: {len(rows)} nouns")
+    means = means_rows()
+    write_tsv("means.tsv", "lemma\tclass",
+              "Derived from WordNet by kg/extract/build_vocab.py (do not edit): the weapons of an "
+              "attack from afar and the class their use tells (kg/extract/means.py).", means)
+    print(f"means.tsv: {len(means)} nouns")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Counts an event's own phrase leaves out: the toll a fatality noun is given ('fatalities were
-coded as 8', 'deaths rose to 12') and the one victim of a singular noun ('a trader was killed')."""
+coded as 8', 'deaths rose to 12'), the one victim of a singular noun ('a trader was killed') and
+the sum of conjoined groups ('two soldiers and three civilians')."""
 
 from __future__ import annotations
 
@@ -49,3 +50,30 @@ def person(tok: Token) -> bool:
     """Whether a noun names people one by one ('trader', 'nurse'), not a body ('police', 'army')."""
     party = unnamed_party(tok)
     return party is not None and party.label.lower() != tok.lemma_.lower()
+
+
+def summed(tok: Token) -> Count | None:
+    """The sum of conjoined groups of people, each with its own number ('two soldiers and three
+    civilians were killed': 5; 'four guards and a driver': 5), or None when one has none."""
+    parts = [tok, *(c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
+    if len(parts) < 2:
+        return None
+    counts = [own_count(t) for t in parts]
+    if any(c is None for c in counts):
+        return None
+    bound = next((c.bound for c in counts if c.bound != "exact"), "exact")
+    return Count(sum(c.value for c in counts), bound, counts[0].start, counts[-1].end)
+
+
+def own_count(tok: Token) -> Count | None:
+    """The number of a noun's own modifiers ('at least three civilians'; 'a driver': 1), not of
+    what is conjoined to it."""
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    if nums:
+        words = [t for c in nums for t in c.subtree]
+        lo, hi = min(t.i for t in words), max(t.i for t in words)
+        found = find_count(tok.doc[lo: hi + 1].text + " " + tok.text)
+        return found._replace(start=tok.doc[lo].idx, end=tok.idx + len(tok)) if found else None
+    if tok.tag_ == "NN" and person(tok) and any(c.lower_ in ("a", "an", "one") for c in tok.children):
+        return Count(1, "exact", tok.idx, tok.idx + len(tok))
+    return None

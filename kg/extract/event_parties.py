@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import argument_parties as made
 from kg.extract.classes import top_class
+from kg.extract.parties import unnamed_party
 from kg.extract.text import sentence_number, sentences
 from kg.model import Entity, Extraction
 
@@ -71,6 +72,11 @@ class EntityIndex:
             return self.at(t) not in (None, within)
 
         return self._made(made.country_of_adjective(tok, self.adds, taken))
+
+    def force(self, tok: Token, label: str, country: str) -> str:
+        """The state force of a country that a noun names ('Chadian soldiers'), made on first use."""
+        e = self.adds.new.get(country) or self.adds.base[country]
+        return self._made(made.force(tok, label, e.country, self.adds))
 
     def _taken(self, tok: Token) -> bool:
         return self.at(tok) is not None
@@ -196,10 +202,26 @@ def entities_of(tok: Token, index: EntityIndex, kinds: tuple[str, ...],
             return nationality(tok, index) if make and "Country" in kinds else out
     if make and "Country" in kinds:
         out += [k for k in nationality(tok, index) if k not in out]
+        out = forces_of_countries(tok, out, index)
     for conj in tok.conjuncts if conjuncts else ():
         out += [k for k in entities_of(conj, index, kinds, False, preps, make, people)
                 if k not in out]
     return out
+
+
+def forces_of_countries(tok: Token, keys: list[str], index: EntityIndex) -> list[str]:
+    """Soldiers, troops or police of a country ('Chadian soldiers', 'the military forces of Ghana
+    and Togo') are that country's state force, one party across articles ('Military Forces of
+    Chad'), in place of the unnamed 'soldiers' of the article; the country still acts."""
+    party = unnamed_party(tok)
+    forms = words()["country_forces"]
+    countries = [k for k in keys if index.classes.get(k) == "Country"]
+    if not (party and party.cls == "StateForce" or tok.lemma_.lower() in forms) or not countries \
+            or index.at(tok) not in index.scoped | {None}:
+        return keys
+    form = forms.get(tok.lemma_.lower(), forms["*"])
+    forces = [index.force(tok, form.format(country=index.labels[k]), k) for k in countries]
+    return [*forces, *(k for k in keys if k not in forces and k not in index.scoped)]
 
 
 def nationality(tok: Token, index: EntityIndex) -> list[str]:

@@ -10,6 +10,7 @@ from kg.extract import arguments as args
 from kg.extract.classes import ALSO_UNDER, SUBCLASS_OF
 from kg.extract.dates import article_date, time_of
 from kg.extract.event_parties import EntityIndex
+from kg.extract.means import means_class
 from kg.extract.modality import modality
 from kg.extract.triggers import Trigger, find
 from kg.model import Event, Extraction, Span
@@ -215,15 +216,22 @@ ON_FORCES = {"Attack": "AttackOnForces", "PropertyDestruction": "AttackOnForces"
              "Killing": "KillingOfForces"}
 
 
-def finer_class(cls: str, armed_target: bool) -> str:
-    """The finer class an event's target tells: an attack on soldiers, police or their posts is
-    an attack on armed forces, a killing of them a killing of armed forces."""
+def finer_class(cls: str, armed_target: bool, weapon: str | None = None) -> str:
+    """The finer class an event's weapon or target tells: an attack with aircraft is an
+    airstrike, one with artillery or rockets a bombardment (whatever it hit); else an attack on
+    soldiers, police or their posts is an attack on armed forces, a killing of them a killing of
+    armed forces."""
+    if cls == "Attack" and weapon:
+        return weapon
     return ON_FORCES.get(cls, cls) if armed_target else cls
 
 
 def classes_of(drafts: list[Draft]) -> list[str]:
-    """The class of each event, told finer by its target, plain beside its second parent."""
-    finer = [finer_class(d.trig.cls, d.armed_target) for d in drafts]
+    """The class of each event, told finer by its weapon or target, plain beside its second
+    parent."""
+    finer = [finer_class(d.trig.cls, d.armed_target,
+                         means_class(d.trig.token) if d.trig.cls == "Attack" else None)
+             for d in drafts]
     in_sentence: dict[int, set[str]] = {}
     for d, cls in zip(drafts, finer):
         in_sentence.setdefault(d.sent, set()).add(cls)

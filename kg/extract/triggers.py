@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.cues import is_according_to
 from kg.extract.event_parties import EntityIndex, words
+from kg.extract.means import means_class
 
 POS = {"V": ("VERB",), "N": ("NOUN", "PROPN"), "A": ("ADJ", "NOUN")}
 DEATH_WORDS = frozenset({"dead", "death", "kill", "die"})
@@ -165,7 +166,8 @@ def has_word(tok: Token, word: str) -> bool:
 def excluded(tok: Token, index: EntityIndex, as_verb: bool = False) -> bool:
     """Modifiers ("death toll"), idioms ("under attack") and words inside multi-word names."""
     if not as_verb and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not tok.is_title \
-            and tok.tag_ != "VBG":  # "killing scores of terrorists" misparsed as a compound
+            and tok.tag_ != "VBG" \
+            and not held(tok.head):  # "killing scores of terrorists" misparsed as a compound
         return True
     if is_according_to(tok):
         return True
@@ -173,6 +175,12 @@ def excluded(tok: Token, index: EntityIndex, as_verb: bool = False) -> bool:
         return True
     key = index.at(tok)
     return key is not None and index.kinds.get(key) in ("Actor", "Faction", "Place")
+
+
+def held(tok: Token) -> bool:
+    """Whether a noun is what a light verb did ('held a protest procession', 'staged a protest
+    sit-in', 'a sit-in was held'): a trigger modifying it names the event, not a kind of thing."""
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in words()["light_verbs"]
 
 
 def refine(tok: Token, cls: str) -> str:
@@ -195,7 +203,8 @@ def before(tok: Token) -> str:
 def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
     """Whether the token's syntax allows the row: no object, no that-clause, a named object."""
     deps = {c.dep_ for c in tok.children}
-    if "intransitive" in flags and deps & {"dobj", "xcomp", "ccomp"}:
+    if "intransitive" in flags and (deps & {"dobj", "ccomp"} or any(
+            c.dep_ == "xcomp" and not purpose(c) for c in tok.children)):
         return False
     if "concrete_object" in flags and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words()["abstract_objects"]
@@ -208,10 +217,13 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
     if "no_money" in flags and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words()["money_nouns"]
                                    for c in tok.children):
         return False  # "demanded a ransom", "a ransom had been demanded": extortion, not an appeal
-    if "protester_subject" in flags and not any(
-            s.lemma_.lower() in words()["protester_nouns"] or s.lower_ in words()["protester_nouns"]
-            for s in subjects_of(tok)):
+    if "protester_subject" in flags and not any(protesters(s) for s in subjects_of(tok)):
         return False
+    if "protester_object" in flags and not any(
+            protesters(c) or c.lemma_.lower() in words()["gathering_nouns"]
+            for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        return False  # 'police dispersed the sit-in', 'the crowd', not 'the rebels dispersed'
+
     if "person_object" in flags:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if tok.dep_ == "acl":
@@ -231,10 +243,43 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
             t.lemma_.lower() in DEATH_WORDS | AIMLESS for c in tok.children for t in (c, *c.children))
             or any(partitive(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))):
         return False  # "shot dead", "shot and killed", "shot into the air", "15 killed, most of them shot"
+    if "with_weapon" in flags and means_class(tok) is None:
+        return False  # 'the air force targeted', 'artillery fire'; not 'targeted voters'
     if "party_object" in flags:
         objs = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
         return any(index.kinds.get(index.at(t)) in ("Actor", "Faction") for t in objs)
     return True
+
+
+COPULAS = frozenset({"be", "have", "become", "prove", "seem"})
+
+
+def purpose(clause: Token) -> bool:
+    """Whether a verb's open clause tells what it was done for ('demonstrated to demand wages',
+    'marched demanding jobs'), not what it showed ('demonstrated to be safe', 'demonstrate
+    deepening divides')."""
+    if clause.lemma_.lower() in COPULAS:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        or any(r.cls in ("Appeal", "Protest") for r in verb_rows(clause))
+
+
+def protesters(tok: Token) -> bool:
+    """Whether a subject or object names people who may protest: protesters, residents, 'dozens
+    of nurses', any group of people named by a plural common noun that is not an armed party nor a
+    perpetrator ('merchants', 'relatives', 'citizens'; not 'gunmen', 'soldiers', 'robbers')."""
+    from kg.extract.parties import unnamed_party
+
+    lex = words()
+    if tok.lemma_.lower() in lex["protester_nouns"] or tok.lower_ in lex["protester_nouns"]:
+        return True
+    if tok.lemma_.lower() in lex["quantity_nouns"] or tok.like_num:
+        return any(protesters(g) for c in tok.children if c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj")  # 'dozens of demonstrators'
+    party = unnamed_party(tok) if tok.tag_ in ("NNS", "NNPS") else None
+    return party is not None and party.cls not in lex["armed_classes"] \
+        and tok.lemma_.lower() not in lex["perpetrator_nouns"] \
+        and party.cls in ("Faction", "Community")
 
 
 def partitive(tok: Token) -> bool:
