@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from kg.extract.cues import is_according_to, is_cue, read_data, status_words
+from kg.extract.cues import is_according_to, is_cue, is_evidence, read_data, status_words
 from kg.extract.event_parties import EntityIndex, entities_of, phrase, words
 from kg.model import Entity, Span
 
@@ -262,7 +262,7 @@ def source_of(cue: Token, index: EntityIndex, drafts: list, sent_of: dict) -> st
             if k not in heard]
     if keys:
         return keys[0]
-    keys = [k for k in entities_of_phrase(subj, index) if k not in heard]
+    keys = [k for k in author_of(subj, index) or entities_of_phrase(subj, index) if k not in heard]
     if keys:
         return keys[0]
     found = earlier_source(subj, index, drafts, sent_of[cue.i])
@@ -298,6 +298,22 @@ def appositive_source(subj: Token, index: EntityIndex) -> list[str]:
             if keys:
                 return keys
     return []
+
+
+def author_of(subj: Token, index: EntityIndex) -> list[str]:
+    """The parties a study or a record is by: 'a study by X', 'the survey, conducted by X',
+    'a poll for X' (its compounds and of-phrase are the subject's own: 'an X poll')."""
+    if not is_evidence(subj):
+        return []
+    toks = phrase(subj, ("by", "for", "from"))
+    toks += [t for c in subj.children if c.dep_ == "acl" for g in c.children
+             if g.dep_ in ("agent", "prep") and g.lower_ == "by" for t in g.subtree]
+    out = []
+    for t in toks:
+        k = index.at(t)
+        if index.fits(k, PARTY) and k not in out:
+            out.append(k)
+    return out
 
 
 def entities_of_phrase(subj: Token, index: EntityIndex) -> list[str]:
