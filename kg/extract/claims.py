@@ -52,6 +52,7 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
         elif subj is not None and (form := surface_form(subj, source, index)):
             forms.setdefault(source, []).append(form)
         drafts.append(draft(tok, source, content_of(tok), sent_of[tok.i], found))
+    drafts += dash_drafts(doc, index, drafts, sent_of, found)
     drafts = sorted(drafts + quote_drafts(doc, drafts, found), key=lambda d: d.cue.i)
     share_events(drafts)
     toll_events(drafts, found, sent_of, doc)
@@ -75,6 +76,20 @@ def draft(cue: Token, source: str, content: list[Token], sent: int, found: Extra
     return Draft(cue=cue, source=source, content=content, sent=sent, kind=cue_kind(cue),
                  about=about(content, found), said=said,
                  nouns={t.lemma_.lower() for t in content if t.pos_ in ("NOUN", "PROPN")})
+
+
+def dash_drafts(doc: Doc, index: EntityIndex, drafts: list[Draft], sent_of: dict,
+                found: Extraction) -> list[Draft]:
+    """Quotations signed with a dash ('"We stay." -- Ana Ruiz, a nurse'): a claim of the first
+    party named after the dash, unless a cue there speaks already ('" -- said Ruiz')."""
+    cues = {d.cue.i for d in drafts}
+    out = []
+    for dash, quoted, after in quotes.dashed(doc):
+        source = next((k for t in after if index.fits(k := index.at(t), ("Actor", "Faction"))), None)
+        if source is None or not quoted or any(t.i in cues for t in after):
+            continue
+        out.append(draft(dash, source, quoted, sent_of[dash.i], found, said="say"))
+    return out
 
 
 def quote_drafts(doc: Doc, drafts: list[Draft], found: Extraction) -> list[Draft]:

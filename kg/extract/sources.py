@@ -41,6 +41,12 @@ def is_description(subj: Token) -> bool:
     return common and subj.lemma_.lower() in source_nouns()
 
 
+def is_community(subj: Token) -> bool:
+    """Whether a cue's subject is a people or a party's following in the plural ('Republicans',
+    'Kurds', 'Catholics'): a community, the model's NORP."""
+    return subj.ent_type_ == "NORP" and subj.tag_ in ("NNPS", "NNS")
+
+
 def modifiers(subj: Token) -> list[Token]:
     """The words just before a noun that modify it ('a senior campaign official', 'federal and
     state officials')."""
@@ -111,8 +117,9 @@ class UnnamedSources:
 
     def key_for(self, subj: Token) -> str | None:
         """The key of the unnamed source a cue's subject describes (None where it names none):
-        its modifiers, the noun and a locative phrase ('a source in the district administration')."""
-        if not is_description(subj):
+        its modifiers, the noun and a locative phrase ('a source in the district administration');
+        a community named by the model ('Republicans', 'many Kurds')."""
+        if not is_description(subj) and not is_community(subj):
             return None
         left = modifiers(subj)
         toks = [*left, subj, *locative(subj)]
@@ -142,8 +149,8 @@ class UnnamedSources:
             return old.key
         key = f"e{self.next}"
         self.next += 1
-        cls = "Faction" if source_nouns()[subj.lemma_.lower()] == "Faction" or subj.tag_ == "NNS" \
-            else "Actor"
+        cls = "Faction" if is_community(subj) or subj.tag_ == "NNS" \
+            or source_nouns()[subj.lemma_.lower()] == "Faction" else "Actor"
         self.entities[label.lower()] = Entity(key=key, cls=cls, label=label, mentions=(mention,),
                                               alt_labels=tuple(sorted(alts)), scoped=True)
         return key
