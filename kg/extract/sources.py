@@ -133,7 +133,8 @@ class UnnamedSources:
         doc = subj.doc
         span = doc[toks[0].i: toks[-1].i + 1]
         label = span.text
-        if span.start == subj.sent.start and doc[span.start].pos_ != "PROPN":
+        if span.start == subj.sent.start and doc[span.start].pos_ != "PROPN" \
+                and doc[span.start].ent_type_ != "NORP":
             label = label[:1].lower() + label[1:]  # 'Officials said': 'officials'
         mention = Span(span.start_char, span.end_char, span.text)
         alts = {a for a in (doc[left[0].i if left else subj.i: subj.i + 1].text, subj.text)
