@@ -65,3 +65,19 @@ def test_a_community_in_the_plural_is_a_source_node():
     assert [(s.label, s.cls, s.scoped) for s in sources] == [
         ("Democrats", "Faction", True), ("many Kurds", "Faction", True)]
     assert "Kurds" in sources[1].alt_labels
+
+
+def test_transcript_lines_are_their_speakers_claims():
+    out = run("Governor Ana Kemp spoke to Ben Okafor.\n\nOKAFOR: Will the clinic reopen?\n\n"
+              "KEMP: We will reopen it by June. The money is there.\n\nUPDATE: It reopened.",
+              {"Ana Kemp": ("Actor", ["Ana Kemp"]), "Ben Okafor": ("Actor", ["Ben Okafor"])})
+    got = [(label_of(out, (c.source,))[0], c.text) for c in out.claims if c.cue == "say"]
+    assert ("Ana Kemp", "We will reopen it by June. The money is there") in got
+    assert ("Ben Okafor", "Will the clinic reopen") in got
+    assert len(got) == 2  # 'UPDATE' names no party
+
+
+def test_a_headline_label_naming_no_party_is_no_claim():
+    out = run("Poll: Kemp leads by four points\n\nThe race tightened this week.",
+              {"Kemp": ("Actor", ["Kemp"])})
+    assert out.claims == ()

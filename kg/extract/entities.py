@@ -72,11 +72,14 @@ def entity_class(g: list[Mention]) -> str:
 
 
 def surname_of_person(g: list[Mention]) -> bool:
-    """Whether the model names a person in full in the cluster ('Hillary Clinton', no place
-    word) and another mention is that name's last word alone ('Clinton')."""
-    people = [fold(m.name).split() for m in g if m.named and m.label == "PERSON" and not m.fixed]
+    """Whether the model names a person in full in the cluster ('Hillary Clinton'; a full name
+    that is a place's elsewhere, 'Dima Hasao' of 'Dima Hasao District', is none) and another
+    mention is that name's last word alone ('Clinton')."""
+    places = {fold(m.name) for m in g if top_class(m.cls) == "Place"}
+    people = [fold(m.name) for m in g if m.named and m.label == "PERSON" and not m.fixed]
     alone = {fold(m.name) for m in g if m.named and len(m.name.split()) == 1}
-    return any(len(p) > 1 and p[-1] in alone and not place_kind(" ".join(p)) for p in people)
+    return any(len(p.split()) > 1 and p.split()[-1] in alone and p not in places
+               and not place_kind(p) for p in people)
 
 
 def surnamed(g: list[Mention]) -> bool:

@@ -49,6 +49,7 @@ def content(sent: Span) -> list[Token]:
 
 DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--"})  # ―, —, – and a typed double hyphen
 CLOSING = frozenset({'"', "\u201d"})
+SPEAKER_WORDS = 4  # a transcript's speaker label: "KEMP:", "SEN. ANA KEMP:"
 
 
 def dashed(doc: Doc) -> list[tuple[Token, list[Token], list[Token]]]:
@@ -77,3 +78,34 @@ def dashed(doc: Doc) -> list[tuple[Token, list[Token], list[Token]]]:
         words = [t for t in doc[start + 1: prev.i] if not t.is_punct and not t.is_space]
         out.append((tok, words, after))
     return out
+
+
+def labelled(doc: Doc) -> list[tuple[Token, list[Token], list[Token]]]:
+    """(colon, speaker's words, words said) for each line of a transcript: 'KEMP: We will
+    rebuild.' and 'Mr. Kemp: We will.', a speaker's name (capitalised words, at most four)
+    opening a line, then a colon and what they said to the line's end."""
+    out = []
+    for tok in doc:
+        if tok.text != ":" or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < SPEAKER_WORDS and not _line_start(doc, start):
+            start -= 1
+        words = doc[start: tok.i]
+        if not _line_start(doc, start) or not words or not all(
+                t.text[:1].isupper() or t.text == "." for t in words):
+            continue
+        said = []
+        for t in doc[tok.i + 1:]:
+            if "\n" in t.text:
+                break
+            said.append(t)
+        said = [t for t in said if not t.is_punct and not t.is_space]
+        if said:
+            out.append((tok, list(words), said))
+    return out
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """Whether token i opens a line (the text's first, or after a line break)."""
+    return i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text_with_ws.endswith("\n")
