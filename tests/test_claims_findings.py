@@ -68,7 +68,7 @@ def test_a_community_in_the_plural_is_a_source_node():
 
 
 def test_transcript_lines_are_their_speakers_claims():
-    out = run("Governor Ana Kemp spoke to Ben Okafor.\n\nOKAFOR: Will the clinic reopen?\n\n"
+    out = run("Governor Ana Kemp spoke to Ben Okafor.\n\n\"OKAFOR: Will the clinic reopen?\n\n"
               "KEMP: We will reopen it by June. The money is there.\n\nUPDATE: It reopened.",
               {"Ana Kemp": ("Actor", ["Ana Kemp"]), "Ben Okafor": ("Actor", ["Ben Okafor"])})
     got = [(label_of(out, (c.source,))[0], c.text) for c in out.claims if c.cue == "say"]

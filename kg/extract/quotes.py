@@ -107,5 +107,8 @@ def labelled(doc: Doc) -> list[tuple[Token, list[Token], list[Token]]]:
 
 
 def _line_start(doc: Doc, i: int) -> bool:
-    """Whether token i opens a line (the text's first, or after a line break)."""
-    return i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text_with_ws.endswith("\n")
+    """Whether token i opens a line (the text's first, or after a line break), or follows the
+    quotation mark that opens it ('"KEMP: ...': a transcript quoted whole)."""
+    if i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text_with_ws.endswith("\n"):
+        return True
+    return doc[i - 1].text in OPENING and _line_start(doc, i - 1)
