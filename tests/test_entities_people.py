@@ -23,3 +23,14 @@ def test_an_honorific_form_is_an_alternative_label():
     x = run("Charlie Vogel, a prominent Ohio Democrat, spoke. Mr. Vogel said the vote was close.")
     e = one(x, "Charlie Vogel")
     assert {"Vogel", "Mr. Vogel"} <= set(e.alt_labels)
+
+
+def test_a_title_word_as_a_surname_stays_the_persons():
+    x = run("Dana King, a city councillor, objected. \"We were not asked,\" Ms. King said.")
+    e = one(x, "Dana King")
+    assert e.cls == "Actor" and "Ms. King" in e.alt_labels
+
+
+def test_a_demonym_before_a_title_is_no_persons_name():
+    x = run("The Jordanian King said the talks would go on.")
+    assert not [e for e in x.entities if e.cls == "Actor"]
