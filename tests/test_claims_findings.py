@@ -81,3 +81,15 @@ def test_a_headline_label_naming_no_party_is_no_claim():
     out = run("Poll: Kemp leads by four points\n\nThe race tightened this week.",
               {"Kemp": ("Actor", ["Kemp"])})
     assert out.claims == ()
+
+
+def test_the_senator_said_is_the_senator_named_before():
+    from kg.extract import extract
+    from kg.model import Article
+    from kg.nlp import get_nlp
+
+    text = "Senator Ann Lowry spoke on Monday. The senator said the levy would pass."
+    x = extract(get_nlp()(text), Article(text=text, source="t", key="t"))
+    (c,) = x.claims
+    source = next(e for e in x.entities if e.key == c.source)
+    assert source.label == "Ann Lowry" and "the senator" in source.alt_labels

@@ -34,3 +34,9 @@ def test_a_title_word_as_a_surname_stays_the_persons():
 def test_a_demonym_before_a_title_is_no_persons_name():
     x = run("The Jordanian King said the talks would go on.")
     assert not [e for e in x.entities if e.cls == "Actor"]
+
+
+def test_office_titles_of_legislatures_and_courts_are_roles():
+    x = run("Senator Ann Lowry and Judge Maria Ortega met on Monday.")
+    assert "senator" in " ".join(one(x, "Ann Lowry").roles).lower()
+    assert "judge" in " ".join(one(x, "Maria Ortega").roles).lower()
