@@ -12,9 +12,10 @@ from kg.extract import quotes
 from kg.extract.cues import cue_kind, cue_lemma, is_according_to, is_cue, status_words
 from kg.extract.event_parties import EntityIndex, words
 from kg.extract.numbers import find_count
-from kg.extract.sources import UnnamedSources, short_name, source_of, subject_of, surface_form
+from kg.extract.sources import short_name, source_of, subject_of, surface_form
 from kg.extract.status import assign_status, generic, same_counted
 from kg.extract.text import text_of as doc_text
+from kg.extract.unnamed_sources import UnnamedSources
 from kg.model import Claim, Entity, Extraction, Span
 
 
