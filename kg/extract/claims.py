@@ -12,9 +12,10 @@ from kg.extract import quotes
 from kg.extract.cues import cue_kind, cue_lemma, is_according_to, is_cue, status_words
 from kg.extract.event_parties import EntityIndex, words
 from kg.extract.numbers import find_count
-from kg.extract.sources import UnnamedSources, source_of, subject_of, surface_form
+from kg.extract.sources import short_name, source_of, subject_of, surface_form
 from kg.extract.status import assign_status, generic, same_counted
 from kg.extract.text import text_of as doc_text
+from kg.extract.unnamed_sources import UnnamedSources
 from kg.model import Claim, Entity, Extraction, Span
 
 
@@ -52,6 +53,8 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
         elif subj is not None and (form := surface_form(subj, source, index)):
             forms.setdefault(source, []).append(form)
         drafts.append(draft(tok, source, content_of(tok), sent_of[tok.i], found))
+    drafts += dash_drafts(doc, index, drafts, sent_of, found)
+    drafts += transcript_drafts(doc, index, sent_of, found)
     drafts = sorted(drafts + quote_drafts(doc, drafts, found), key=lambda d: d.cue.i)
     share_events(drafts)
     toll_events(drafts, found, sent_of, doc)
@@ -75,6 +78,33 @@ def draft(cue: Token, source: str, content: list[Token], sent: int, found: Extra
     return Draft(cue=cue, source=source, content=content, sent=sent, kind=cue_kind(cue),
                  about=about(content, found), said=said,
                  nouns={t.lemma_.lower() for t in content if t.pos_ in ("NOUN", "PROPN")})
+
+
+def dash_drafts(doc: Doc, index: EntityIndex, drafts: list[Draft], sent_of: dict,
+                found: Extraction) -> list[Draft]:
+    """Quotations signed with a dash ('"We stay." -- Ana Ruiz, a nurse'): a claim of the first
+    party named after the dash, unless a cue there speaks already ('" -- said Ruiz')."""
+    cues = {d.cue.i for d in drafts}
+    out = []
+    for dash, quoted, after in quotes.dashed(doc):
+        source = next((k for t in after if index.fits(k := index.at(t), ("Actor", "Faction"))), None)
+        if source is None or not quoted or any(t.i in cues for t in after):
+            continue
+        out.append(draft(dash, source, quoted, sent_of[dash.i], found, said="say"))
+    return out
+
+
+def transcript_drafts(doc: Doc, index: EntityIndex, sent_of: dict, found: Extraction) -> list[Draft]:
+    """Lines of a transcript ('KEMP: We will rebuild.'): a claim of the party the speaker's
+    label names, by its own mention or as the last word of a party named before ('Ana Kemp')."""
+    out = []
+    for colon, speaker, said in quotes.labelled(doc):
+        named = [t for t in speaker if t.text != "."]
+        source = short_name(named[-1], index) if named else None
+        source = source or next((k for t in named if index.fits(k := index.at(t), ("Actor", "Faction"))), None)
+        if source is not None:
+            out.append(draft(colon, source, said, sent_of[colon.i], found, said="say"))
+    return out
 
 
 def quote_drafts(doc: Doc, drafts: list[Draft], found: Extraction) -> list[Draft]:

@@ -35,6 +35,26 @@ def wordnet_cues() -> frozenset[str]:
 
 
 @cache
+def finding_verbs() -> frozenset[str]:
+    """Verbs of cognition or perception that take a that-clause ('find', 'discover', 'determine';
+    data/claims/wordnet_findings.txt, from WordNet): cues where a study or a record reports a
+    clause ('a poll by X found that ...'), never a person's belief ('he thinks that')."""
+    return frozenset(w for w in read_data("wordnet_findings.txt").splitlines() if w and not w.startswith("#"))
+
+
+@cache
+def evidence_nouns() -> frozenset[str]:
+    """What research and records are ('study', 'poll', 'survey', 'report'; data/claims/
+    evidence_nouns.txt, from WordNet): the subjects a finding verb reports for."""
+    return frozenset(w for w in read_data("evidence_nouns.txt").splitlines() if w and not w.startswith("#"))
+
+
+def is_evidence(tok: Token) -> bool:
+    """Whether a token is a common noun for a study or a record ('the survey', 'a report')."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in evidence_nouns()
+
+
+@cache
 def status_words() -> dict:
     """Status cue patterns and word lists (data/claims/status.json)."""
     return json.loads(read_data("status.json"))
@@ -52,6 +72,8 @@ def is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     objects = status_words()["object_cues"].get(lemma)
     if objects is None and lemma not in cue_kinds():
+        if lemma in finding_verbs():
+            return reports_clause(tok) and any(c.dep_ == "nsubj" and is_evidence(c) for c in tok.children)
         return lemma in wordnet_cues() and reports_clause(tok)
     if objects and tok.pos_ == "VERB":  # "put the death toll at 15"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)

@@ -18,6 +18,7 @@ from kg.extract import coref, parties, propagate, roles, ruler
 from kg.extract.classes import top_class
 from kg.extract.entity_data import fold, place_class, place_kind
 from kg.extract.mentions import Mention, context_places, from_doc
+from kg.extract.recut import HONORIFICS
 from kg.extract.text import text_of
 from kg.model import Entity, Extraction, Relation, Span
 
@@ -52,6 +53,8 @@ def entity_class(g: list[Mention]) -> str:
         return fixed[0]
     if all(m.scoped for m in g):
         return Counter(m.cls for m in g).most_common(1)[0][0]
+    if surname_of_person(g):
+        return "Actor"  # 'Hillary Clinton', then 'the Clinton camp': not a camp or a town
     said = {m.cls for m in g if m.forms}
     if len(said) == 1:
         return said.pop()
@@ -66,6 +69,17 @@ def entity_class(g: list[Mention]) -> str:
         return "Actor"
     specific = [m.cls for m in g if m.cls not in ("Faction", "Place")]
     return specific[0] if specific else g[0].cls
+
+
+def surname_of_person(g: list[Mention]) -> bool:
+    """Whether the model names a person in full in the cluster ('Hillary Clinton'; a full name
+    that is a place's elsewhere, 'Dima Hasao' of 'Dima Hasao District', is none) and another
+    mention is that name's last word alone ('Clinton')."""
+    places = {fold(m.name) for m in g if top_class(m.cls) == "Place"}
+    people = [fold(m.name) for m in g if m.named and m.label == "PERSON" and not m.fixed]
+    alone = {fold(m.name) for m in g if m.named and len(m.name.split()) == 1}
+    return any(len(p.split()) > 1 and p.split()[-1] in alone and p not in places
+               and not place_kind(p) for p in people)
 
 
 def surnamed(g: list[Mention]) -> bool:
@@ -103,7 +117,7 @@ def build(doc: Doc, key: str, g: list[Mention]) -> Entity:
     for m in g:
         if m.named:
             alts += [m.text.removeprefix("the ").removeprefix("The "), m.name, *m.forms]
-    alts = [a for a in alts if "(" not in a]
+    alts = [a for a in alts if "(" not in a] + (addressed(doc, g) if cls == "Actor" else [])
     country = next((m.country for m in g if m.country), None)
     if top_class(cls) == "Place" and place_kind(label):
         country = place_kind(label)[1] or country
@@ -116,6 +130,13 @@ def build(doc: Doc, key: str, g: list[Mention]) -> Entity:
         scoped=all(m.scoped for m in g),
         country=country or None,
     )
+
+
+def addressed(doc: Doc, g: list[Mention]) -> list[str]:
+    """A person's names with the honorific the text gives them ('Mr. Vogel', 'Dr Amara'): the
+    model's span leaves it out, yet it is a surface form the person was mentioned by."""
+    return [f"{doc[m.start - 1].text} {m.text}" for m in g if m.named and m.start > 0
+            and doc[m.start - 1].lower_.rstrip(".") in HONORIFICS]
 
 
 def _entity_at(ents: list[Entity], start: int, end: int, top: str | None = None) -> Entity | None:

@@ -45,3 +45,70 @@ def continued(doc: Doc, speakers: dict[int, tuple[Token, str]]) -> list[tuple[To
 def content(sent: Span) -> list[Token]:
     """A quoted sentence's words, without the marks and the final stop."""
     return [t for t in sent if not t.is_punct and not t.is_space]
+
+
+DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--"})  # ―, —, – and a typed double hyphen
+CLOSING = frozenset({'"', "\u201d"})
+SPEAKER_WORDS = 4  # a transcript's speaker label: "KEMP:", "SEN. ANA KEMP:"
+
+
+def dashed(doc: Doc) -> list[tuple[Token, list[Token], list[Token]]]:
+    """(dash, quoted words, words after the dash) for each quotation signed with a dash:
+    '"We stay." -- Ana Ruiz, a nurse', a vox-pop's or an epigraph's attribution. The quote runs
+    back to its opening mark, never past a blank line; the signature up to the line's end."""
+    out = []
+    for tok in doc:
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        if tok.text not in DASHES or prev is None or prev.text not in CLOSING:
+            continue
+        start = None
+        for t in reversed(doc[max(0, prev.i - 200): prev.i]):
+            if "\n\n" in t.text:
+                break
+            if t.text in OPENING:
+                start = t.i
+                break
+        if start is None or start + 1 == prev.i:
+            continue
+        after = []
+        for t in doc[tok.i + 1: tok.i + 16]:
+            if "\n" in t.text or t.text in OPENING:
+                break
+            after.append(t)
+        words = [t for t in doc[start + 1: prev.i] if not t.is_punct and not t.is_space]
+        out.append((tok, words, after))
+    return out
+
+
+def labelled(doc: Doc) -> list[tuple[Token, list[Token], list[Token]]]:
+    """(colon, speaker's words, words said) for each line of a transcript: 'KEMP: We will
+    rebuild.' and 'Mr. Kemp: We will.', a speaker's name (capitalised words, at most four)
+    opening a line, then a colon and what they said to the line's end."""
+    out = []
+    for tok in doc:
+        if tok.text != ":" or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < SPEAKER_WORDS and not _line_start(doc, start):
+            start -= 1
+        words = doc[start: tok.i]
+        if not _line_start(doc, start) or not words or not all(
+                t.text[:1].isupper() or t.text == "." for t in words):
+            continue
+        said = []
+        for t in doc[tok.i + 1:]:
+            if "\n" in t.text:
+                break
+            said.append(t)
+        said = [t for t in said if not t.is_punct and not t.is_space]
+        if said:
+            out.append((tok, list(words), said))
+    return out
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """Whether token i opens a line (the text's first, or after a line break), or follows the
+    quotation mark that opens it ('"KEMP: ...': a transcript quoted whole)."""
+    if i == 0 or "\n" in doc[i - 1].text or doc[i - 1].text_with_ws.endswith("\n"):
+        return True
+    return doc[i - 1].text in OPENING and _line_start(doc, i - 1)

@@ -26,7 +26,7 @@ def recut(ent: Span) -> list[Span]:
     if ent.ent_id_:
         return [ent]
     doc, titles = ent.doc, lexicons().titles
-    if ent.label_ == "PERSON" and ent[-1].lower_ in titles:
+    if ent.label_ == "PERSON" and ent[-1].lower_ in titles and not titled_surname(ent):
         rest = ent[:-1]
         known = fold(rest.text) in bundled_places()
         return [Span(doc, rest.start, rest.end, label="GPE")] if known else []
@@ -131,6 +131,19 @@ def _hyphened(tok) -> bool:
         and not doc[tok.i - 2].whitespace_
         and doc[tok.i - 2].is_title
     )
+
+
+def titled_surname(ent: Span) -> bool:
+    """Whether a person's name ending in a title word has it as a surname: 'Peter King' (one
+    first name before it: no place, people or title) or 'Mr. King' (an honorific before it),
+    not 'Jordanian King' or 'Lakeland Governor'."""
+    doc, lex = ent.doc, lexicons()
+    if len(ent) == 1:
+        return ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
+    first = ent[0]
+    return len(ent) == 2 and first.is_title and first.lower_ not in lex.titles \
+        and first.text not in lex.demonyms and fold(first.text) not in bundled_places() \
+        and not place_kind(first.text)
 
 
 def after_title(ent: Span) -> int:

