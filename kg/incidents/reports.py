@@ -37,7 +37,12 @@ class Report:
     asserted: bool = True
     evidence: str = ""
     tolls: tuple[NamedNode, ...] = ()  # claims about it
-    article_places: tuple[NamedNode, ...] = ()  # the places of every event of its article
+    article_events: tuple[tuple[NamedNode, ...], ...] = ()  # each event of its article: places
+
+    @property
+    def article_places(self) -> tuple[NamedNode, ...]:
+        """The places of every event of its article."""
+        return tuple(sorted({p for ev in self.article_events for p in ev}, key=lambda p: p.value))
 
     @property
     def named_agents(self) -> frozenset[NamedNode]:
@@ -69,8 +74,9 @@ def day(value: Literal | None) -> date | None:
 
 
 def make(iri: NamedNode, props: dict[NamedNode, list], issued: Literal | None, tolls: Iterable,
-         lag_days: int, article_places: Iterable[NamedNode] = ()) -> Report | None:
-    """A report from an event's properties (predicate -> objects), or None if it is no event."""
+         lag_days: int, article_events: Iterable[Iterable[NamedNode]] = ()) -> Report | None:
+    """A report from an event's properties (predicate -> objects), or None if it is no event;
+    `article_events`: the places of each event of its article."""
     cls = event_class(props.get(TYPE, ()))
     if cls is None:
         return None
@@ -93,7 +99,13 @@ def make(iri: NamedNode, props: dict[NamedNode, list], issued: Literal | None, t
         asserted=all(m == ASSERTED for m in props.get(NKG.modality, ())),
         evidence=min((e.value for e in props.get(NKG.evidence, ())), default=""),
         tolls=tuple(sorted(set(tolls), key=lambda c: c.value)),
-        article_places=tuple(sorted(set(article_places), key=lambda p: p.value)))
+        article_events=_groups(article_events))
+
+
+def _groups(events: Iterable[Iterable[NamedNode]]) -> tuple[tuple[NamedNode, ...], ...]:
+    """Each event's places, sorted, in a fixed order."""
+    groups = {tuple(sorted(set(ev), key=lambda p: p.value)) for ev in events}
+    return tuple(sorted((g for g in groups if g), key=lambda g: [p.value for p in g]))
 
 
 def reports_in(quads: Iterable[Quad], lag_days: int) -> list[Report]:
@@ -109,6 +121,6 @@ def reports_in(quads: Iterable[Quad], lag_days: int) -> list[Report]:
         if isinstance(q.subject, NamedNode) and q.subject.value.startswith(EVENT_PREFIX) \
                 and "/event/" in q.subject.value:
             props.setdefault(q.subject, {}).setdefault(q.predicate, []).append(q.object)
-    around = {p for ev in props.values() for p in ev.get(NKG.place, ())}
+    around = [ev.get(NKG.place, ()) for ev in props.values()]
     found = (make(e, p, issued, tolls.get(e, ()), lag_days, around) for e, p in props.items())
     return sorted((r for r in found if r is not None), key=lambda r: r.iri.value)
