@@ -269,13 +269,15 @@ def _score(a: Profile, b: Profile, cls: str, where: tuple, counts: str | None,
     ra, rb = a.report, b.report
     kind, pa, pb = where
     gap = day_gap(ra, rb)
-    when = "by_article" if ra.by_article or rb.by_article else "same" if gap == 0 else "apart"
+    when = "by_week" if ra.by_week or rb.by_week else "by_article" \
+        if ra.by_article or rb.by_article else "same" if gap == 0 else "apart"
     features = [
         (f"class_{cls}", f"class {cls}: {ra.cls}, {rb.cls}"),
         (f"place_{kind}", f"place {kind}: {pa.label}" + ("" if pa == pb else
                                                           f" in {pb.label}" if kind == "inside"
                                                           else f", {pb.label}")),
-        (f"day_{when}", "dated by article" if when == "by_article" else f"{gap} days apart")]
+        (f"day_{when}", {"by_article": "dated by article", "by_week": "dated by 'last week'"}
+         .get(when, f"{gap} days apart"))]
     if ra.article is not None and ra.article == rb.article:
         features.append(("same_article", "same article"))
     shared = a.parties.keys() & b.parties.keys()

@@ -11,6 +11,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import iris
 from kg.extract.classes import SUBCLASS_OF, is_a
+from kg.extract.dates import weeks_back
 from kg.vocab import DCT, NKG, RDF
 
 EVENT_PREFIX = iris.ID + "article/"
@@ -31,6 +32,7 @@ class Report:
     lo: date | None = None  # the days it may have happened on: [lo, hi]
     hi: date | None = None
     by_article: bool = False  # dated by its article (no day of its own)
+    by_week: bool = False  # dated only by "last week", "a week earlier": the week before it
     agents: frozenset[NamedNode] = frozenset()
     targets: frozenset[NamedNode] = frozenset()
     count: int | None = None
@@ -81,10 +83,14 @@ def make(iri: NamedNode, props: dict[NamedNode, list], issued: Literal | None, t
     if cls is None:
         return None
     time = min(props.get(NKG.time, ()), key=lambda t: t.value, default=None)
+    evidence = min((e.value for e in props.get(NKG.evidence, ())), default="")
     lo = hi = day(time)
-    by_article = False
-    if lo is None and day(issued) is not None and (time is None or day(issued).isoformat()
-                                                   .startswith(time.value)):
+    by_article = by_week = False
+    back = weeks_back(evidence, day(issued)) if lo is None and time is None else None
+    if back is not None:  # "last week, air strikes on the market ...": the week before
+        (lo, hi), by_week = back, True
+    elif lo is None and day(issued) is not None and (time is None or day(issued).isoformat()
+                                                     .startswith(time.value)):
         # no day of its own (and no month or year that rules the article's date out)
         hi, by_article = day(issued), True
         lo = hi - timedelta(days=lag_days)
@@ -93,11 +99,11 @@ def make(iri: NamedNode, props: dict[NamedNode, list], issued: Literal | None, t
     return Report(
         iri=iri, article=articles[0] if articles else None, cls=cls,
         places=tuple(sorted(set(props.get(NKG.place, ())), key=lambda p: p.value)),
-        time=time, lo=lo, hi=hi, by_article=by_article,
+        time=time, lo=lo, hi=hi, by_article=by_article, by_week=by_week,
         agents=frozenset(props.get(NKG.agent, ())), targets=frozenset(props.get(NKG.target, ())),
         count=max(counts) if counts else None,
         asserted=all(m == ASSERTED for m in props.get(NKG.modality, ())),
-        evidence=min((e.value for e in props.get(NKG.evidence, ())), default=""),
+        evidence=evidence,
         tolls=tuple(sorted(set(tolls), key=lambda c: c.value)),
         article_events=_groups(article_events))
 
