@@ -134,8 +134,11 @@ def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
         args.resolve(agent_toks, index, args.ACTING, ("of", "from"), make=True), index))
     d.targets = list(args.resolve(target_toks, index, args.PARTY, make=True, people=False))
     d.armed_target = args.armed(target_toks, d.targets, index)
-    located = args.places_in(args.place_heads(tok, target_toks), index)
-    located += tuple(k for k in args.resolve(target_toks, index, args.PLACE) if k not in located)
+    filed = dateline_tokens(tok.doc)
+    located = args.places_in([t for t in args.place_heads(tok, target_toks) if t.i not in filed],
+                             index)
+    located += tuple(k for k in args.resolve([t for t in target_toks if t.i not in filed], index,
+                                             args.PLACE) if k not in located)
     d.places = [k for k in located if k not in d.agents]
     d.explicit_place = bool(d.places)
     if not d.places:
