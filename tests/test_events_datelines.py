@@ -46,3 +46,11 @@ def test_a_dateline_is_a_capitals_place_with_an_agency_before_a_dash():
     assert doc[dateline_tokens(doc).start].text == "BAMAKO"
     plain, _ = parse("Title line here\n\nSoldiers patrolled BAMAKO (on foot) - at night.", {})
     assert not dateline_tokens(plain)
+
+
+def test_a_place_split_at_its_arabic_article_is_one_place():
+    from kg.nlp import get_nlp
+
+    doc = get_nlp()("Clashes in Syria's Deir ez-Zor killed nine people on Tuesday.")
+    assert "Deir ez-Zor" in [e.text for e in doc.ents]
+    assert not any(e.text in ("Deir", "-Zor") for e in doc.ents)
