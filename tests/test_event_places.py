@@ -1,6 +1,6 @@
-"""Where an article's events are, beside its dateline and headline: the dateline is where the
-story was filed from, an event's place only when nothing else in the article places it. With the
-real model and hand-made entities."""
+"""Where an article's events are: beside its dateline and headline (the dateline is where the
+story was filed from, an event's place only when nothing else in the article places it), and
+places whose name the model splits. With the real model (and hand-made entities)."""
 
 from __future__ import annotations
 
