@@ -308,3 +308,19 @@ def test_last_week_dates_a_report_by_the_week_before_its_article():
     then, now = report(1, 6), report(2, 12)  # 2024-05-07 and the article's own Monday, 05-13
     assert compare(profile(r, places), profile(then, places), s) is not None
     assert compare(profile(r, places), profile(now, places), s) is None
+
+
+def test_a_sentence_joins_a_group_of_its_own_article_to_another_classes_incident():
+    s, places = read(DEFAULTS), Places(None, FACTS)
+    said = "The fighting forced thousands of people to flee their homes."
+    clash = replace(report(1, 0, cls="Clash"), evidence=said)
+    headline = replace(report(1, 0, cls="Clash"), iri=NamedNode(f"{iris.ID}article/{1:016x}/event/"
+                                                                "Clash-9-14"), evidence="Clashes")
+    fled = replace(report(1, 0, cls="Displacement"), evidence=said)
+    others = [report(2, 0, cls="Displacement"), report(3, 0, cls="Displacement")]
+    profiles = [profile(r, places) for r in (clash, headline, fled, *others)]
+    links = {a.iri: {b.iri: m for b in profiles if (m := compare(a, b, s)) is not None}
+             for a in profiles}
+    (one,) = cluster(profiles, links, s.threshold)
+    assert one.satellites == {clash.iri, headline.iri}
+    assert NKG.Displacement in {q.object for q in incident_quads(one) if q.predicate == RDF.type}

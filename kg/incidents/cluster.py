@@ -5,9 +5,10 @@ own events of one incident hold together before anything joins them from outside
 strongest first (ties by IRI); each joins the two reports' groups only if every pair across
 them passes the hard checks (complete linkage), so a chain of day-apart reports never becomes
 one incident, and a report placed only in a province does not join two towns' incidents into
-one. Then a report still alone that was read from one sentence with a report of another class
-("police fired tear gas at the protesters") joins that report's incident as a part of it (a
-satellite: it gives the incident no class). Singletons stay alone.
+one. Then a report read from one sentence with a report of another class ("police fired tear
+gas at the protesters", "the fighting forced thousands to flee") joins that report's incident
+as a part of it, with the reports of its own article it is grouped with, if no other article's
+(satellites: they give the incident no class). Singletons stay alone.
 """
 
 from __future__ import annotations
@@ -82,8 +83,13 @@ def cluster(members: Iterable[Profile], links: Mapping[NamedNode, Mapping[NamedN
             merge(ga, gb, Join(a, b, m))
     for *_, a, b, m in edges:  # then parts of a sentence join their sentence's incident
         ga, gb = group[a], group[b]
-        if m.sentence and ga != gb and (len(items[ga]) == 1 or len(items[gb]) == 1):
-            satellites.add(a if len(items[ga]) == 1 else b)
+        if not m.sentence or ga == gb:
+            continue
+        article = by_iri[a].report.article
+        local = [g for g in (ga, gb)
+                 if all(by_iri[i].report.article == article for i in items[g])]
+        if local:  # a group of the sentence's own article only (often the part alone)
+            satellites.update(items[local[0]])
             merge(ga, gb, Join(a, b, m))
     return sorted((Cluster(tuple(sorted((by_iri[i] for i in m), key=lambda p: p.iri.value)),
                            tuple(joins[g]), frozenset(m & satellites))
