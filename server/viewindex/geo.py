@@ -24,9 +24,12 @@ placed AS (
   WHERE r.role = 'place' AND r.event IN (SELECT id FROM f)),
 best AS (SELECT p.event, p.entity FROM placed p
          WHERE p.depth = (SELECT MAX(q.depth) FROM placed q WHERE q.event = p.event))
-SELECT b.entity, {unit}, e.class, COUNT(*) FROM best b JOIN f e ON e.id = b.event
-GROUP BY b.entity, {unit}, e.class
+SELECT b.entity, {split}, e.class, COUNT(DISTINCT e.id) FROM best b JOIN f e ON e.id = b.event
+GROUP BY 1, 2, 3
 """
+# what a count is split by before it is summed: nothing for reports (a report has one class, so
+# it is counted by class in SQL), each incident for incidents (whose reports may differ)
+SPLIT = {"report": "''", "incident": "e.incident"}
 
 
 def families(index: Index) -> dict[str, str]:
@@ -48,12 +51,15 @@ def families(index: Index) -> dict[str, str]:
 def points(index: Index, f: Filters) -> list[dict]:
     """Places with events: coordinates, label, count and counts by class branch, most first."""
     cond, params = where(f)
-    found = index.rows(POINTS.format(where=cond, unit=UNITS[f.per]), params)
+    found = index.rows(POINTS.format(where=cond, split=SPLIT[f.per]), params)
     family = families(index)
-    told: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for place, unit, cls, n in found:  # how many reports of each branch a unit has at a place
-        told[place, unit][family.get(cls, cls)] += n
     by_place: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    told: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for place, split, cls, n in found:
+        if split == "":  # n reports of this class
+            by_place[place][family.get(cls, cls)] += n
+        else:  # one incident: how many of its reports here are of each branch
+            told[place, split][family.get(cls, cls)] += n
     for (place, _), branches in told.items():
         by_place[place][min(branches, key=lambda c: (-branches[c], c))] += 1
     coords = {iri: (lat, lon) for iri, lat, lon in index.rows(
