@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -12,11 +13,13 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import incidents, iris, store
 from kg.cli import cli
+from kg.extract.dates import weeks_back
 from kg.incidents import refresh
 from kg.incidents.cluster import cluster
 from kg.incidents.match import compare, profile
 from kg.incidents.places import Places
-from kg.incidents.reports import Report
+from kg.incidents.rdf import incident_quads
+from kg.incidents.reports import Report, graph_of, make
 from kg.incidents.settings import DEFAULTS, read
 from kg.pipeline import build
 from kg.vocab import NKG, RDF, RDFS
@@ -267,3 +270,73 @@ def test_clustering_does_not_depend_on_the_input_order():
     first = incidents_of(reports)
     assert incidents_of(list(reversed(reports))) == first
     assert incidents_of(reports[3:] + reports[:3]) == first
+
+
+def test_a_report_placed_only_in_a_region_is_placed_where_its_article_says():
+    s = read(DEFAULTS)
+    village = NamedNode(iris.ID + "place/delta-village")  # unlinked: no parent chain
+    kinds = [Quad(REGION, RDF.type, NKG.AdministrativeArea, graph_of(report(n, 0).iri))
+             for n in (1, 2, 3)]  # as each article graph types it
+    places = Places(None, [*FACTS, *kinds])
+    headline = replace(report(1, 0, place=REGION), article_events=((REGION,), (village, REGION)))
+    p = profile(headline, places)
+    assert [x.node for x in p.anchors] == [village]
+    assert REGION in [x.node for x in p.regions]  # as the article's sentence says
+    lead = replace(report(2, 0, place=village), article_events=((village, REGION),))
+    assert compare(p, profile(lead, places), s) is not None
+    two = replace(report(3, 0, place=REGION), article_events=((REGION,), (TOWN,), (OTHER,)))
+    assert [x.node for x in profile(two, places).anchors] == [REGION]  # two towns: no one place
+
+
+def test_a_part_of_a_sentence_joins_its_sentences_incident_and_gives_it_no_class():
+    s, places = read(DEFAULTS), Places(None, FACTS)
+    said = "Gunmen killed four people and rescuers pulled survivors from the rubble."
+    killing = replace(report(1, 0), evidence=said)
+    rescue = replace(report(1, 0, cls="Rescue"), evidence=said)
+    elsewhere = replace(report(1, 0, cls="Arrest"), evidence="Police later detained a suspect.")
+    other = report(2, 0, count=4)
+    profiles = [profile(r, places) for r in (killing, rescue, elsewhere, other)]
+    links = {a.iri: {b.iri: m for b in profiles if (m := compare(a, b, s)) is not None}
+             for a in profiles}
+    assert links[rescue.iri][killing.iri].sentence
+    assert elsewhere.iri not in links[killing.iri]  # another sentence, another class
+    found = cluster(profiles, links, s.threshold)
+    joined = next(c for c in found if killing.iri in {p.iri for p in c.members})
+    assert {p.iri for p in joined.members} == {killing.iri, rescue.iri, other.iri}
+    assert joined.satellites == {rescue.iri}
+    kinds = {q.object for q in incident_quads(joined) if q.predicate == RDF.type}
+    assert NKG.Killing in kinds and NKG.Rescue not in kinds
+
+
+def test_last_week_dates_a_report_by_the_week_before_its_article():
+    assert weeks_back("Last week, gunmen killed three traders.", date(2024, 5, 13)) == (
+        date(2024, 5, 6), date(2024, 5, 10))
+    assert weeks_back("A week earlier, gunmen killed three traders.", date(2024, 5, 13)) == (
+        date(2024, 5, 5), date(2024, 5, 7))
+    assert weeks_back("Gunmen killed three traders on Monday.", date(2024, 5, 13)) is None
+    props = {RDF.type: [NKG.Killing], NKG.place: [TOWN],
+             NKG.evidence: [Literal("Last week, gunmen killed three traders in the market.")]}
+    r = make(NamedNode(f"{iris.ID}article/{9:016x}/event/Killing-0-1"), props,
+             Literal("2024-05-13"), (), 1)
+    assert (r.lo, r.hi, r.by_week, r.by_article) == (date(2024, 5, 6), date(2024, 5, 10), True,
+                                                     False)
+    s, places = read(DEFAULTS), Places(None, FACTS)
+    then, now = report(1, 6), report(2, 12)  # 2024-05-07 and the article's own Monday, 05-13
+    assert compare(profile(r, places), profile(then, places), s) is not None
+    assert compare(profile(r, places), profile(now, places), s) is None
+
+
+def test_a_sentence_joins_a_group_of_its_own_article_to_another_classes_incident():
+    s, places = read(DEFAULTS), Places(None, FACTS)
+    said = "The fighting forced thousands of people to flee their homes."
+    clash = replace(report(1, 0, cls="Clash"), evidence=said)
+    headline = replace(report(1, 0, cls="Clash"), iri=NamedNode(f"{iris.ID}article/{1:016x}/event/"
+                                                                "Clash-9-14"), evidence="Clashes")
+    fled = replace(report(1, 0, cls="Displacement"), evidence=said)
+    others = [report(2, 0, cls="Displacement"), report(3, 0, cls="Displacement")]
+    profiles = [profile(r, places) for r in (clash, headline, fled, *others)]
+    links = {a.iri: {b.iri: m for b in profiles if (m := compare(a, b, s)) is not None}
+             for a in profiles}
+    (one,) = cluster(profiles, links, s.threshold)
+    assert one.satellites == {clash.iri, headline.iri}
+    assert NKG.Displacement in {q.object for q in incident_quads(one) if q.predicate == RDF.type}

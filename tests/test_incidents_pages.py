@@ -16,7 +16,7 @@ from kg import iris, store
 from kg.config import QUERIES_DIR
 from kg.pipeline import build
 from kg.queries import load_queries, run_saved
-from kg.vocab import NKG
+from kg.vocab import NKG, RDF
 
 THREE = {"gao-afp", "gao-reuters", "gao-rfi"}
 
@@ -120,6 +120,23 @@ def test_events_and_map_count_incidents_when_asked(served):
     switch = get(base + "/events?class=Killing")
     assert 'aria-label="Count"' in switch and "per=incident" in switch
     assert 'aria-current="true" title="count reports"' in switch
+
+
+def test_the_map_counts_an_incident_once_whatever_classes_its_reports_have(served):
+    directory, base = served
+    db = store.open_for_reading(directory)
+    gao = {q.subject for q in db.quads_for_pattern(None, NKG.place, None, None)
+           if "/event/" in q.subject.value
+           and any(lq.object.value == "Gao" for lq in db.quads_for_pattern(q.object, None, None, None)
+                   if lq.predicate.value.endswith("#label"))}
+    incidents = {q.subject for q in db.quads_for_pattern(None, NKG.report, None,
+                                                         iris.INCIDENTS_GRAPH) if q.object in gao}
+    classes = {q.object for e in gao for q in db.quads_for_pattern(e, RDF.type, None, None)}
+    assert len(classes) > 1 and len(incidents) < len(gao)  # killings and attacks, joined
+    doc = json.loads(get(base + "/map.geojson?per=incident"))
+    point = next(f["properties"] for f in doc["features"] if f["properties"]["label"] == "Gao")
+    assert point["count"] == len(incidents)
+    assert sum(c["count"] for c in point["classes"]) == point["count"]
 
 
 def test_the_saved_query_lists_incidents_with_their_competing_tolls(served):

@@ -133,6 +133,22 @@ def _explicit(expr: str, ref: date | None) -> str | None:
     return found.isoformat() if found else None
 
 
+def weeks_back(text: str, ref: date | None) -> tuple[date, date] | None:
+    """The days a sentence's "last week" or "a week earlier" may mean, given its article's date:
+    the calendar week before the article's (not its last two days: "last week" is not
+    "yesterday"), or a week before the date give or take a day."""
+    if ref is None:
+        return None
+    low = text.lower()
+    words = lexicon()["weeks_back"]
+    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words["calendar"]):
+        monday = ref - timedelta(days=ref.weekday() + 7)
+        return monday, min(monday + timedelta(days=6), ref - timedelta(days=3))
+    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words["days"]):
+        return ref - timedelta(days=8), ref - timedelta(days=6)
+    return None
+
+
 def weekday_in_week(ref: date, weekday: int) -> date:
     """The date of `weekday` (0 = Monday) in the week of `ref`, never after `ref`."""
     day = ref - timedelta(days=ref.weekday()) + timedelta(days=weekday)

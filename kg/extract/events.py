@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
 from kg.extract import arguments as args
 from kg.extract.classes import ALSO_UNDER, SUBCLASS_OF
-from kg.extract.dates import article_date, time_of
+from kg.extract.dates import article_date, lexicon, time_of
 from kg.extract.event_parties import EntityIndex
 from kg.extract.means import means_class
 from kg.extract.modality import modality
+from kg.extract.text import text_of
 from kg.extract.triggers import Trigger, find
 from kg.model import Event, Extraction, Span
 
 EMIT = frozenset({"asserted"})  # negated, hypothetical and planned events stay out of the graph
 CARRY_SENTENCES = 2  # how far back a passive event may borrow its agent or place
+# a line opening with a place in capitals, its country, a date, the agency, then a dash
+DATELINE = re.compile(r"(?:^|\n)([A-Z][A-Z'. -]*[A-Z](?:, [A-Z][\w'. -]*?)?)"
+                      r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?,? \([^()\n]{1,40}\) ?[-\u2013\u2014]")
 
 
 @dataclass
@@ -68,7 +73,7 @@ def detect(doc: Doc, found: Extraction, index: EntityIndex | None = None) -> lis
         absorb(drafts[host], draft(trig, sent_of[trig.token.i], index, ref))
     ordered = [drafts[i] for i in sorted(drafts)]
     told = {n: sentence_places(sent.root, index) for n, sent in enumerate(doc.sents)}
-    carry_over(ordered, headline_places(doc, index), told)
+    carry_over(ordered, (*headline_places(doc, index), dateline_places(doc, index)), told)
     return [to_event(d, doc, cls) for d, cls in zip(ordered, classes_of(ordered))]
 
 
@@ -130,8 +135,11 @@ def draft(t: Trigger, sent: int, index: EntityIndex, ref) -> Draft:
         args.resolve(agent_toks, index, args.ACTING, ("of", "from"), make=True), index))
     d.targets = list(args.resolve(target_toks, index, args.PARTY, make=True, people=False))
     d.armed_target = args.armed(target_toks, d.targets, index)
-    located = args.places_in(args.place_heads(tok, target_toks), index)
-    located += tuple(k for k in args.resolve(target_toks, index, args.PLACE) if k not in located)
+    filed = dateline_tokens(tok.doc)
+    located = args.places_in([t for t in args.place_heads(tok, target_toks) if t.i not in filed],
+                             index)
+    located += tuple(k for k in args.resolve([t for t in target_toks if t.i not in filed], index,
+                                             args.PLACE) if k not in located)
     d.places = [k for k in located if k not in d.agents]
     d.explicit_place = bool(d.places)
     if not d.places:
@@ -154,8 +162,26 @@ def absorb(host: Draft, part: Draft) -> None:
 
 def sentence_places(tok: Token, index: EntityIndex) -> tuple[str, ...]:
     """Places mentioned in the trigger's sentence, not as a party acting ("Russia denied") nor as
-    where someone comes from or is based ("fighters from X", "an X-based monitor")."""
-    return args.places_in([t for t in tok.sent if not acting(t) and not origin(t)], index)
+    where someone comes from or is based ("fighters from X", "an X-based monitor"), nor as the
+    dateline the story is filed from ("BEIRUT (Reuters) -")."""
+    filed = dateline_tokens(tok.doc)
+    return args.places_in([t for t in tok.sent if not acting(t) and not origin(t)
+                           and t.i not in filed], index)
+
+
+def dateline_tokens(doc: Doc) -> range:
+    """The tokens of the article's dateline ("ALEPPO, Syria (Reuters) -", "KHARTOUM, June 3
+    (AP) —"): where the story was filed from, not where anything happened."""
+    if "kg_dateline" not in doc.user_data:
+        m = DATELINE.search(text_of(doc)[: lexicon()["dateline_chars"]])
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand") if m else None
+        doc.user_data["kg_dateline"] = range(span.start, span.end) if span else range(0)
+    return doc.user_data["kg_dateline"]
+
+
+def dateline_places(doc: Doc, index: EntityIndex) -> tuple[str, ...]:
+    """The places of the dateline: where an article's events are when it names no other."""
+    return args.places_in([doc[i] for i in dateline_tokens(doc)], index)
 
 
 def origin(tok: Token) -> bool:
@@ -172,22 +198,28 @@ def acting(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "poss") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
-def headline_places(doc: Doc, index: EntityIndex) -> tuple[str, ...]:
-    """Places of the first sentence that names one (the headline or lead)."""
+def headline_places(doc: Doc, index: EntityIndex) -> list[tuple[str, ...]]:
+    """Places of each of the first sentences that name one (the headline, the lead), the
+    dateline left out."""
+    filed = dateline_tokens(doc)
+    out = []
     for n, sent in enumerate(doc.sents):
-        named = [t for t in sent if index.at(t) is not None]
+        if n > 2:
+            break
+        named = [t for t in sent if index.at(t) is not None and t.i not in filed]
         found = args.places_in([t for t in named if not acting(t) and not origin(t)], index)
-        if found or n >= 2:
-            return found
-    return ()
+        if found:
+            out.append(found)
+    return out
 
 
-def carry_over(drafts: list[Draft], fallback: tuple[str, ...],
+def carry_over(drafts: list[Draft], fallback: tuple[tuple[str, ...], ...] = (),
                told: dict[int, tuple[str, ...]] | None = None) -> None:
     """Passive events borrow the agent of the last event of their class; events with no
     place take the place of a sentence just before (after the last event: "launched an
     operation in X village. The terrorists opened fire"), else the last event's, else the
-    headline's."""
+    first of `fallback` (the headline's or lead's, then the dateline's) that is not one of its
+    agents ("Russian strikes kill 28": Russia is who struck, not where)."""
     told = told or {}
     last_of: dict[str, Draft] = {}
     last: Draft | None = None
@@ -206,7 +238,7 @@ def carry_over(drafts: list[Draft], fallback: tuple[str, ...],
             if last and last.places and d.sent - last.sent <= CARRY_SENTENCES:
                 d.places = list(last.places)
             else:
-                d.places = list(fallback)
+                d.places = next((list(f) for f in fallback if set(f) - set(d.agents)), [])
         d.places = [k for k in d.places if k not in d.agents]  # "Russia launched": no place
         last_of[fam] = d
         last = d

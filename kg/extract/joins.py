@@ -1,5 +1,5 @@
 """Names the model splits in two or cuts a piece off: 'Jammu and Kashmir', 'Democratic Republic of
-Congo', 'Law Society of Kenya', 'Barrio 18 gang', 'Mocimboa da Praia'."""
+Congo', 'Law Society of Kenya', 'Barrio 18 gang', 'Mocimboa da Praia', 'Deir ez-Zor'."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from kg.extract.spans import free, is_ordinal, org_like
 BODY_WORDS = frozenset({"Commission", "Court", "Bank", "Bar", "Federation", "Church", "Congress",
                         "League", "Authority", "Chamber", "Board", "Conference", "Academy"})
 PLACE_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "di", "du"})
+# the Arabic article as romanised before a sun or moon letter: 'Deir ez-Zor', 'Ras al-Ain'
+ARABIC_ARTICLES = frozenset({"al", "el", "ul", "ad", "ed", "an", "en", "ar", "er", "as", "es",
+                             "ash", "esh", "at", "et", "az", "ez", "adh", "ath"})
 MAX_WORDS_BEFORE_PARTICLE = 2
 
 
@@ -167,6 +170,26 @@ def extend_particle_places(doc: Doc, spans: list[Span]) -> list[Span]:
                 first -= 1
             if first < start - 1:
                 s = Span(doc, first, s.end, label=s.label_)
+        out.append(s)
+    return out
+
+
+def join_article_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Deir ez-Zor' when the model read 'Deir' and '-Zor': a place followed by an Arabic article
+    hyphenated to a capitalised word is one name with it."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    skip_to = -1
+    for s in spans:
+        if s.start < skip_to:
+            continue
+        end = s.end
+        if (s.label_ in ("GPE", "LOC") and end + 2 < len(doc)
+                and doc[end].lower_ in ARABIC_ARTICLES and doc[end - 1].whitespace_
+                and doc[end + 1].text == "-" and not doc[end].whitespace_
+                and not doc[end + 1].whitespace_ and doc[end + 2].is_title):
+            s = Span(doc, s.start, end + 3, label=s.label_)
+            skip_to = s.end
         out.append(s)
     return out
 

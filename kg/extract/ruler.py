@@ -50,6 +50,7 @@ FIXES: tuple[Fix, ...] = (
     untagged.add_known_as_groups,  # 'militias known as X'
     tables.add_table_names,  # 'Perth 5 4 1 0 13', 'Leeds 2 Chelsea 1': rows the model skips
     joins.extend_particle_places,  # 'Mocimboa da Praia'
+    joins.join_article_places,  # 'Deir ez-Zor'
     headlines.drop_headline_noise,  # Title Case headlines: capitals are no evidence there
 )
 

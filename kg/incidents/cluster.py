@@ -5,7 +5,10 @@ own events of one incident hold together before anything joins them from outside
 strongest first (ties by IRI); each joins the two reports' groups only if every pair across
 them passes the hard checks (complete linkage), so a chain of day-apart reports never becomes
 one incident, and a report placed only in a province does not join two towns' incidents into
-one. Singletons stay alone.
+one. Then a report read from one sentence with a report of another class ("police fired tear
+gas at the protesters", "the fighting forced thousands to flee") joins that report's incident
+as a part of it, with the reports of its own article it is grouped with, if no other article's
+(satellites: they give the incident no class). Singletons stay alone.
 """
 
 from __future__ import annotations
@@ -40,6 +43,12 @@ class Cluster:
 
     members: tuple[Profile, ...]
     joins: tuple[Join, ...] = ()
+    satellites: frozenset[NamedNode] = frozenset()  # members joined as parts of a sentence
+
+    @property
+    def core(self) -> tuple[Profile, ...]:
+        """The members that make the incident what it is (all but satellites, if any are)."""
+        return tuple(p for p in self.members if p.iri not in self.satellites) or self.members
 
 
 def cluster(members: Iterable[Profile], links: Mapping[NamedNode, Mapping[NamedNode, Match]],
@@ -58,18 +67,33 @@ def cluster(members: Iterable[Profile], links: Mapping[NamedNode, Mapping[NamedN
     # the reports every member of a group matches: what may join it (complete linkage)
     common = {iri: set(links.get(iri, {})) & by_iri.keys() for iri in by_iri}
     joins: dict[NamedNode, list[Join]] = {iri: [] for iri in by_iri}
-    for *_, a, b, m in edges:
-        ga, gb = group[a], group[b]
-        if ga == gb or not items[gb] <= common[ga]:
-            continue
+    satellites: set[NamedNode] = set()
+
+    def merge(ga: NamedNode, gb: NamedNode, join: Join) -> None:
         keep, gone = sorted((ga, gb), key=lambda n: n.value)
         for iri in items[gone]:
             group[iri] = keep
         items[keep] |= items.pop(gone)
         common[keep] &= common.pop(gone)
-        joins[keep] += [*joins.pop(gone), Join(a, b, m)]
+        joins[keep] += [*joins.pop(gone), join]
+
+    for *_, a, b, m in edges:
+        ga, gb = group[a], group[b]
+        if not m.sentence and ga != gb and items[gb] <= common[ga]:
+            merge(ga, gb, Join(a, b, m))
+    for *_, a, b, m in edges:  # then parts of a sentence join their sentence's incident
+        ga, gb = group[a], group[b]
+        if not m.sentence or ga == gb:
+            continue
+        article = by_iri[a].report.article
+        local = [g for g in (ga, gb)
+                 if all(by_iri[i].report.article == article for i in items[g])]
+        if local:  # a group of the sentence's own article only (often the part alone)
+            satellites.update(items[local[0]])
+            merge(ga, gb, Join(a, b, m))
     return sorted((Cluster(tuple(sorted((by_iri[i] for i in m), key=lambda p: p.iri.value)),
-                           tuple(joins[g])) for g, m in items.items()),
+                           tuple(joins[g]), frozenset(m & satellites))
+                   for g, m in items.items()),
                   key=lambda c: c.members[0].iri.value)
 
 

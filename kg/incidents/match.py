@@ -26,6 +26,8 @@ class Match:
 
     score: float
     features: tuple[str, ...]
+    sentence: bool = False  # classes apart, one sentence: a part of the other's incident
+
 
 
 @dataclass(frozen=True)
@@ -100,16 +102,31 @@ def profile(r: Report, places: Places) -> Profile:
 def anchors(r: Report, places: Places, g: NamedNode) -> frozenset[NamedNode]:
     """Where the report says it happened, most precisely: its places that lie in none of its
     others, of the finest kind it names (a town before the province named beside it). A report
-    placed only in a country ("clashes in Sudan", a headline) is placed where its article's
-    other events are in that country, when that is one place."""
+    placed only in a country or a region ("clashes in Sudan", "a strike on an Idlib market", a
+    headline) is placed where its article's other events are in it, when that is one place."""
     own = _finest(r.places, places, g)
-    if own and all(places.is_country(p, g) for p in own):
-        inside = [p for p in r.article_places if not places.is_country(p, g)
-                  and places.country(p, g) in own]
+    if own and all(places.rank(p, g) < RANKS["Settlement"] for p in own):
+        coarse = max(places.rank(p, g) for p in own)
+        inside = {p for ev in r.article_events for p in _finest(ev, places, g)
+                  if places.rank(p, g) > coarse and _within(p, ev, own, places, g)}
         refined = _finest(inside, places, g)
         if len(refined) == 1:
             return refined
     return own
+
+
+def _within(p: NamedNode, told: Iterable[NamedNode], coarse: frozenset[NamedNode],
+            places: Places, g: NamedNode) -> bool:
+    """Whether a place an event names (`told`, all its places) lies in one of `coarse`
+    (countries, regions): by its parent chain or country, or, neither known, because the event
+    names it beside one of them or beside a place in one ("near Maiduguri, in Borno state")."""
+    def up(q: NamedNode) -> set:
+        return set(places.ancestors(q)) | {places.country(q, g)}
+
+    if coarse & up(p):
+        return True
+    return places.country(p, g) is None and any(q in coarse or coarse & up(q)
+                                                for q in set(told) - {p})
 
 
 def _finest(pool: Iterable[NamedNode], places: Places, g: NamedNode) -> frozenset[NamedNode]:
@@ -120,10 +137,13 @@ def _finest(pool: Iterable[NamedNode], places: Places, g: NamedNode) -> frozense
 
 
 def regions(r: Report, places: Places, g: NamedNode) -> frozenset[NamedNode]:
-    """The regions the report puts its anchors in: its other places and the places above its
-    anchors, countries left out."""
+    """The regions the report puts its anchors in: its other places (those its article's events
+    name beside an anchor it was placed in by them) and the places above its anchors, countries
+    left out."""
     own = anchors(r, places, g)
-    named = {p for p in set(r.places) - own if not places.is_country(p, g)}
+    told = set(r.places) | {q for ev in r.article_events if own - set(r.places) and own & set(ev)
+                            for q in ev}  # a report placed by its article: as its events say
+    named = {p for p in told - own if not places.is_country(p, g)}
     above = {a for p in own for a in places.ancestors(p) if not places.is_country(a, WIKIDATA)}
     return frozenset(named | above)
 
@@ -177,6 +197,13 @@ def class_relation(a: str, b: str, s: Settings) -> str | None:
     return None
 
 
+def one_sentence(a: Report, b: Report) -> bool:
+    """Whether two reports were read from one sentence of one article ("police fired tear gas
+    at the protesters", "the fighting forced thousands to flee"): one event told by its parts."""
+    return a.article is not None and a.article == b.article and bool(a.evidence) \
+        and a.evidence == b.evidence
+
+
 def place_relation(a: Profile, b: Profile) -> tuple[str, Spot, Spot] | None:
     """How the reports' places agree: ('same'|'region'|'inside'|'country', place, place), or
     None: one town (or finer), one region, one inside the other (then the inner place first),
@@ -223,7 +250,7 @@ def compare(a: Profile, b: Profile, s: Settings) -> Match | None:
         return None
     if rb.iri.value < ra.iri.value:
         a, b, ra, rb = b, a, rb, ra  # one answer whichever way round
-    cls = class_relation(ra.cls, rb.cls, s)
+    cls = class_relation(ra.cls, rb.cls, s) or ("sentence" if one_sentence(ra, rb) else None)
     if cls is None or day_gap(ra, rb) > s.window_days:
         return None
     where = place_relation(a, b)
@@ -242,13 +269,15 @@ def _score(a: Profile, b: Profile, cls: str, where: tuple, counts: str | None,
     ra, rb = a.report, b.report
     kind, pa, pb = where
     gap = day_gap(ra, rb)
-    when = "by_article" if ra.by_article or rb.by_article else "same" if gap == 0 else "apart"
+    when = "by_week" if ra.by_week or rb.by_week else "by_article" \
+        if ra.by_article or rb.by_article else "same" if gap == 0 else "apart"
     features = [
         (f"class_{cls}", f"class {cls}: {ra.cls}, {rb.cls}"),
         (f"place_{kind}", f"place {kind}: {pa.label}" + ("" if pa == pb else
                                                           f" in {pb.label}" if kind == "inside"
                                                           else f", {pb.label}")),
-        (f"day_{when}", "dated by article" if when == "by_article" else f"{gap} days apart")]
+        (f"day_{when}", {"by_article": "dated by article", "by_week": "dated by 'last week'"}
+         .get(when, f"{gap} days apart"))]
     if ra.article is not None and ra.article == rb.article:
         features.append(("same_article", "same article"))
     shared = a.parties.keys() & b.parties.keys()
@@ -260,4 +289,4 @@ def _score(a: Profile, b: Profile, cls: str, where: tuple, counts: str | None,
     if counts is not None:
         features.append((f"count_{counts}", f"count {counts}: {ra.count}, {rb.count}"))
     score = round(sum(s.weight(k) for k, _ in features), 3)
-    return Match(score, tuple(text for _, text in features))
+    return Match(score, tuple(text for _, text in features), cls == "sentence")

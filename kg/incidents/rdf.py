@@ -70,7 +70,7 @@ def label(cls: str, where: list[Spot], when: Literal | None, n: int) -> str:
 def incident_quads(c: Cluster) -> list[Quad]:
     """Every quad of one incident (and of its joins) in the incidents graph."""
     node = incident_iri(c)
-    cls = common_class([p.report.cls for p in c.members])
+    cls = common_class([p.report.cls for p in c.core])
     where = places_of(c)
     first, last = times_of(c)
     triples = [(node, RDF.type, NKG.Incident), (node, RDF.type, NKG[cls]),

@@ -11,6 +11,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import iris
 from kg.extract.classes import SUBCLASS_OF, is_a
+from kg.extract.dates import weeks_back
 from kg.vocab import DCT, NKG, RDF
 
 EVENT_PREFIX = iris.ID + "article/"
@@ -31,13 +32,19 @@ class Report:
     lo: date | None = None  # the days it may have happened on: [lo, hi]
     hi: date | None = None
     by_article: bool = False  # dated by its article (no day of its own)
+    by_week: bool = False  # dated only by "last week", "a week earlier": the week before it
     agents: frozenset[NamedNode] = frozenset()
     targets: frozenset[NamedNode] = frozenset()
     count: int | None = None
     asserted: bool = True
     evidence: str = ""
     tolls: tuple[NamedNode, ...] = ()  # claims about it
-    article_places: tuple[NamedNode, ...] = ()  # the places of every event of its article
+    article_events: tuple[tuple[NamedNode, ...], ...] = ()  # each event of its article: places
+
+    @property
+    def article_places(self) -> tuple[NamedNode, ...]:
+        """The places of every event of its article."""
+        return tuple(sorted({p for ev in self.article_events for p in ev}, key=lambda p: p.value))
 
     @property
     def named_agents(self) -> frozenset[NamedNode]:
@@ -69,16 +76,21 @@ def day(value: Literal | None) -> date | None:
 
 
 def make(iri: NamedNode, props: dict[NamedNode, list], issued: Literal | None, tolls: Iterable,
-         lag_days: int, article_places: Iterable[NamedNode] = ()) -> Report | None:
-    """A report from an event's properties (predicate -> objects), or None if it is no event."""
+         lag_days: int, article_events: Iterable[Iterable[NamedNode]] = ()) -> Report | None:
+    """A report from an event's properties (predicate -> objects), or None if it is no event;
+    `article_events`: the places of each event of its article."""
     cls = event_class(props.get(TYPE, ()))
     if cls is None:
         return None
     time = min(props.get(NKG.time, ()), key=lambda t: t.value, default=None)
+    evidence = min((e.value for e in props.get(NKG.evidence, ())), default="")
     lo = hi = day(time)
-    by_article = False
-    if lo is None and day(issued) is not None and (time is None or day(issued).isoformat()
-                                                   .startswith(time.value)):
+    by_article = by_week = False
+    back = weeks_back(evidence, day(issued)) if lo is None and time is None else None
+    if back is not None:  # "last week, air strikes on the market ...": the week before
+        (lo, hi), by_week = back, True
+    elif lo is None and day(issued) is not None and (time is None or day(issued).isoformat()
+                                                     .startswith(time.value)):
         # no day of its own (and no month or year that rules the article's date out)
         hi, by_article = day(issued), True
         lo = hi - timedelta(days=lag_days)
@@ -87,13 +99,19 @@ def make(iri: NamedNode, props: dict[NamedNode, list], issued: Literal | None, t
     return Report(
         iri=iri, article=articles[0] if articles else None, cls=cls,
         places=tuple(sorted(set(props.get(NKG.place, ())), key=lambda p: p.value)),
-        time=time, lo=lo, hi=hi, by_article=by_article,
+        time=time, lo=lo, hi=hi, by_article=by_article, by_week=by_week,
         agents=frozenset(props.get(NKG.agent, ())), targets=frozenset(props.get(NKG.target, ())),
         count=max(counts) if counts else None,
         asserted=all(m == ASSERTED for m in props.get(NKG.modality, ())),
-        evidence=min((e.value for e in props.get(NKG.evidence, ())), default=""),
+        evidence=evidence,
         tolls=tuple(sorted(set(tolls), key=lambda c: c.value)),
-        article_places=tuple(sorted(set(article_places), key=lambda p: p.value)))
+        article_events=_groups(article_events))
+
+
+def _groups(events: Iterable[Iterable[NamedNode]]) -> tuple[tuple[NamedNode, ...], ...]:
+    """Each event's places, sorted, in a fixed order."""
+    groups = {tuple(sorted(set(ev), key=lambda p: p.value)) for ev in events}
+    return tuple(sorted((g for g in groups if g), key=lambda g: [p.value for p in g]))
 
 
 def reports_in(quads: Iterable[Quad], lag_days: int) -> list[Report]:
@@ -109,6 +127,6 @@ def reports_in(quads: Iterable[Quad], lag_days: int) -> list[Report]:
         if isinstance(q.subject, NamedNode) and q.subject.value.startswith(EVENT_PREFIX) \
                 and "/event/" in q.subject.value:
             props.setdefault(q.subject, {}).setdefault(q.predicate, []).append(q.object)
-    around = {p for ev in props.values() for p in ev.get(NKG.place, ())}
+    around = [ev.get(NKG.place, ()) for ev in props.values()]
     found = (make(e, p, issued, tolls.get(e, ()), lag_days, around) for e, p in props.items())
     return sorted((r for r in found if r is not None), key=lambda r: r.iri.value)

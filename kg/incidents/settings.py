@@ -16,9 +16,9 @@ from kg.errors import KGError
 
 DEFAULTS = Path(__file__).resolve().parent / "data" / "matching.json"
 STORE_FILE = "incidents.json"
-WEIGHTS = ("class_same", "class_compatible", "place_same", "place_region", "place_inside",
+WEIGHTS = ("class_same", "class_compatible", "class_sentence", "place_same", "place_region", "place_inside",
            "place_country",
-           "day_same", "day_apart", "day_by_article", "same_article", "agent_shared",
+           "day_same", "day_apart", "day_by_article", "day_by_week", "same_article", "agent_shared",
            "target_shared", "count_close", "count_differ")
 COUNTS = ("close_ratio", "close_difference", "far_ratio", "far_difference")
 

@@ -151,9 +151,11 @@ class View:
             for q in self.db.quads_for_pattern(article, DCT.issued, None, graph):
                 issued = q.object
         tolls = [q.subject for q in self.db.quads_for_pattern(None, ABOUT, iri, graph)]
-        around = [q.object for q in self.db.quads_for_pattern(None, NKG.place, None, graph)
-                  if "/event/" in q.subject.value]
-        return make(iri, props, issued, tolls, self.settings.article_lag_days, around)
+        around: dict[NamedNode, list] = {}
+        for q in self.db.quads_for_pattern(None, NKG.place, None, graph):
+            if "/event/" in q.subject.value:
+                around.setdefault(q.subject, []).append(q.object)
+        return make(iri, props, issued, tolls, self.settings.article_lag_days, around.values())
 
     def near(self, p: Profile) -> set[NamedNode]:
         """The reports that share a blocking key with `p` (its candidates), after the write."""

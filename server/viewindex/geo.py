@@ -1,7 +1,9 @@
 """Where events happened: per place with coordinates, how many events of each class.
 
 An event is counted once, at its most specific place that has coordinates (a town before its
-governorate, a governorate before its country).
+governorate, a governorate before its country). Counted per incident, an incident is counted
+once at a place, under the class branch most of its reports there have (a killing told as an
+air strike and as a killing is one incident, not one of each).
 """
 
 from __future__ import annotations
@@ -22,9 +24,12 @@ placed AS (
   WHERE r.role = 'place' AND r.event IN (SELECT id FROM f)),
 best AS (SELECT p.event, p.entity FROM placed p
          WHERE p.depth = (SELECT MAX(q.depth) FROM placed q WHERE q.event = p.event))
-SELECT b.entity, e.class, COUNT(DISTINCT {unit}) FROM best b JOIN f e ON e.id = b.event
-GROUP BY b.entity, e.class
+SELECT b.entity, {split}, e.class, COUNT(DISTINCT e.id) FROM best b JOIN f e ON e.id = b.event
+GROUP BY 1, 2, 3
 """
+# what a count is split by before it is summed: nothing for reports (a report has one class, so
+# it is counted by class in SQL), each incident for incidents (whose reports may differ)
+SPLIT = {"report": "''", "incident": "e.incident"}
 
 
 def families(index: Index) -> dict[str, str]:
@@ -46,11 +51,17 @@ def families(index: Index) -> dict[str, str]:
 def points(index: Index, f: Filters) -> list[dict]:
     """Places with events: coordinates, label, count and counts by class branch, most first."""
     cond, params = where(f)
-    found = index.rows(POINTS.format(where=cond, unit=UNITS[f.per]), params)
+    found = index.rows(POINTS.format(where=cond, split=SPLIT[f.per]), params)
     family = families(index)
     by_place: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for place, cls, n in found:
-        by_place[place][family.get(cls, cls)] += n
+    told: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for place, split, cls, n in found:
+        if split == "":  # n reports of this class
+            by_place[place][family.get(cls, cls)] += n
+        else:  # one incident: how many of its reports here are of each branch
+            told[place, split][family.get(cls, cls)] += n
+    for (place, _), branches in told.items():
+        by_place[place][min(branches, key=lambda c: (-branches[c], c))] += 1
     coords = {iri: (lat, lon) for iri, lat, lon in index.rows(
         "SELECT iri, lat, lon FROM entity WHERE lat IS NOT NULL")}
     named = labels(index, [*by_place, *{c for counts in by_place.values() for c in counts}])
