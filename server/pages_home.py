@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.pages_article import list_articles
+from server.pages_article import count_articles, list_articles
 from server.pages_common import href, local_name, select, top_classes
 
 # Entities are the things with mentions; events and claims are the things with a trigger.
@@ -16,6 +16,7 @@ EVENTS_CLAIMS = """SELECT (COUNT(DISTINCT ?ev) AS ?events) (COUNT(DISTINCT ?c) A
     { ?ev nkg:trigger ?t FILTER NOT EXISTS { ?ev a/rdfs:subClassOf* nkg:Claim } }
     UNION { ?c a/rdfs:subClassOf* nkg:Claim } }"""
 TRIPLES = """SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"""  # distinct: the merged default graph
+LATEST = 20  # articles listed on the home page; /articles pages through them all
 
 
 def class_counts(query: str, tops: dict[str, str]) -> list[dict]:
@@ -31,12 +32,14 @@ def class_counts(query: str, tops: dict[str, str]) -> list[dict]:
 
 
 def home_view() -> dict:
-    """Counts of articles, entities by class, events by class and claims; the article list."""
+    """Counts of articles, entities by class, events by class and claims; the latest articles.
+
+    Every query here is an aggregate or a short list, so its answer is small enough for the
+    answer cache (server/answers.py): the page is computed once per snapshot."""
     tops = top_classes()
     marked = class_counts(MARKED_CLASSES, tops)
     totals = select(TOTALS)[0] | select(EVENTS_CLAIMS)[0]
-    articles = list_articles()
-    return {"articles": articles,
+    return {"articles": list_articles(LATEST), "article_count": count_articles(),
             "entity_classes": class_counts(ENTITY_CLASSES, tops),
             "event_classes": [c for c in marked if c["top"] != "Claim"],
             **{k: int(v.value) for k, v in totals.items()},
