@@ -16,13 +16,13 @@ from server.pages_highlight import Span, highlight
 
 EVENTS_PER_PAGE, ARTICLES_PER_PAGE = 50, 100
 IS_CLAIM = "EXISTS { ?x a/rdfs:subClassOf* nkg:Claim }"
-INVOLVED_COUNT = f"""SELECT ?s (COUNT(DISTINCT ?x) AS ?all) (COUNT(DISTINCT ?c) AS ?claims) WHERE {{
-    ?x ?role ?s ; nkg:evidence ?ev . BIND(IF({IS_CLAIM}, ?x, ?none) AS ?c) }} GROUP BY ?s"""
+NAMING = "?x ?role ?s FILTER EXISTS { ?x nkg:evidence ?ev }"  # an event or claim naming ?s
+INVOLVED_COUNT = f"""SELECT ?s (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {NAMING} %s }} GROUP BY ?s"""
 # One page of the events (or claims) naming the resource, newest first; then what is said of
 # them, with the resource's own mentions in the same article (to mark them in the evidence).
 # No subqueries: a remote store gets the bindings as a VALUES block opening the WHERE group.
-INVOLVED_PAGE = """SELECT ?s ?x (MAX(STR(?t)) AS ?when) WHERE { ?x ?r ?s ; nkg:evidence ?ev .
-    OPTIONAL { ?x nkg:time ?t } FILTER(%s) } GROUP BY ?s ?x ORDER BY DESC(?when) ?x"""
+INVOLVED_PAGE = f"""SELECT ?s ?x (MAX(STR(?t)) AS ?when) WHERE {{ {NAMING} FILTER(%s)
+    OPTIONAL {{ ?x nkg:time ?t }} }} GROUP BY ?s ?x ORDER BY DESC(?when) ?x"""
 INVOLVED = """SELECT ?s ?x ?role ?cls ?xlabel ?evidence ?sb ?tb ?te ?a ?title ?status ?mb ?me
 WHERE { VALUES ?x { %s }
   GRAPH ?g { ?x ?role ?s ; nkg:evidence ?evidence ; a ?cls .
@@ -41,8 +41,7 @@ MENTIONED = """SELECT ?s ?a ?title (COUNT(DISTINCT ?m) AS ?n) WHERE {
 
 def involved(iri: NamedNode, tops: dict[str, str]) -> dict:
     """This page of the events and of the claims that name the resource, with their totals."""
-    counts = select(INVOLVED_COUNT, s=iri)
-    every, claims = (int(counts[0][k].value) for k in ("all", "claims")) if counts else (0, 0)
+    every, claims = (count(INVOLVED_COUNT % test, iri) for test in ("", f"FILTER({IS_CLAIM})"))
     out = {}
     for kind, total, test in (("events", every - claims, f"!{IS_CLAIM}"),
                               ("claims", claims, IS_CLAIM)):
@@ -50,6 +49,12 @@ def involved(iri: NamedNode, tops: dict[str, str]) -> dict:
         out[kind] = involved_page(iri, test, page, tops) if total else []
         out[f"{kind}_nav"] = pages_paging.nav(total, EVENTS_PER_PAGE, page, f"{kind}_page")
     return out
+
+
+def count(query: str, iri: NamedNode) -> int:
+    """The one count a query grouped by ?s gives (0 when it has no row)."""
+    found = select(query, s=iri)
+    return int(found[0]["n"].value) if found else 0
 
 
 def involved_page(iri: NamedNode, test: str, page: int, tops: dict[str, str]) -> list[dict]:
