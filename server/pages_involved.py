@@ -21,17 +21,20 @@ INVOLVED_COUNT = f"""SELECT ?s (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {NAMING} %s }
 # One page of the events (or claims) naming the resource, newest first; then what is said of
 # them, with the resource's own mentions in the same article (to mark them in the evidence).
 # No subqueries: a remote store gets the bindings as a VALUES block opening the WHERE group.
+# Each OPTIONAL holds its own GRAPH ?g: one inside GRAPH ?g { } is matched in every graph first.
 INVOLVED_PAGE = f"""SELECT ?s ?x (MAX(STR(?t)) AS ?when) WHERE {{ {NAMING} FILTER(%s)
     OPTIONAL {{ ?x nkg:time ?t }} }} GROUP BY ?s ?x ORDER BY DESC(?when) ?x"""
-INVOLVED = """SELECT ?s ?x ?role ?cls ?xlabel ?evidence ?sb ?tb ?te ?a ?title ?status ?mb ?me
+INVOLVED = """SELECT ?s ?x ?role ?cls ?xlabel ?evidence ?sb ?a ?title ?status ?mb ?me
 WHERE { VALUES ?x { %s }
-  GRAPH ?g { ?x ?role ?s ; nkg:evidence ?evidence ; a ?cls .
-    OPTIONAL { ?x rdfs:label ?xlabel }
-    OPTIONAL { ?x nkg:evidenceSpan/nif:beginIndex ?sb }
-    OPTIONAL { ?x nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te }
-    OPTIONAL { ?x nkg:article ?a . ?a dct:title ?title }
-    OPTIONAL { ?s nkg:mention ?m . ?m nif:beginIndex ?mb ; nif:endIndex ?me } }
+  GRAPH ?g { ?x ?role ?s ; nkg:evidence ?evidence ; a ?cls }
+  OPTIONAL { GRAPH ?g { ?x rdfs:label ?xlabel } }
+  OPTIONAL { GRAPH ?g { ?x nkg:evidenceSpan ?span . ?span nif:beginIndex ?sb } }
+  OPTIONAL { GRAPH ?g { ?x nkg:article ?a . ?a dct:title ?title } }
+  OPTIONAL { GRAPH ?g { ?s nkg:mention ?m . ?m nif:beginIndex ?mb ; nif:endIndex ?me } }
   OPTIONAL { ?x nkg:status/rdfs:label ?status } }"""
+# Apart: joined in INVOLVED, the engine matched every trigger span of the store first.
+TRIGGERS = """SELECT ?x ?tb ?te WHERE { VALUES ?x { %s }
+    ?x nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te }"""
 MENTION_COUNT = """SELECT ?s (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?m) AS ?mentions)
     WHERE { GRAPH ?g { ?s nkg:mention ?m . ?a a nkg:Article } } GROUP BY ?s"""
 MENTIONED = """SELECT ?s ?a ?title (COUNT(DISTINCT ?m) AS ?n) WHERE {
@@ -64,7 +67,10 @@ def involved_page(iri: NamedNode, test: str, page: int, tops: dict[str, str]) ->
     if not listed:
         return []
     found: dict[str, dict] = {r["x"].value: {} for r in listed}  # in the page's order
-    for r in select(INVOLVED % " ".join(str(r["x"]) for r in listed), s=iri):
+    values = " ".join(str(r["x"]) for r in listed)
+    triggers = {r["x"].value: r for r in select(TRIGGERS % values)}
+    for r in select(INVOLVED % values, s=iri):
+        r = r | {k: v for k, v in triggers.get(r["x"].value, {}).items() if k != "x"}
         x = found[r["x"].value]
         if not x:
             x.update(first_row(r))

@@ -38,11 +38,12 @@ POINTS = """SELECT DISTINCT ?s ?wkt WHERE {
     { ?s geo:hasGeometry/geo:asWKT ?wkt } UNION { ?s wdt:P625 ?wkt } }"""
 POINT = re.compile(r"point\s*\(\s*(-?[0-9.]+)\s+(-?[0-9.]+)\s*\)", re.IGNORECASE)
 # For an event or claim: its own evidence, and the mentions of the entities it names.
+# (each OPTIONAL with its own GRAPH ?g, as in pages_involved: matched for this resource only)
 OWN_EVIDENCE = """SELECT ?s ?evidence ?sb ?tb ?te ?a ?title WHERE {
-  GRAPH ?g { ?s nkg:evidence ?evidence .
-    OPTIONAL { ?s nkg:evidenceSpan/nif:beginIndex ?sb }
-    OPTIONAL { ?s nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te }
-    OPTIONAL { ?s nkg:article ?a . ?a dct:title ?title } } }"""
+  GRAPH ?g { ?s nkg:evidence ?evidence }
+  OPTIONAL { GRAPH ?g { ?s nkg:evidenceSpan ?span . ?span nif:beginIndex ?sb } }
+  OPTIONAL { GRAPH ?g { ?s nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te } }
+  OPTIONAL { GRAPH ?g { ?s nkg:article ?a . ?a dct:title ?title } } }"""
 ARGUMENTS = """SELECT ?s ?e ?cls ?label ?b ?end WHERE { GRAPH ?g {
     ?s ?p ?e . ?e nkg:mention ?m ; a ?cls ; rdfs:label ?label .
     ?m nif:beginIndex ?b ; nif:endIndex ?end } }"""
@@ -97,8 +98,9 @@ def blank_closure(iri: NamedNode) -> dict[str, list]:
 def own_evidence(iri: NamedNode, tops: dict[str, str]) -> list[dict]:
     """An event's or claim's evidence sentences with trigger and named entities marked."""
     found = []
-    arguments = select(ARGUMENTS, s=iri)
-    for row in select(OWN_EVIDENCE, s=iri):
+    evidence = select(OWN_EVIDENCE, s=iri)
+    arguments = select(ARGUMENTS, s=iri) if evidence else []  # an entity has none: not asked
+    for row in evidence:
         sentence = row["evidence"].value
         start = int(row["sb"].value) if "sb" in row else None
         spans = []
