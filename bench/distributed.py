@@ -68,24 +68,11 @@ def virtuoso_seconds(shards: Path, tmp: Path) -> float | None:
     if shutil.which("virtuoso-t") is None:
         return None
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    from conftest import free_port
-    from test_distributed import VIRTUOSO_INI, answers
+    from test_distributed import virtuoso
 
-    db, files = tmp / "vdb", tmp / "vload"
-    db.mkdir()
-    sql, http = free_port(), free_port()
-    ini = tmp / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(db=db, sql=sql, http=http, allowed=f"{tmp}, {files}"))
-    server = subprocess.Popen(["virtuoso-t", "-f", "-c", str(ini)], cwd=tmp,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while not answers(f"http://127.0.0.1:{http}/sparql"):
-            time.sleep(0.5)
-        return timed([*KG, "load", str(shards), "--virtuoso", str(files),
-                      "--address", f"127.0.0.1:{sql}"])
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
+    files = tmp / "vload"
+    with virtuoso(tmp, files) as (_, address):
+        return timed([*KG, "load", str(shards), "--virtuoso", str(files), "--address", address])
 
 
 def main(argv: list[str] | None = None) -> None:

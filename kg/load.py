@@ -4,7 +4,8 @@ What the embedded build does between articles is done here, in the same order
 (kg.pipeline.Labels over the store and what was loaded before), so the store ends up as
 `kg build` would have left it: one rdfs:label per unlinked entity across articles, the
 shared Wikidata graph the set union of every article's, the default graph the RDF merge of
-the named graphs (kg.graphs.write, many new article graphs in one transaction).
+the named graphs, and the incidents each batch touches written with it (kg.incidents.write,
+many new article graphs in one transaction, as `kg build` writes one).
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from kg import graphs, incidents, store
+from kg import incidents, store
 from kg.pipeline import Labels, Summary
 from kg.shards import ArticleGraph, read_shard
 from kg.vocab import NKG, RDFS, SKOS
+
+if TYPE_CHECKING:
+    from kg.incidents.view import Memo
 
 BATCH = 256  # article graphs per write transaction
 
@@ -64,8 +69,6 @@ def load_store(paths: list[Path], store_dir: Path,
     db = store.open_store(store_dir)
     ontology_changed = store.ensure_ontology(db)
     summary = load_into(db, paths, progress)
-    if summary.articles:  # shards hold no incidents: they span articles, so they are made here
-        incidents.rebuild(db)
     if summary.articles or ontology_changed or store.latest_snapshot(store_dir) is None:
         store.publish_snapshot(db, store_dir)
     del db
@@ -75,8 +78,10 @@ def load_store(paths: list[Path], store_dir: Path,
 
 def load_into(db: Store, paths: list[Path], progress: Callable[[int], None] | None = None
               ) -> Summary:
-    """Write the shards' articles the store does not hold unchanged, settled, in batches."""
+    """Write the shards' articles the store does not hold unchanged, settled, in batches, each
+    with the incidents it touches (shards hold none: incidents span articles)."""
     summary = Summary()
+    memo = incidents.memo(db)
 
     def fresh(items: Iterable[ArticleGraph]) -> Iterator[ArticleGraph]:
         for a in items:
@@ -92,9 +97,9 @@ def load_into(db: Store, paths: list[Path], progress: Callable[[int], None] | No
         summary.triples += len(a.quads)
         summary.graphs.append(a.graph.value)
         if len(batch) == BATCH:
-            _write(db, batch, progress)
+            _write(db, batch, memo, progress)
             batch = []
-    _write(db, batch, progress)
+    _write(db, batch, memo, progress)
     return summary
 
 
@@ -104,9 +109,11 @@ def _current(db: Store, a: ArticleGraph) -> bool:
     return mark is not None and store.is_current(db, a.graph, mark.subject, mark.object.value)
 
 
-def _write(db: Store, batch: list[ArticleGraph], progress: Callable[[int], None] | None) -> None:
+def _write(db: Store, batch: list[ArticleGraph], memo: Memo,
+           progress: Callable[[int], None] | None) -> None:
     if not batch:
         return
-    graphs.write(db, {a.graph: a.quads for a in batch}, [q for a in batch for q in a.shared])
+    incidents.write(db, {a.graph: a.quads for a in batch}, [q for a in batch for q in a.shared],
+                    memo)
     if progress:
         progress(len(batch))

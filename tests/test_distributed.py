@@ -13,6 +13,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -187,27 +189,40 @@ MaxQueryExecutionTime = 60
 """
 
 
-@pytest.mark.slow
-def test_shards_load_into_virtuoso(shards, tmp_path):
-    """Debian's Virtuoso (apt-get install virtuoso-opensource-7-bin): kg load --virtuoso, then
-    every graph holds what it holds in the Oxigraph store, the settled label included."""
+@contextmanager
+def virtuoso(tmp: Path, files: Path) -> Iterator[tuple[str, str]]:
+    """A fresh Debian Virtuoso (virtuoso-t) on loopback that may read `files`, up and answering:
+    yields its SPARQL endpoint and its SQL address (for `kg load --virtuoso --address`)."""
     from conftest import free_port
 
-    db, files = tmp_path / "db", tmp_path / "load"
+    db = tmp / "virtuoso-db"
     db.mkdir()
     sql, http = free_port(), free_port()
-    ini = tmp_path / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(db=db, sql=sql, http=http, allowed=f"{tmp_path}, {files}"))
-    server = subprocess.Popen(["virtuoso-t", "-f", "-c", str(ini)], cwd=tmp_path,
+    ini = tmp / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(db=db, sql=sql, http=http, allowed=f"{tmp}, {files}"))
+    server = subprocess.Popen(["virtuoso-t", "-f", "-c", str(ini)], cwd=tmp,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         endpoint = f"http://127.0.0.1:{http}/sparql"
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not answers(endpoint):
+        while not answers(endpoint):
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError(f"Virtuoso did not start (see {db / 'virtuoso.log'})")
             time.sleep(0.5)
+        yield endpoint, f"127.0.0.1:{sql}"
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+@pytest.mark.slow
+def test_shards_load_into_virtuoso(shards, tmp_path):
+    """Debian's Virtuoso (apt-get install virtuoso-opensource-7-bin): kg load --virtuoso, then
+    every graph holds what it holds in the Oxigraph store, the settled label included."""
+    files = tmp_path / "load"
+    with virtuoso(tmp_path, files) as (endpoint, address):
         subprocess.run([sys.executable, "-m", "kg", "load", str(shards[0]), "--virtuoso",
-                        str(files), "--address", f"127.0.0.1:{sql}"], check=True,
-                       capture_output=True)
+                        str(files), "--address", address], check=True, capture_output=True)
         counts = {row["g"].value: int(row["n"].value) for row in RemoteStore(endpoint).query(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
             "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/newskg/')) } GROUP BY ?g")}
@@ -218,9 +233,6 @@ def test_shards_load_into_virtuoso(shards, tmp_path):
         labels = RemoteStore(endpoint).query(f"SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ {node} "
                                              "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }")
         assert [r["l"].value for r in labels] == ["Haroun al-Qasimi"]
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
 
 
 def answers(endpoint: str) -> bool:

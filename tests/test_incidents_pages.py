@@ -116,6 +116,10 @@ def test_events_and_map_count_incidents_when_asked(served):
     assert by_place["incident"]["Gao"] < by_place["report"]["Gao"]
     page = get(base + "/events?per=incident")
     assert f"{incidents} incidents" in page
+    # the header switches between the two counts, keeping the other filters
+    switch = get(base + "/events?class=Killing")
+    assert 'aria-label="Count"' in switch and "per=incident" in switch
+    assert 'aria-current="true" title="count reports"' in switch
 
 
 def test_the_saved_query_lists_incidents_with_their_competing_tolls(served):

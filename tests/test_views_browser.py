@@ -45,6 +45,15 @@ def visit(driver, url: str, ready_css: str | None = None) -> None:
     assert console_errors(driver) == [], url
 
 
+def follow(driver, element, ready_css: str) -> None:
+    """Click a link or button that loads a new page, and wait until that page has replaced the
+    old one (read too soon, the old page's elements and URL would still answer)."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, WAIT).until(ready.staleness_of(old))
+    wait_for(driver, ready_css)
+
+
 def total(driver) -> int:
     """The count in a filtered view's heading ('Events 52 reports')."""
     return int(driver.find_element(By.CSS_SELECTOR, ".view-head h1 small").text.split()[0]
@@ -72,21 +81,18 @@ def test_each_facet_and_the_refine_form_filter_events(browser, views_server):
     for facet in ("class", "place", "party", "source", "month"):
         link = browser.find_element(By.CSS_SELECTOR, f'.facet[data-facet="{facet}"] li a')
         wanted = int(link.find_element(By.XPATH, "..").find_element(By.CSS_SELECTOR, ".n").text)
-        link.click()
-        wait_for(browser, "table.events")
+        follow(browser, link, "table.events")
         assert total(browser) == wanted, facet
         assert console_errors(browser) == []
         chips = browser.find_elements(By.CSS_SELECTOR, "a.chip")
         assert len(chips) == (2 if facet == "month" else 1)  # a month is from + to
-        browser.find_element(By.CSS_SELECTOR, "p.chips a.clear").click()
-        wait_for(browser, "table.events")
+        follow(browser, browser.find_element(By.CSS_SELECTOR, "p.chips a.clear"), "table.events")
         assert total(browser) == everything
     box = browser.find_element(By.CSS_SELECTOR, "form.refine input[name=q]")
     box.send_keys("warplanes")
     browser.find_element(By.CSS_SELECTOR, "form.refine input[name=from]").send_keys("2025-04")
     browser.find_element(By.CSS_SELECTOR, "form.refine input[name=to]").send_keys("2025-04")
-    browser.find_element(By.CSS_SELECTOR, "form.refine button").click()
-    wait_for(browser, "table.events")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.refine button"), "table.events")
     query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(browser.current_url).query))
     assert query == {"q": "warplanes", "from": "2025-04", "to": "2025-04"}
     assert 0 < total(browser) < everything
@@ -117,8 +123,7 @@ def test_brushing_the_timeline_lists_the_events_of_that_span(browser, views_serv
      .click_and_hold().move_by_offset(width // 3, 0).release().perform())
     link = wait_for(browser, "a.brush-link")
     screenshot(browser, "timeline-brushed")
-    link.click()
-    wait_for(browser, "table.events")
+    follow(browser, link, "table.events")
     query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(browser.current_url).query))
     assert query["from"].startswith("2025-0") and query["to"] >= query["from"]
     assert total(browser) > 0
