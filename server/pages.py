@@ -14,8 +14,8 @@ from pyoxigraph import NamedNode
 
 from kg import iris
 from kg.vocab import PREFIXES
-from server import pages_rdf
-from server.pages_article import article_view, list_articles
+from server import pages_paging, pages_rdf
+from server.pages_article import article_view, count_articles, list_articles
 from server.pages_common import curie, href
 from server.pages_home import home_view
 from server.pages_incident import incident_view
@@ -61,10 +61,16 @@ def home() -> Response:
     return page("home.html", **home_view())
 
 
+ARTICLES_PER_PAGE = 100
+
+
 @bp.route("/articles")
 def articles() -> Response:
-    """Every article."""
-    return page("articles.html", articles=list_articles())
+    """The articles, newest first, a page at a time (`?page=`)."""
+    number = pages_paging.number()
+    nav = pages_paging.nav(count_articles(), ARTICLES_PER_PAGE, number)
+    listed = list_articles(ARTICLES_PER_PAGE, (number - 1) * ARTICLES_PER_PAGE)
+    return page("articles.html", articles=listed, nav=nav)
 
 
 @bp.route("/query")

@@ -15,7 +15,8 @@ ARTICLES = """SELECT ?a ?title ?issued ?publisher ?source WHERE {
     ?a a nkg:Article ; dct:title ?title .
     OPTIONAL { ?a dct:issued ?issued } OPTIONAL { ?a dct:publisher ?publisher }
     OPTIONAL { ?a dct:source ?source }
-} ORDER BY DESC(?issued) ?title"""
+} ORDER BY DESC(?issued) ?title ?a"""
+ARTICLE_COUNT = """SELECT (COUNT(?a) AS ?n) WHERE { ?a a nkg:Article ; dct:title ?title }"""
 
 META = """SELECT ?a ?g ?title ?issued ?publisher ?source ?url ?text WHERE {
     GRAPH ?g { ?a dct:title ?title .
@@ -38,10 +39,16 @@ ENTITIES = """SELECT ?g ?e ?cls ?label (COUNT(DISTINCT ?m) AS ?n) (SAMPLE(?wd) A
 } GROUP BY ?g ?e ?cls ?label ORDER BY DESC(?n) ?label"""
 
 
-def list_articles() -> list[dict]:
-    """Every article with title, date, publisher and source, newest first."""
+def count_articles() -> int:
+    """How many articles the store holds (those with a title, as listed)."""
+    return int(select(ARTICLE_COUNT)[0]["n"].value)
+
+
+def list_articles(limit: int, offset: int = 0) -> list[dict]:
+    """Articles with title, date, publisher and source, newest first: `limit` from `offset`."""
+    query = f"{ARTICLES} LIMIT {int(limit)} OFFSET {int(offset)}"  # SPARQL binds no numbers there
     return [{"href": href(r["a"]), **{k: v.value for k, v in r.items() if k != "a"}}
-            for r in select(ARTICLES)]
+            for r in select(query)]
 
 
 def article_ids(article_id: str) -> tuple[NamedNode, NamedNode]:

@@ -6,9 +6,10 @@ import re
 
 from flask import Response, render_template, request
 
-from kg.errors import KGError, QueryError, StoreError
+from kg.errors import KGError
 from kg.vocab import NKG
 from server.pages_common import href, local_name
+from server.protocol import status_of
 from server.viewindex import Index, current
 from server.viewindex.events import facets, labels, total
 from server.viewindex.filters import ID_WD, UNITS, Filters, marks, parse
@@ -122,10 +123,11 @@ def filter_view(index: Index, f: Filters, path: str) -> dict:
 
 
 def error_page(err: KGError, data: bool) -> Response:
-    """A bad filter: 400 with the reason, as JSON for the data twins or a page for people."""
+    """A bad filter (400), or a store that cannot answer now (503: a query of the view index
+    over the server's timeout or memory cap), as JSON for the data twins or a page for people."""
     import json
 
-    status = 400 if isinstance(err, QueryError) else 503 if isinstance(err, StoreError) else 500
+    status = status_of(err)
     if data:
         return Response(json.dumps({"error": str(err), "status": status}), status=status,
                         mimetype="application/json")

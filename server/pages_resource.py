@@ -9,47 +9,46 @@ from urllib.parse import quote
 from pyoxigraph import BlankNode, Literal, NamedNode
 
 from kg.vocab import NKG, OWL, RDF, RDFS, SCHEMA, SKOS
-from server.pages_common import Term, curie, href, local_name, select, top_classes, top_of
+from server.pages_common import Term, curie, href, select, top_classes, top_of
 from server.pages_highlight import Span, highlight
+from server.pages_involved import involved, mentioned
 
-OUT = """SELECT ?s ?g ?p ?o ?olabel WHERE {
-    GRAPH ?g { ?s ?p ?o } OPTIONAL { ?o rdfs:label|dct:title ?olabel } }"""
-IN = """SELECT ?s ?g ?x ?p ?xlabel WHERE {
-    GRAPH ?g { ?x ?p ?s } OPTIONAL { ?x rdfs:label|dct:title ?xlabel } }"""
-BLANKS = """SELECT ?s ?b ?p ?o WHERE { ?s ?q ?b . FILTER(isBlank(?b)) ?b ?p ?o }"""
+# Each statement once, with how many graphs assert it and the first of them: an entity named in
+# thousands of articles has its label in each. Mentions are listed as articles (pages_involved),
+# the Wikidata links (one per article) in their own row (LINKS).
+SHOWN_APART = "nkg:mention, nkg:wikidataLink"
+OUT = f"""SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?graphs) (MIN(STR(?g)) AS ?first)
+    (SAMPLE(?l) AS ?olabel) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?p NOT IN ({SHOWN_APART}))
+    OPTIONAL {{ ?o rdfs:label|dct:title ?l }} }} GROUP BY ?s ?p ?o"""
+# Statements by others about the resource, but not by the events and claims (listed apart).
+IN = """SELECT DISTINCT ?s ?x ?p ?xlabel WHERE { ?x ?p ?s
+    FILTER NOT EXISTS { ?x nkg:evidence ?ev } OPTIONAL { ?x rdfs:label|dct:title ?xlabel } }
+    ORDER BY ?p ?x LIMIT %d"""
+ANY_IN = """SELECT ?s ?x WHERE { ?x ?p ?s } LIMIT 1"""
+INCOMING_SHOWN = 200
+BLANKS = f"""SELECT ?s ?b ?p ?o WHERE {{ ?s ?q ?b . FILTER(isBlank(?b) && ?q NOT IN ({SHOWN_APART}))
+    ?b ?p ?o }}"""
 # Ancestors nearest first: the nearest has the most ancestors of its own.
 PARENTS = """SELECT ?s ?parent (SAMPLE(?l) AS ?plabel) (COUNT(DISTINCT ?up) AS ?depth) WHERE {
     ?s nkg:parent+ ?parent OPTIONAL { ?parent rdfs:label ?l }
     OPTIONAL { ?parent nkg:parent+ ?up } } GROUP BY ?s ?parent ORDER BY DESC(?depth)"""
-LINKS = """SELECT ?s ?item ?conf ?linker WHERE { ?s nkg:wikidataLink ?l . ?l nkg:item ?item
+LINKS = """SELECT DISTINCT ?s ?item ?conf ?linker WHERE { ?s nkg:wikidataLink ?l . ?l nkg:item ?item
     OPTIONAL { ?l nkg:confidence ?conf } OPTIONAL { ?l nkg:linker ?linker } }"""
 POINTS = """SELECT DISTINCT ?s ?wkt WHERE {
     { ?s geo:hasGeometry/geo:asWKT ?wkt } UNION { ?s wdt:P625 ?wkt } }"""
 POINT = re.compile(r"point\s*\(\s*(-?[0-9.]+)\s+(-?[0-9.]+)\s*\)", re.IGNORECASE)
-# Events and claims pointing at the resource, with their evidence and where it sits.
-INVOLVED = """SELECT ?s ?x ?role ?cls ?xlabel ?evidence ?sb ?tb ?te ?a ?title ?status WHERE {
-  GRAPH ?g { ?x ?role ?s ; nkg:evidence ?evidence ; a ?cls .
-    OPTIONAL { ?x rdfs:label ?xlabel }
-    OPTIONAL { ?x nkg:evidenceSpan/nif:beginIndex ?sb }
-    OPTIONAL { ?x nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te }
-    OPTIONAL { ?x nkg:article ?a . ?a dct:title ?title } }
-  OPTIONAL { ?x nkg:status/rdfs:label ?status } }"""
-MENTIONED = """SELECT ?s ?a ?title (COUNT(DISTINCT ?m) AS ?n) WHERE {
-    GRAPH ?g { ?s nkg:mention ?m . ?a a nkg:Article ; dct:title ?title } }
-    GROUP BY ?s ?a ?title ORDER BY DESC(?n)"""
-OWN_MENTIONS = """SELECT ?s ?a ?b ?e WHERE {
-    GRAPH ?g { ?s nkg:mention ?m . ?m nif:beginIndex ?b ; nif:endIndex ?e . ?a a nkg:Article } }"""
 # For an event or claim: its own evidence, and the mentions of the entities it names.
+# (each OPTIONAL with its own GRAPH ?g, as in pages_involved: matched for this resource only)
 OWN_EVIDENCE = """SELECT ?s ?evidence ?sb ?tb ?te ?a ?title WHERE {
-  GRAPH ?g { ?s nkg:evidence ?evidence .
-    OPTIONAL { ?s nkg:evidenceSpan/nif:beginIndex ?sb }
-    OPTIONAL { ?s nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te }
-    OPTIONAL { ?s nkg:article ?a . ?a dct:title ?title } } }"""
+  GRAPH ?g { ?s nkg:evidence ?evidence }
+  OPTIONAL { GRAPH ?g { ?s nkg:evidenceSpan ?span . ?span nif:beginIndex ?sb } }
+  OPTIONAL { GRAPH ?g { ?s nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te } }
+  OPTIONAL { GRAPH ?g { ?s nkg:article ?a . ?a dct:title ?title } } }"""
 ARGUMENTS = """SELECT ?s ?e ?cls ?label ?b ?end WHERE { GRAPH ?g {
     ?s ?p ?e . ?e nkg:mention ?m ; a ?cls ; rdfs:label ?label .
     ?m nif:beginIndex ?b ; nif:endIndex ?end } }"""
 
-HIDDEN = {NKG.mention.value}  # shown as the list of articles instead of one row per span
+VALUES_SHOWN = 50  # values of one property listed; the RDF twin has them all
 
 
 def value(term: Term, label: Term | None = None) -> dict:
@@ -72,20 +71,19 @@ def graph_info(g: Term) -> dict:
 
 
 def statements(rows: list[dict], blanks: dict[str, list]) -> list[dict]:
-    """Outgoing statements grouped by property, each value once, with graphs noted."""
+    """Outgoing statements grouped by property, each value once, with the first graph that
+    asserts it and how many more do."""
     by_prop: dict[str, dict] = {}
     for r in rows:
-        if r["p"].value in HIDDEN:
-            continue
-        entry = by_prop.setdefault(r["p"].value, {"prop": value(r["p"]), "values": {}})
-        key = str(r["o"])
-        v = entry["values"].setdefault(key, {**value(r["o"], r.get("olabel")), "graphs": []})
-        info = graph_info(r["g"])
-        if info not in v["graphs"]:
-            v["graphs"].append(info)
+        entry = by_prop.setdefault(r["p"].value, {"prop": value(r["p"]), "values": []})
+        graphs = int(r["graphs"].value)
+        v = {**value(r["o"], r.get("olabel")), "graphs": [graph_info(NamedNode(r["first"].value))],
+             "more_graphs": graphs - 1}
         if isinstance(r["o"], BlankNode):
             v["inner"] = blanks.get(r["o"].value, [])
-    out = [{"prop": e["prop"], "vals": list(e["values"].values())} for e in by_prop.values()]
+        entry["values"].append(v)
+    out = [{"prop": e["prop"], "vals": e["values"][:VALUES_SHOWN],
+            "more": max(0, len(e["values"]) - VALUES_SHOWN)} for e in by_prop.values()]
     return sorted(out, key=lambda e: (e["prop"]["iri"] != RDF.type.value, e["prop"]["text"]))
 
 
@@ -97,52 +95,12 @@ def blank_closure(iri: NamedNode) -> dict[str, list]:
     return found
 
 
-def involvement(iri: NamedNode, tops: dict[str, str]) -> dict[str, list]:
-    """Events and claims that name the resource, grouped, with evidence highlighted."""
-    mentions = select(OWN_MENTIONS, s=iri)
-    found: dict[str, dict] = {}
-    for r in select(INVOLVED, s=iri):
-        x = found.setdefault(r["x"].value, {
-            "href": href(r["x"]), "label": r["xlabel"].value if "xlabel" in r else curie(r["x"]),
-            "roles": [], "classes": [], "article": href(r["a"]) if "a" in r else None,
-            "title": r["title"].value if "title" in r else "", "row": r,
-            "status": r["status"].value if "status" in r else ""})
-        role = local_name(r["role"])
-        if role not in x["roles"]:
-            x["roles"].append(role)
-        if r["cls"] not in x["classes"]:
-            x["classes"].append(r["cls"])
-    events, claims = [], []
-    for x in found.values():
-        top = top_of(x["classes"], tops)
-        named = [c for c in x["classes"] if c != NKG.Claim] or x["classes"]
-        x["class_name"] = local_name(named[0])
-        x["evidence_html"] = evidence_html(x.pop("row"), mentions)
-        (claims if top == "Claim" else events).append(x)
-    return {"events": events, "claims": claims}
-
-
-def evidence_html(row: dict, mentions: list[dict]):
-    """The evidence sentence with the trigger and the resource's own mentions marked."""
-    sentence = row["evidence"].value
-    if "sb" not in row:
-        return highlight(sentence, [], anchors=False)
-    start = int(row["sb"].value)
-    spans = []
-    if "tb" in row:
-        spans.append(Span(int(row["tb"].value) - start, int(row["te"].value) - start, "trigger"))
-    for m in mentions:
-        if "a" in row and m["a"] == row["a"]:
-            b, e = int(m["b"].value) - start, int(m["e"].value) - start
-            spans.append(Span(b, e, "ent self"))
-    return highlight(sentence, spans, anchors=False)
-
-
 def own_evidence(iri: NamedNode, tops: dict[str, str]) -> list[dict]:
     """An event's or claim's evidence sentences with trigger and named entities marked."""
     found = []
-    arguments = select(ARGUMENTS, s=iri)
-    for row in select(OWN_EVIDENCE, s=iri):
+    evidence = select(OWN_EVIDENCE, s=iri)
+    arguments = select(ARGUMENTS, s=iri) if evidence else []  # an entity has none: not asked
+    for row in evidence:
         sentence = row["evidence"].value
         start = int(row["sb"].value) if "sb" in row else None
         spans = []
@@ -159,9 +117,10 @@ def own_evidence(iri: NamedNode, tops: dict[str, str]) -> list[dict]:
 
 def describe(iri: NamedNode) -> dict | None:
     """Everything the resource page shows, or None when the store says nothing about it."""
-    out_rows, in_rows = select(OUT, s=iri), select(IN, s=iri)
-    if not out_rows and not in_rows:
+    out_rows = select(OUT, s=iri)
+    if not out_rows and not select(ANY_IN, s=iri):
         return None
+    in_rows = select(IN % INCOMING_SHOWN, s=iri)
     tops = top_classes()
     types = [r["o"] for r in out_rows if r["p"] == RDF.type]
     labels = [r["o"].value for r in out_rows if r["p"] == RDFS.label]
@@ -178,9 +137,8 @@ def describe(iri: NamedNode) -> dict | None:
         "descriptions": sorted({r["o"].value for r in out_rows if r["p"] == SCHEMA.description}),
         "statements": statements(out_rows, blank_closure(iri)),
         "parents": dedupe(value(r["parent"], r.get("plabel")) for r in select(PARENTS, s=iri)),
-        "articles": [{"href": href(r["a"]), "title": r["title"].value, "n": int(r["n"].value)}
-                     for r in select(MENTIONED, s=iri)],
-    } | without_involved(involvement(iri, tops), incoming(in_rows)) | views_of(iri, top_of(types, tops))
+        "incoming": incoming(in_rows), "incoming_more": len(in_rows) >= INCOMING_SHOWN,
+    } | mentioned(iri) | involved(iri, tops) | views_of(iri, top_of(types, tops))
 
 
 def views_of(iri: NamedNode, top: str) -> dict:
@@ -221,12 +179,6 @@ def points(iri: NamedNode) -> list[dict]:
             out.append({"lat": lat, "lon": lon, "wkt": r["wkt"].value,
                         "map": f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=9/{lat}/{lon}"})
     return dedupe([{k: v for k, v in p.items() if k != "wkt"} for p in out])
-
-
-def without_involved(involved: dict[str, list], inbound: list[dict]) -> dict[str, list]:
-    """Events, claims, and the other incoming statements (those not from an event or claim)."""
-    seen = {x["href"] for group in involved.values() for x in group}
-    return {**involved, "incoming": [i for i in inbound if i["subject"]["href"] not in seen]}
 
 
 def incoming(rows: list[dict]) -> list[dict]:
