@@ -360,6 +360,7 @@ def test_striking_an_idea_is_no_attack(text):
 @pytest.mark.parametrize("text", [
     "Militiamen destroyed the bridge outside Kessa.",
     "Herders destroyed crops near Kessa.",
+    "Settlers destroyed the tea plantations of the villagers near Kessa.",
     "A mob destroyed ballot boxes in Kessa.",
     "Soldiers destroyed dozens of homes in Kessa.",
 ])
@@ -376,3 +377,12 @@ def test_destroying_a_physical_thing_is_property_destruction(text):
 def test_destroying_an_idea_is_no_property_destruction(text):
     doc, found = parse(text, TOWN)
     assert not of_class(events.extract(doc, found), "PropertyDestruction")
+
+
+@pytest.mark.parametrize("text, bombardment", [
+    ("A bus was struck by a missile near Kessa.", True),
+    ("A bus was struck by a truck near Kessa.", False),
+])
+def test_what_struck_a_target_tells_whether_it_was_a_bombardment(text, bombardment):
+    doc, found = parse(text, TOWN)
+    assert bool(of_class(events.extract(doc, found), "Bombardment")) == bombardment

@@ -158,11 +158,11 @@ def target_rows() -> list[tuple[str]]:
     rows = []
     for lemma in sorted(wn.senses("n")):
         common = [k for k in wn.senses("n")[lemma] if not table[k].instance][:3]
-        if not lemma.isalpha() or not common or lemma in NOT_TARGETS \
-                or lemma in table[common[0]].capitalised:
+        if not lemma.isalpha() or not common or lemma in NOT_TARGETS:
             continue
         group_first = table[common[0]].lexname in ("noun.group", "noun.act")
-        if common[0] in below or group_first and any(k in below for k in common[1:]):
+        found = [k for k in common[:1 + 2 * group_first] if k in below]
+        if found and lemma not in table[found[0]].capitalised:  # not a name ('Plantation')
             rows.append((lemma,))
     return rows
 

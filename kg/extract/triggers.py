@@ -216,6 +216,8 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
         return False  # 'destroyed the bridge', 'crops'; not 'the plan', 'hopes', 'evidence'
     if "target_object" in flags and not struck_target(tok, quantities):
         return False  # 'struck a hospital', 'a convoy'; not 'a deal', 'a chord', 'a balance'
+    if "target_object" in flags and "agent" in deps and means_class(tok) is None:
+        return False  # 'struck by a missile'; not 'struck by a truck', 'by a roadside bomb'
     if "no_clause" in flags and "ccomp" in deps:
         return False
     if "infinitive" in flags and "xcomp" not in deps:
