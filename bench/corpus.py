@@ -87,8 +87,9 @@ def slots(rng: random.Random, place: Place, other: Place) -> dict[str, str]:
     return values
 
 
-def article(rng: random.Random, i: int) -> Article:
-    """One generated article: headline, dateline, and 4-10 sentences of events, claims and quotes."""
+def article(rng: random.Random, i: int, min_words: int = 0) -> Article:
+    """One generated article: headline, dateline, and 4-10 sentences of events, claims and quotes
+    (more, drawn from the same pool, until it has `min_words` words)."""
     v = vocab()
     place, other = rng.sample(places(), 2) if len(places()) > 1 else (places()[0], places()[0])
     values = slots(rng, place, other)
@@ -97,6 +98,8 @@ def article(rng: random.Random, i: int) -> Article:
     lead = rng.choice(v["attack"])
     pool = [t for t in (*v["attack"], *v["other"], *v["claims"], *v["quotes"]) if t != lead]
     body = [t.format(**values) for t in rng.sample(pool, rng.randint(3, 9))]
+    while min_words and sum(len(t.split()) for t in body) < min_words:
+        body.append(rng.choice(pool).format(**values))
     text = f"{headline}\n\n{place.town.upper()}, {place.country} ({values['agency_cap']}) - {lead.format(**values)} " \
            + " ".join(body)
     key = f"https://bench.example.org/article/{i}"
@@ -104,12 +107,14 @@ def article(rng: random.Random, i: int) -> Article:
                    publisher=values["agency_cap"])
 
 
-def generate(n: int, seed: int = SEED, with_seeds: bool = True) -> list[Article]:
-    """`n` articles: the real ones in seeds/ first (when asked), then generated ones."""
+def generate(n: int, seed: int = SEED, with_seeds: bool = True, min_words: int = 0
+             ) -> list[Article]:
+    """`n` articles: the real ones in seeds/ first (when asked), then generated ones (each of at
+    least `min_words` words, if given)."""
     real = read_all([str(SEEDS_DIR)]) if with_seeds and SEEDS_DIR.is_dir() else []
     real = real[:n]
     rng = random.Random(seed)
-    return real + [article(rng, i) for i in range(n - len(real))]
+    return real + [article(rng, i, min_words) for i in range(n - len(real))]
 
 
 def words(articles: list[Article]) -> int:

@@ -103,14 +103,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store_dir: Path, workers: int = 2, *extra: str) -> tuple[subprocess.Popen, str]:
+def start_server(store_dir: Path, workers: int = 2, *extra: str,
+                 code: Path | None = None) -> tuple[subprocess.Popen, str]:
     """`kg serve` (with `extra` options) as a subprocess on 127.0.0.1; returns it and its base
-    URL once it answers."""
+    URL once it answers. `code`: another checkout of kg to run it from (an earlier commit)."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--store", str(store_dir), "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers), *extra],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
+        [sys.executable, "-m", "kg", "serve", "--store", str(Path(store_dir).resolve()),
+         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), *extra],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=code,
+        env={**os.environ, **({"PYTHONPATH": str(code)} if code else {})})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

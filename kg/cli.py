@@ -243,12 +243,17 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
 @click.option("--remote-kind", type=click.Choice(["sparql", "virtuoso", "qlever"]),
               default="sparql", show_default=True,
               help="With --remote: the store behind it, to pass it --timeout its own way.")
+@click.option("--access-log", "access_log", type=click.Choice(["errors", "all", "off"]),
+              default="errors", show_default=True,
+              help="Which requests get an access log line on standard output: those answered "
+                   "with an error (4xx, 5xx), every one, or none. Tracebacks are always logged.")
 @kg_errors
 def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: float,
           allow_update: bool, token_file: Path | None, token_given: str | None,
           query_memory: int, send_timeout: float, allow_service: tuple[str, ...], debug: bool,
           no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None,
-          answer_cache: int = 64, remote: str | None = None, remote_kind: str = "sparql") -> None:
+          answer_cache: int = 64, remote: str | None = None, remote_kind: str = "sparql",
+          access_log: str = "errors") -> None:
     """Serve the SPARQL endpoint, saved queries and pages over HTTP (read-only by default).
 
     Examples: kg serve --port 8000; kg serve --remote http://db:8890/sparql --remote-kind virtuoso
@@ -267,6 +272,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
     config["CORS"] = not no_cors
     config["MAX_ROWS"] = max_rows
     config["ANSWER_CACHE"] = max(answer_cache, 0) << 20
+    config["ACCESS_LOG"] = access_log
     if queries_dir:
         config["QUERIES_DIR"] = str(Path(queries_dir).resolve())
     if remote:

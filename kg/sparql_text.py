@@ -7,27 +7,30 @@ seen. Only what kg needs is read; the engine parses the rest.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pyoxigraph import RdfFormat, parse
 
 from kg.errors import QueryError
 
+# Whitespace and comments are skipped before each token, in the same match (half as many
+# matches to walk through); at the end of the text only `end` matches.
 TOKEN = re.compile(r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    (?:\s+|\#[^\n\r]*)*
+    (?:
+    (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
   | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
                |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
   | (?P<var>[?$]\w+)
   | (?P<punct>[{}();,\[\]])
   | (?P<word>[^\s{}()\[\];,"'<>\#]+)
   | (?P<other>.)
+  | (?P<end>\Z)
+    )
 """, re.VERBOSE | re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One lexical token: its kind (word, iri, var, punct, string ...), text and span."""
 
     kind: str
@@ -44,9 +47,10 @@ def tokens(text: str) -> list[Token]:
     """The significant tokens of `text` (no whitespace, no comments); a word's final dots split off."""
     out = []
     for m in TOKEN.finditer(text):
-        kind, value, start = m.lastgroup, m.group(), m.start()
-        if kind in ("ws", "comment"):
-            continue
+        kind = m.lastgroup
+        if kind == "end":
+            break
+        value, start = m.group(kind), m.start(kind)
         if kind == "word" and value.endswith(".") and value.strip("."):
             stem = value.rstrip(".")
             out.append(Token("word", stem, start, start + len(stem)))

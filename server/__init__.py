@@ -54,6 +54,9 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
     for view_bp in (pages_events.bp, pages_map.bp, pages_timeline.bp, pages_search.bp):
         app.register_blueprint(view_bp)
     app.register_error_handler(StoreError, store_unavailable)
+    from server import point_wsgi
+
+    point_wsgi.init_app(app)  # GET point lookups answered in front of Flask (same answer)
     return app
 
 

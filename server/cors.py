@@ -10,6 +10,7 @@ from flask import Flask, Response, current_app, request
 
 READ_PATHS = ("/sparql", "/graph-store", "/.well-known/void", "/dump.", "/queries")
 ALLOW_HEADERS = "Accept, Content-Type, Accept-Language, Cache-Control, X-Requested-With"
+EXPOSE = "X-KG-Truncated, Warning, Content-Type"
 
 
 def is_read_path(path: str) -> bool:
@@ -30,11 +31,18 @@ def preflight() -> Response | None:
     return resp
 
 
+def headers(config: dict, path: str) -> list[tuple[str, str]]:
+    """The CORS headers an answer on `path` carries (none for other paths, or with CORS off)."""
+    if not config.get("CORS", True) or not is_read_path(path):
+        return []
+    return [("Access-Control-Allow-Origin", config.get("CORS_ORIGIN", "*")),
+            ("Access-Control-Expose-Headers", EXPOSE)]
+
+
 def add_headers(resp: Response) -> Response:
     """Allow other origins to read the answers of read paths."""
-    if current_app.config.get("CORS", True) and is_read_path(request.path):
-        resp.headers["Access-Control-Allow-Origin"] = current_app.config.get("CORS_ORIGIN", "*")
-        resp.headers["Access-Control-Expose-Headers"] = "X-KG-Truncated, Warning, Content-Type"
+    for name, value in headers(current_app.config, request.path):
+        resp.headers[name] = value
     return resp
 
 

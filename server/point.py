@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyoxigraph import NamedNode, Store
 
@@ -113,6 +114,7 @@ def term(tok: Token, predicate: bool, prefixes: dict[str, str]) -> str | NamedNo
     return absolute(prefixes[found.group(1) or ""] + found.group(2))
 
 
+@lru_cache(maxsize=4096)  # the prologue's IRIs come again with every query of a client
 def absolute(iri: str) -> NamedNode | None:
     """An absolute IRI that no base resolution would change, as a term; None otherwise."""
     if not ABSOLUTE.match(iri) or DOT_SEGMENT.search(iri):

@@ -133,9 +133,13 @@ def bound_large(resp: Response) -> Response:
 
 
 def send_timeout() -> None:
-    """Give this connection a send (and receive) timeout: a stalled reader gets dropped."""
-    sock = request.environ.get("gunicorn.socket")
-    seconds = float(current_app.config.get("SEND_TIMEOUT", 15))
+    """Give this connection a send timeout: a stalled reader gets dropped."""
+    bound_sending(request.environ.get("gunicorn.socket"),
+                  float(current_app.config.get("SEND_TIMEOUT", 15)))
+
+
+def bound_sending(sock: socket.socket | None, seconds: float) -> None:
+    """Give a connection's socket a send timeout of `seconds` (none for 0 or no socket)."""
     if sock is None or seconds <= 0:
         return
     timeval = struct.pack("ll", int(seconds), int(seconds % 1 * 1_000_000))

@@ -171,6 +171,14 @@ def test_every_route_answers_hostile_values_with_4xx_not_500(server, seed_store)
     assert not [s for s in seen if s[2] >= 500]
 
 
+def cmdline(pid: int) -> bytes | None:
+    """A process's command line, or None if it has ended since it was listed."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+
+
 def test_the_token_never_shows_in_ps(server):
     proc, base = server
     family, todo = [], [proc.pid]
@@ -179,8 +187,9 @@ def test_the_token_never_shows_in_ps(server):
         family.append(pid)
         todo += children(pid)
     assert len(family) >= 3  # the server, its workers, their executors
-    for pid in family:
-        assert TOKEN.encode() not in Path(f"/proc/{pid}/cmdline").read_bytes()
+    lines = [line for line in map(cmdline, family) if line is not None]
+    assert len(lines) >= 2  # an executor may be replaced meanwhile; the server and workers stay
+    assert not [line for line in lines if TOKEN.encode() in line]
     resp = requests.post(f"{base}/update", data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
                          headers={"Content-Type": "application/sparql-update",
                                   "Authorization": "Bearer wrong"}, timeout=30)

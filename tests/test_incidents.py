@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, timedelta
 
@@ -138,6 +139,21 @@ def test_the_count_of_incidents_never_depends_on_the_build_order(built, tmp_path
     together = tmp_path / "together"
     build([str(tmp_path / "articles")], together)  # one build: the writer keeps its memo
     assert partition(store.open_for_reading(together)) == expected
+
+
+def test_many_articles_written_at_once_cluster_as_one_by_one(built, tmp_path):
+    """`kg load` writes a batch of article graphs in one transaction: the cap on how far a
+    write explores (max_component) is per article written, so a batch clusters as a build."""
+    _, directory = built
+    src = store.open_for_reading(directory)
+    articles = {g: list(src.quads_for_pattern(None, None, None, g)) for g in src.named_graphs()
+                if g.value.startswith(iris.GRAPH + "article/")}
+    shared = list(src.quads_for_pattern(None, None, None, iris.WIKIDATA_GRAPH))
+    assert len(events(src)) > 3 * len(articles) / 2
+    db = store.open_store(tmp_path / "store")
+    db.add(refresh.marker(dataclasses.replace(read(DEFAULTS), max_component=3)))
+    incidents.write(db, articles, shared)
+    assert partition(db) == partition(src)
 
 
 def test_replacing_an_article_updates_its_incident(built, tmp_path):

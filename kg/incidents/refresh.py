@@ -73,9 +73,11 @@ def changes(db: Store, replace: Mapping[NamedNode, Iterable[Quad]], shared: Iter
 
 def explore(view: View, seeds: list[NamedNode]) -> tuple[dict[NamedNode, Profile], Mapping]:
     """The reports to cluster again, from `seeds`, and the matches of each (`cluster`'s links):
-    through strong matches (up to the settings' max_component reports) and, always, through
-    the incidents they are in now."""
+    through strong matches (up to the settings' max_component reports for each article graph
+    written, so a write of many graphs at once clusters as writing them one by one does) and,
+    always, through the incidents they are in now."""
     s = view.settings
+    cap = s.max_component * max(1, len(view.hidden))
     component: dict[NamedNode, Profile] = {}
     incidents: set[NamedNode] = set()
     todo = deque(seeds)
@@ -89,7 +91,7 @@ def explore(view: View, seeds: list[NamedNode]) -> tuple[dict[NamedNode, Profile
         if incident is not None and incident not in incidents:
             incidents.add(incident)
             todo.extend(view.members(incident))
-        if len(component) > s.max_component:
+        if len(component) > cap:
             continue  # past the cap: keep incidents whole, grow no further by matches
         todo.extend(o for o, m in view.links(p).items() if m.score >= s.threshold)
     return component, view.memo.links
