@@ -382,6 +382,8 @@ def test_destroying_an_idea_is_no_property_destruction(text):
 @pytest.mark.parametrize("text, bombardment", [
     ("A bus was struck by a missile near Kessa.", True),
     ("A bus was struck by a truck near Kessa.", False),
+    ("A storm struck the villages around Kessa.", False),
+    ("A cholera epidemic struck the camps near Kessa.", False),
 ])
 def test_what_struck_a_target_tells_whether_it_was_a_bombardment(text, bombardment):
     doc, found = parse(text, TOWN)

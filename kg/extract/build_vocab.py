@@ -15,6 +15,9 @@ need nothing at run time. What it writes:
   'a power plant'; not 'a deal', 'the plan', 'hopes'): every word whose most frequent sense is an
   artifact, a place, a crop, a possession or a target, or an institution or community whose next
   sense is its building or settlement ('school', 'village').
+- natural_forces.tsv: nouns for what strikes without an attacker ('an earthquake', 'a storm',
+  'the epidemic', 'disaster'): every word whose most frequent sense is a natural phenomenon, a
+  calamity, an outbreak or an illness.
 """
 
 from __future__ import annotations
@@ -60,6 +63,10 @@ TARGET_ROOTS = (("artifact", 1), ("location", 1), ("crop", 1), ("property", 1), 
                 ("convoy", 1))
 # artifacts struck in idioms, not attacks: 'struck a match', 'struck the right key'
 NOT_TARGETS = frozenset({"match", "key"})
+# (lemma, sense) roots of what strikes without an attacker: weather, quakes, floods, disasters,
+# outbreaks, illness and fire
+NATURAL_ROOTS = (("natural_phenomenon", 1), ("misfortune", 1), ("adversity", 1), ("outbreak", 1),
+                 ("illness", 1), ("fire", 1))
 IRREGULAR_ENDINGS = ("ves", "ren", "men", "ople")
 UNCOUNTED = ("police", "people", "personnel", "staff", "military", "clergy", "youth", "militia")
 
@@ -167,6 +174,15 @@ def target_rows() -> list[tuple[str]]:
     return rows
 
 
+def natural_rows() -> list[tuple[str]]:
+    """(lemma,) for every one-word noun whose most frequent sense is below a natural root."""
+    table = wn.synsets("n")
+    below = wn.below("n", [wn.synset_of("n", lemma, n) for lemma, n in NATURAL_ROOTS])
+    return [(lemma,) for lemma in sorted(wn.senses("n"))
+            if lemma.isalpha() and (key := wn.first_sense("n", lemma)) in below
+            and lemma not in table[key].capitalised]
+
+
 def write_tsv(name: str, header: str, comment: str, rows: list[tuple[str, ...]]) -> None:
     """A data file with its comment, header and rows."""
     lines = [f"# {comment}", header, *("\t".join(r) for r in rows)]
@@ -192,6 +208,12 @@ def main() -> None:
               "or destroyed, for the triggers' physical_object flag (kg/extract/targets.py).",
               targets)
     print(f"targets.tsv: {len(targets)} nouns")
+    natural = natural_rows()
+    write_tsv("natural_forces.tsv", "lemma",
+              "Derived from WordNet by kg/extract/build_vocab.py (do not edit): what strikes "
+              "without an attacker, for the triggers' target_object flag (kg/extract/targets.py).",
+              natural)
+    print(f"natural_forces.tsv: {len(natural)} nouns")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """What can be struck or destroyed: buildings, vehicles, places, crops, property (data/events/
-targets.tsv, derived from WordNet), not ideas ('struck a deal', 'destroyed the plan')."""
+targets.tsv, derived from WordNet), not ideas ('struck a deal', 'destroyed the plan'); and
+what strikes without an attacker (data/events/natural_forces.tsv: 'an earthquake struck')."""
 
 from __future__ import annotations
 
@@ -9,6 +10,13 @@ from importlib import resources
 from spacy.tokens import Token
 
 OBJECTS = ("dobj", "nsubjpass")
+
+
+@cache
+def natural_forces() -> frozenset[str]:
+    """What strikes without an attacker: 'an earthquake', 'a storm' (data/events/natural_forces.tsv)."""
+    path = resources.files("kg.extract") / "data" / "events" / "natural_forces.tsv"
+    return frozenset(ln for ln in path.read_text(encoding="utf-8").splitlines()[2:] if ln)
 
 
 @cache
@@ -38,6 +46,12 @@ def objects_of(tok: Token) -> list[Token]:
 def struck_target(tok: Token, quantities: frozenset[str]) -> bool:
     """Whether a verb has a physical target as its object ('struck a convoy')."""
     return any(physical(o, quantities) for o in objects_of(tok))
+
+
+def natural(subjects: list[Token]) -> bool:
+    """Whether what struck was a force of nature ('an earthquake struck the region')."""
+    return any(s.lemma_.lower() in natural_forces() or s.lower_ in natural_forces()
+               for s in subjects)
 
 
 def only_targets(tok: Token, quantities: frozenset[str]) -> bool:
