@@ -329,3 +329,62 @@ def test_an_attack_with_a_weapon_from_afar_is_a_bombardment(text, cls):
 def test_no_bombardment_without_its_weapon(text, classes):
     doc, found = parse(text, TOWN)
     assert [e.cls for e in events.extract(doc, found).events] == classes
+
+
+# --- what can be struck or destroyed (data/events/targets.tsv, from WordNet) ----------------
+
+@pytest.mark.parametrize("text", [
+    "Warplanes struck a hospital in Kessa on Sunday.",
+    "Rebel drones struck a convoy near Kessa.",
+    "Government forces struck a warehouse in Kessa.",
+    "The navy struck a power plant outside Kessa.",
+    "A market in Kessa was struck overnight.",
+])
+def test_striking_a_physical_target_is_a_bombardment(text):
+    doc, found = parse(text, TOWN)
+    assert of_class(events.extract(doc, found), "Bombardment") \
+        or of_class(events.extract(doc, found), "Airstrike")
+
+
+@pytest.mark.parametrize("text", [
+    "The two parties struck a deal in Kessa on Sunday.",
+    "The speech struck a chord with voters in Kessa.",
+    "The council struck a balance between the two demands in Kessa.",
+])
+def test_striking_an_idea_is_no_attack(text):
+    doc, found = parse(text, TOWN)  # 'struck a deal' is an Agreement, no Bombardment
+    assert not [e for e in events.extract(doc, found).events
+                if e.cls in ("Bombardment", "Airstrike", "Attack", "PropertyDestruction")]
+
+
+@pytest.mark.parametrize("text", [
+    "Militiamen destroyed the bridge outside Kessa.",
+    "Herders destroyed crops near Kessa.",
+    "Settlers destroyed the tea plantations of the villagers near Kessa.",
+    "A mob destroyed ballot boxes in Kessa.",
+    "Soldiers destroyed dozens of homes in Kessa.",
+])
+def test_destroying_a_physical_thing_is_property_destruction(text):
+    doc, found = parse(text, TOWN)
+    assert of_class(events.extract(doc, found), "PropertyDestruction")
+
+
+@pytest.mark.parametrize("text", [
+    "The ruling destroyed the plan for a new road in Kessa.",
+    "The defeat destroyed the hopes of the team from Kessa.",
+    "The clerk destroyed evidence in the case in Kessa.",
+])
+def test_destroying_an_idea_is_no_property_destruction(text):
+    doc, found = parse(text, TOWN)
+    assert not of_class(events.extract(doc, found), "PropertyDestruction")
+
+
+@pytest.mark.parametrize("text, bombardment", [
+    ("A bus was struck by a missile near Kessa.", True),
+    ("A bus was struck by a truck near Kessa.", False),
+    ("A storm struck the villages around Kessa.", False),
+    ("A cholera epidemic struck the camps near Kessa.", False),
+])
+def test_what_struck_a_target_tells_whether_it_was_a_bombardment(text, bombardment):
+    doc, found = parse(text, TOWN)
+    assert bool(of_class(events.extract(doc, found), "Bombardment")) == bombardment

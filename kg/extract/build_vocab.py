@@ -11,6 +11,13 @@ need nothing at run time. What it writes:
 - means.tsv: nouns for the weapons of an attack from afar, each with the event class its use
   tells (Airstrike for aircraft, Bombardment for artillery, rockets, missiles and shells): every
   word whose most frequent sense is below those roots, and the newer words WordNet lacks.
+- targets.tsv: nouns for what can be struck or destroyed ('a hospital', 'the convoy', 'crops',
+  'a power plant'; not 'a deal', 'the plan', 'hopes'): every word whose most frequent sense is an
+  artifact, a place, a crop, a possession or a target, or an institution or community whose next
+  sense is its building or settlement ('school', 'village').
+- natural_forces.tsv: nouns for what strikes without an attacker ('an earthquake', 'a storm',
+  'the epidemic', 'disaster'): every word whose most frequent sense is a natural phenomenon, a
+  calamity, an outbreak or an illness.
 """
 
 from __future__ import annotations
@@ -49,6 +56,17 @@ MEANS_ROOTS: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = (
 MEANS_ADDED = (("air force", "Airstrike"), ("drone", "Airstrike"), ("uav", "Airstrike"), ("gunship", "Airstrike"),
                ("warplane", "Airstrike"), ("rpg", "Bombardment"), ("atgm", "Bombardment"),
                ("mlrs", "Bombardment"))
+# (lemma, sense) roots of what can be struck or destroyed: artifacts (structures, facilities,
+# vehicles, buildings), places (settlements, positions, sites), crops, property, and 'target' and
+# 'convoy', whose first senses are a reference point to shoot at and a group of vehicles
+TARGET_ROOTS = (("artifact", 1), ("location", 1), ("crop", 1), ("property", 1), ("target", 1),
+                ("convoy", 1))
+# artifacts struck in idioms, not attacks: 'struck a match', 'struck the right key'
+NOT_TARGETS = frozenset({"match", "key"})
+# (lemma, sense) roots of what strikes without an attacker: weather, quakes, floods, disasters,
+# outbreaks, illness and fire
+NATURAL_ROOTS = (("natural_phenomenon", 1), ("misfortune", 1), ("adversity", 1), ("outbreak", 1),
+                 ("illness", 1), ("fire", 1))
 IRREGULAR_ENDINGS = ("ves", "ren", "men", "ople")
 UNCOUNTED = ("police", "people", "personnel", "staff", "military", "clergy", "youth", "militia")
 
@@ -138,6 +156,33 @@ def means_rows() -> list[tuple[str, str]]:
     return sorted(rows.items())
 
 
+def target_rows() -> list[tuple[str]]:
+    """(lemma,) for every one-word noun whose most frequent sense is below a target root, or
+    whose most frequent sense is a group or an activity ('school', 'village', 'market') and one
+    of the next two is (the building, the settlement, the marketplace)."""
+    table = wn.synsets("n")
+    below = wn.below("n", [wn.synset_of("n", lemma, n) for lemma, n in TARGET_ROOTS])
+    rows = []
+    for lemma in sorted(wn.senses("n")):
+        common = [k for k in wn.senses("n")[lemma] if not table[k].instance][:3]
+        if not lemma.isalpha() or not common or lemma in NOT_TARGETS:
+            continue
+        group_first = table[common[0]].lexname in ("noun.group", "noun.act")
+        found = [k for k in common[:1 + 2 * group_first] if k in below]
+        if found and lemma not in table[found[0]].capitalised:  # not a name ('Plantation')
+            rows.append((lemma,))
+    return rows
+
+
+def natural_rows() -> list[tuple[str]]:
+    """(lemma,) for every one-word noun whose most frequent sense is below a natural root."""
+    table = wn.synsets("n")
+    below = wn.below("n", [wn.synset_of("n", lemma, n) for lemma, n in NATURAL_ROOTS])
+    return [(lemma,) for lemma in sorted(wn.senses("n"))
+            if lemma.isalpha() and (key := wn.first_sense("n", lemma)) in below
+            and lemma not in table[key].capitalised]
+
+
 def write_tsv(name: str, header: str, comment: str, rows: list[tuple[str, ...]]) -> None:
     """A data file with its comment, header and rows."""
     lines = [f"# {comment}", header, *("\t".join(r) for r in rows)]
@@ -157,6 +202,18 @@ def main() -> None:
               "Derived from WordNet by kg/extract/build_vocab.py (do not edit): the weapons of an "
               "attack from afar and the class their use tells (kg/extract/means.py).", means)
     print(f"means.tsv: {len(means)} nouns")
+    targets = target_rows()
+    write_tsv("targets.tsv", "lemma",
+              "Derived from WordNet by kg/extract/build_vocab.py (do not edit): what can be struck "
+              "or destroyed, for the triggers' physical_object flag (kg/extract/targets.py).",
+              targets)
+    print(f"targets.tsv: {len(targets)} nouns")
+    natural = natural_rows()
+    write_tsv("natural_forces.tsv", "lemma",
+              "Derived from WordNet by kg/extract/build_vocab.py (do not edit): what strikes "
+              "without an attacker, for the triggers' target_object flag (kg/extract/targets.py).",
+              natural)
+    print(f"natural_forces.tsv: {len(natural)} nouns")
 
 
 if __name__ == "__main__":

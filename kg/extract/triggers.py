@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.cues import is_according_to
 from kg.extract.event_parties import EntityIndex, words
 from kg.extract.means import means_class
+from kg.extract.targets import natural, only_targets, struck_target
 
 POS = {"V": ("VERB",), "N": ("NOUN", "PROPN"), "A": ("ADJ", "NOUN")}
 DEATH_WORDS = frozenset({"dead", "death", "kill", "die"})
@@ -210,6 +211,14 @@ def fits_flags(tok: Token, flags: frozenset[str], index: EntityIndex) -> bool:
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words()["abstract_objects"]
             for c in tok.children):
         return False
+    quantities = frozenset(words()["quantity_nouns"])
+    if "physical_object" in flags and not only_targets(tok, quantities):
+        return False  # 'destroyed the bridge', 'crops'; not 'the plan', 'hopes', 'evidence'
+    if "target_object" in flags and not struck_target(tok, quantities):
+        return False  # 'struck a hospital', 'a convoy'; not 'a deal', 'a chord', 'a balance'
+    if "target_object" in flags and ("agent" in deps and means_class(tok) is None
+                                     or natural(subjects_of(tok))):
+        return False  # 'struck by a missile'; not 'by a truck', 'an earthquake struck the region'
     if "no_clause" in flags and "ccomp" in deps:
         return False
     if "infinitive" in flags and "xcomp" not in deps:
