@@ -219,6 +219,9 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
 @click.option("--workers", default=2, show_default=True, type=int)
 @click.option("--timeout", default=30.0, show_default=True, type=float,
               help="Seconds a SPARQL query may run before it is stopped.")
+@click.option("--index-timeout", "index_timeout", default=600.0, show_default=True, type=float,
+              help="Seconds each query building the view index (/events, /map, /timeline, "
+                   "/search; once per snapshot) may run; it outlives the client that asked.")
 @click.option("--allow-update", is_flag=True, help="Enable /update behind a bearer token.")
 @click.option("--token-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="File holding the bearer token for /update (or set $KG_UPDATE_TOKEN).")
@@ -253,7 +256,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
           query_memory: int, send_timeout: float, allow_service: tuple[str, ...], debug: bool,
           no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None,
           answer_cache: int = 64, remote: str | None = None, remote_kind: str = "sparql",
-          access_log: str = "errors") -> None:
+          access_log: str = "errors", index_timeout: float = 600.0) -> None:
     """Serve the SPARQL endpoint, saved queries and pages over HTTP (read-only by default).
 
     Examples: kg serve --port 8000; kg serve --remote http://db:8890/sparql --remote-kind virtuoso
@@ -273,6 +276,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
     config["MAX_ROWS"] = max_rows
     config["ANSWER_CACHE"] = max(answer_cache, 0) << 20
     config["ACCESS_LOG"] = access_log
+    config["INDEX_TIMEOUT"] = index_timeout
     if queries_dir:
         config["QUERIES_DIR"] = str(Path(queries_dir).resolve())
     if remote:

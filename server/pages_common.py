@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from flask import current_app
 from pyoxigraph import BlankNode, Literal, NamedNode, Variable
 
 from kg import iris
@@ -21,6 +22,17 @@ def select(query: str, **bindings: Term) -> list[dict[str, Term]]:
 
     subs = {Variable(name): term for name, term in bindings.items()}
     answer = protocol.execute({"op": "select", "query": query, "substitutions": subs})
+    return protocol.checked(answer)["rows"]
+
+
+def select_for_index(query: str) -> list[dict[str, Term]]:
+    """Rows of one of the view index's own queries: run as `select` does, but with the server's
+    --index-timeout, and on to the end when the client that asked hangs up (the index is built
+    once per snapshot for every client; a scan of a large store outlasts a query's timeout)."""
+    from server import protocol
+
+    seconds = float(current_app.config.get("INDEX_TIMEOUT", 600))
+    answer = protocol.execute({"op": "select", "query": query}, timeout=seconds, watch=False)
     return protocol.checked(answer)["rows"]
 
 

@@ -70,21 +70,25 @@ def answers(app: Flask | None = None) -> AnswerCache | None:
     return found
 
 
-def execute(req: dict, fresh: bool = False) -> dict:
-    """Run one executor request for this HTTP request: the app's store, allow-list and timeout.
+def execute(req: dict, fresh: bool = False, timeout: float | None = None,
+            watch: bool = True) -> dict:
+    """Run one executor request for this HTTP request: the app's store, allow-list and timeout
+    (`timeout` seconds instead, if given).
 
-    The query stops when the client hangs up (gunicorn hands us its socket to watch). A read
-    asked again before the snapshot changes is answered from memory (server/answers.py).
+    The query stops when the client hangs up (gunicorn hands us its socket to watch), unless
+    `watch` is False. A read asked again before the snapshot changes is answered from memory
+    (server/answers.py).
     """
     req = {"store": current_app.config["STORE_DIR"],
            "allowed": list(current_app.config.get("ALLOWED_SERVICES") or []), **req}
-    timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
+    if timeout is None:
+        timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
     cache = None if fresh or not cacheable(req) else answers()
     key = pickle.dumps(req, protocol=pickle.HIGHEST_PROTOCOL) if cache is not None else b""
     kept, read_at = cache.get(key) if cache is not None else (None, None)
     if kept is not None:
         return pickle.loads(kept)
-    answer = pool().run(req, timeout, fresh=fresh, watch=request.environ.get("gunicorn.socket"))
+    answer = pool().run(req, timeout, fresh=fresh, watch=request.environ.get("gunicorn.socket") if watch else None)
     if cache is not None and answer.get("status") == 200:
         cache.put(key, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL), read_at)
     return answer

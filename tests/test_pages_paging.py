@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -162,11 +163,27 @@ def serve_answering(directory: Path, *extra: str):
 
 
 def test_a_view_over_the_timeout_answers_503_not_500(seed_store):
-    proc, base = serve_answering(seed_store, "--timeout", "0.01", "--workers", "1")
+    proc, base = serve_answering(seed_store, "--timeout", "0.01", "--index-timeout", "0.0001",
+                                  "--workers", "1")
     try:
         for path in ("/events", "/events.json", "/map.geojson", "/timeline.json"):
             status, body = get(base + path)
             assert status == 503, (path, body[:300])
             assert "timeout" in body
+    finally:
+        stop_server(proc)
+
+
+def test_the_view_index_is_built_within_its_own_timeout(seed_store):
+    """A store whose scans outlast the query timeout still gets its views: the index's queries
+    run within --index-timeout (the views then answer from the index, not the store)."""
+    proc, base = serve_answering(seed_store, "--timeout", "0.01", "--workers", "1")
+    try:
+        status, body = get(base + "/sparql?query=" + urllib.parse.quote(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o . ?s ?q ?x . ?x ?r ?y } }"))
+        assert status == 503 and "timeout" in body  # a scan is over the query timeout
+        for path in ("/events", "/events.json", "/map.geojson", "/timeline.json"):
+            status, body = get(base + path)
+            assert status == 200, (path, body[:300])
     finally:
         stop_server(proc)
