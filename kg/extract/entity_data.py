@@ -64,6 +64,7 @@ class Lexicons:
     person_cues: tuple[str, ...]
     generic: frozenset[str]
     particles: frozenset[str]
+    toponym_heads: frozenset[str]  # 'Ras', 'Bab': the first word of an Arabic place name
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +95,7 @@ def lexicons() -> Lexicons:
         person_cues=tuple(words("person_cues.txt")),
         generic=words("generic_words.txt"),
         particles=words("particles.txt"),
+        toponym_heads=words("toponym_heads.txt"),
     )
 
 

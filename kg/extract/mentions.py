@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.extract import sides
+from kg.extract.joins import ARABIC_ARTICLES
 from kg.extract.entity_data import fold, lexicons, place_class, place_kind
 from kg.extract.text import text_of
 
@@ -185,7 +186,7 @@ def placed(ent: Span, m: Mention) -> bool:
         or not person_evidence(ent)
     ):
         m.cls, m.country = place_class(kind[0]), kind[1] or None
-    elif located(ent, m.name):
+    elif located(ent, m.name) or arabic_place(ent) and not person_evidence(ent):
         m.cls, m.label = place_class(kind[0]) if kind else "Place", "GPE"
         m.country = kind[1] or None if kind else None
     else:
@@ -193,6 +194,16 @@ def placed(ent: Span, m: Mention) -> bool:
     if m.label == "PERSON":
         m.label = "GPE"  # the model's guess is overruled: the cluster is no person's
     return True
+
+
+def arabic_place(ent: Span) -> bool:
+    """'Ras al-Ain', 'Bab al-Hawa', 'Jisr al-Shughur': a place-name head ('Ras', 'Bab', 'Jisr')
+    and then a hyphened Arabic article make a place's name, whatever label the model gave it."""
+    return (
+        len(ent) >= 4
+        and ent[0].text in lexicons().toponym_heads
+        and any(t.lower_ in ARABIC_ARTICLES and t.nbor(1).text == "-" for t in ent[1:-1])
+    )
 
 
 def group_word(name: str) -> bool:
