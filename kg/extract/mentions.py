@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.extract import sides
-from kg.extract.joins import ARABIC_ARTICLES
 from kg.extract.entity_data import fold, lexicons, place_class, place_kind
+from kg.extract.joins import ARABIC_ARTICLES
 from kg.extract.text import text_of
 
 MEDIA_BEFORE = ("according to", "told", "reports", "reported by", "quoted by", "cited by")
