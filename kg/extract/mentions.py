@@ -21,7 +21,7 @@ APPOSITION_PLACES = frozenset(
     {"capital", "city", "town", "village", "hub", "district", "province", "region", "stronghold"}
 )
 MAX_APPOSITION_TOKENS = 6
-UNNAMED_PLACE_WORDS = ("capital", "outskirts")  # 'capital of X' says X is a place, names nothing
+UNNAMED_PLACE_WORDS = ("capital", "outskirts", "countryside")  # 'capital of X' says X is a place, names nothing
 MAX_LIST_TOKENS = 14  # 'Odesa, Mykolaiv, Kharkiv and Kyiv oblasts': how far a list may run
 GROUP_ARTICLES = ("La", "Los", "Las", "Le", "Les", "The")  # 'La Mayiza', 'Los Chapitos': groups
 ORG_KEYWORD_CLASSES = (
@@ -197,13 +197,15 @@ def placed(ent: Span, m: Mention) -> bool:
 
 
 def arabic_place(ent: Span) -> bool:
-    """'Ras al-Ain', 'Bab al-Hawa', 'Jisr al-Shughur': a place-name head ('Ras', 'Bab', 'Jisr')
-    and then a hyphened Arabic article make a place's name, whatever label the model gave it."""
-    return (
-        len(ent) >= 4
-        and ent[0].text in lexicons().toponym_heads
-        and any(t.lower_ in ARABIC_ARTICLES and t.nbor(1).text == "-" for t in ent[1:-1])
-    )
+    """'Ras al-Ain', 'Bab al-Hawa', 'Tell Abiad': a place-name head ('Ras', 'Bab', 'Tell') and
+    then a hyphened Arabic article, or for some heads one more capitalised word, make a place's
+    name, whatever label the model gave it."""
+    alone = lexicons().toponym_heads.get(ent[0].text)
+    if alone is None or len(ent) < 2:
+        return False
+    if alone and len(ent) == 2 and ent[1].is_title and ent[1].is_alpha:
+        return True
+    return any(t.lower_ in ARABIC_ARTICLES and t.nbor(1).text == "-" for t in ent[1:-1])
 
 
 def group_word(name: str) -> bool:
@@ -215,8 +217,8 @@ def group_word(name: str) -> bool:
 def group_noun(ent: Span, m: Mention) -> bool:
     """'the Nour al-Din al-Zinki movement': a name before a group noun is a group's name."""
     doc = ent.doc
-    if ent.label_ == "NORP" or ent.end >= len(doc) or place_kind(m.name):
-        return False
+    if ent.label_ == "NORP" or ent.end >= len(doc) or place_kind(m.name) or arabic_place(ent):
+        return False  # 'the Jabal al-Akrad front': a front line at a place
     noun = doc[ent.end].text
     cls = lexicons().group_nouns.get(noun)
     if cls is None:
