@@ -52,8 +52,8 @@ class Clusters:
 
 def strip_lost_apostrophes(ms: list[Mention], doc: Doc | None = None) -> None:
     """'Syrias', 'Damascuss', 'Bashar al Assads' (apostrophes lost) name 'Syria', 'Damascus', ...;
-    with the Doc, a place's name becomes a shorter place's only before what it would possess
-    ('Syrias Idlib province', not 'in Queens on Friday': Queens is no lost 'Queen's')."""
+    with the Doc, a name the model reads as a place's becomes a shorter place's only before
+    what it would possess ('Syrias Idlib province', not 'in Queens on Friday')."""
     lasts = Counter(fold(m.name).split()[-1] for m in ms if fold(m.name))
     for m in ms:
         if m.fixed or not m.name.endswith("s") or m.name.endswith("'s") or not fold(m.name):
@@ -63,7 +63,7 @@ def strip_lost_apostrophes(ms: list[Mention], doc: Doc | None = None) -> None:
         if lasts[last] and lasts[fold(m.name).split()[-1]] == 1:
             m.name = stem
         elif (m.label != "PERSON" and not place_kind(m.name) and place_kind(stem)
-              and (doc is None or possesses(doc, m.end))):
+              and (doc is None or m.label not in ("GPE", "LOC") or possesses(doc, m.end))):
             m.name, m.cls = stem, place_class(place_kind(stem)[0])
 
 
