@@ -77,3 +77,9 @@ def test_a_front_at_a_place_names_the_place():
 )
 def test_armed_bodies_by_their_other_names(text, label, cls):
     assert labelled(run(text), label).cls == cls
+
+
+def test_a_possessive_keeps_a_two_word_place_whole():
+    x = run("Kuwait City's port was closed after the protest on Monday.")
+    assert labelled(x, "Kuwait City").cls == "Settlement"
+    assert not [e for e in x.entities if e.label in ("Kuwait", "City")]

@@ -27,6 +27,7 @@ from kg.extract.headlines import headline_tokens
 
 POSSESSIVE_KINDS = ("country", "admin1")  # 'Syrias Idlib', 'Idlibs countryside': s-forms looked for
 # the model's labels for names (the others are times, numbers, events, laws, languages)
+POSSESSIVES = ("'s", "\u2019s")
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
 
 
@@ -110,6 +111,8 @@ def merge(
 
 def _named_place(m: Span) -> Span:
     """A longer place name the model read, with the known place's name as its id."""
+    if len(m) > 1 and m[-1].text in POSSESSIVES:
+        m = Span(m.doc, m.start, m.end - 1, label=m.label_)
     known = known_place(m.text) if m.label_ in ("GPE", "LOC") else None
     return Span(m.doc, m.start, m.end, label=m.label_, span_id=f"Place|{known}") if known else m
 
@@ -125,6 +128,8 @@ def longer_name(m: Span, lex: Span, possessive: bool = False) -> bool:
     rest = [t for t in m if not lex.start <= t.i < lex.end]
     if rest and rest[0].i == m.start and rest[0].lower_ == "the":
         rest = rest[1:]
+    if len(rest) > 1 and rest[-1].i == m.end - 1 and rest[-1].text in POSSESSIVES:
+        rest = rest[:-1]  # "Port Sudan's airport": the model's span takes the possessive in
     if any(t.lower_ == "and" and t.i == lex.end for t in rest):
         return False  # 'TRT World and Agencies': two names
     return bool(rest) and all(_name_word(t) for t in rest)

@@ -134,7 +134,7 @@ def from_lexicon(ent: Span) -> Mention:
         m.name, m.label, m.fixed = ent.text, "GPE", False  # 'Amhara region', 'Kachin state'
         m.cls, m.forms = place_context(ent) or ("Place", [])
         return m
-    if ent.label_ == "GPE":
+    if ent.label_ in ("GPE", "LOC"):
         kind = place_kind(name)
         m.fixed, m.cls = False, place_class(kind[0]) if kind else cls
     return m
