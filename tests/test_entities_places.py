@@ -83,3 +83,9 @@ def test_a_possessive_keeps_a_two_word_place_whole():
     x = run("Kuwait City's port was closed after the protest on Monday.")
     assert labelled(x, "Kuwait City").cls == "Settlement"
     assert not [e for e in x.entities if e.label in ("Kuwait", "City")]
+
+
+def test_a_known_two_word_place_stays_whole_in_a_headline():
+    x = run("Drones strike Port Sudan fuel depot\n\nDrones hit a fuel depot on Sunday, the army said.")
+    assert labelled(x, "Port Sudan").cls == "Settlement"
+    assert not [e for e in x.entities if e.label == "Port"]

@@ -91,7 +91,8 @@ def merge(
     """The model's entities with the lexicon's: where they overlap the lexicon's span wins,
     unless the model read a longer name of name words around it (`longer_name`, not in a
     headline, where capitals say nothing); then the model's span stands and the lexicon's is
-    left out. Non-overlapping spans of both stay."""
+    left out; in a headline only where the whole is a known place ('Port Sudan'). Non-overlapping
+    spans of both stay."""
     out: list[Span] = []
     used: set[tuple[int, int]] = set()
     head = headline_tokens(model[0].doc) if model and lexicon else set()
@@ -99,7 +100,7 @@ def merge(
         over = [x for x in lexicon if x.start < m.end and m.start < x.end]
         if not over:
             out.append(m)
-        elif m.start not in head and all(
+        elif (m.start not in head or _known_whole(m)) and all(
             longer_name(m, x, (x.start, x.end) in possessive) for x in over
         ):
             out.append(_named_place(m))
@@ -107,6 +108,13 @@ def merge(
         else:
             out += _outside(m, over)
     return out + [x for x in lexicon if (x.start, x.end) not in used]
+
+
+def _known_whole(m: Span) -> bool:
+    """Whether a model's place span (its possessive aside) is a known place's whole name."""
+    if len(m) > 1 and m[-1].text in POSSESSIVES:
+        m = m[:-1]
+    return m.label_ in ("GPE", "LOC") and known_place(m.text) is not None
 
 
 def _named_place(m: Span) -> Span:
