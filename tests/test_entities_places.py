@@ -86,6 +86,6 @@ def test_a_possessive_keeps_a_two_word_place_whole():
 
 
 def test_a_known_two_word_place_stays_whole_in_a_headline():
-    x = run("Drones strike Port Sudan fuel depot\n\nDrones hit a fuel depot on Sunday, the army said.")
+    x = run("Drones hit Port Sudan naval base\n\nDrones hit a fuel depot on Sunday, the army said.")
     assert labelled(x, "Port Sudan").cls == "Settlement"
     assert not [e for e in x.entities if e.label == "Port"]
