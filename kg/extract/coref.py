@@ -50,8 +50,10 @@ class Clusters:
         return list(out.values())
 
 
-def strip_lost_apostrophes(ms: list[Mention]) -> None:
-    """'Syrias', 'Damascuss', 'Bashar al Assads' (apostrophes lost) name 'Syria', 'Damascus', ..."""
+def strip_lost_apostrophes(ms: list[Mention], doc: Doc | None = None) -> None:
+    """'Syrias', 'Damascuss', 'Bashar al Assads' (apostrophes lost) name 'Syria', 'Damascus', ...;
+    with the Doc, a name the model reads as a place's becomes a shorter place's only before
+    what it would possess ('Syrias Idlib province', not 'in Queens on Friday')."""
     lasts = Counter(fold(m.name).split()[-1] for m in ms if fold(m.name))
     for m in ms:
         if m.fixed or not m.name.endswith("s") or m.name.endswith("'s") or not fold(m.name):
@@ -60,13 +62,19 @@ def strip_lost_apostrophes(ms: list[Mention]) -> None:
         last = fold(stem).split()[-1] if fold(stem) else ""
         if lasts[last] and lasts[fold(m.name).split()[-1]] == 1:
             m.name = stem
-        elif m.label != "PERSON" and not place_kind(m.name) and place_kind(stem):
+        elif (m.label != "PERSON" and not place_kind(m.name) and place_kind(stem)
+              and (doc is None or m.label not in ("GPE", "LOC") or possesses(doc, m.end))):
             m.name, m.cls = stem, place_class(place_kind(stem)[0])
+
+
+def possesses(doc: Doc, i: int) -> bool:
+    """Whether token i can start what a possessive names ('Syrias Idlib', 'Turkeys foreign')."""
+    return i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def cluster(doc: Doc, ms: list[Mention]) -> list[list[Mention]]:
     """Group mentions of one entity: same name, party group, acronym, surname, head word."""
-    strip_lost_apostrophes(ms)
+    strip_lost_apostrophes(ms, doc)
     ix = MentionIndex(doc, ms, is_acronym)  # after the names are settled
     uf = Clusters(len(ms))
     first: dict[str, int] = {}

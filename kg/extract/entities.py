@@ -32,7 +32,7 @@ def extract(doc: Doc, found: Extraction) -> Extraction:
     """Entities with all their mentions, roles and the relations the text states."""
     ms = from_doc(doc)
     ms += context_places(doc, ms)
-    coref.strip_lost_apostrophes(ms)
+    coref.strip_lost_apostrophes(ms, doc)
     ms += parties.party_mentions(doc, ms)
     ms = propagate.more_mentions(doc, ms)
     groups = propagate.attach_monitor(coref.cluster(doc, ms))

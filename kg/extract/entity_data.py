@@ -64,6 +64,7 @@ class Lexicons:
     person_cues: tuple[str, ...]
     generic: frozenset[str]
     particles: frozenset[str]
+    toponym_heads: dict[str, bool]  # 'Ras', 'Tell' -> whether one more word makes a place alone
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +95,7 @@ def lexicons() -> Lexicons:
         person_cues=tuple(words("person_cues.txt")),
         generic=words("generic_words.txt"),
         particles=words("particles.txt"),
+        toponym_heads={r[0]: r[1] == "yes" for r in rows("toponym_heads.tsv")},
     )
 
 

@@ -176,7 +176,8 @@ def extend_particle_places(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def join_article_places(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Deir ez-Zor' when the model read 'Deir' and '-Zor': a place followed by an Arabic article
-    hyphenated to a capitalised word is one name with it."""
+    hyphenated to a capitalised word is one name with it; so is 'Ra's al-Ayn', which the
+    tokenizer cuts at the apostrophe as if it were a possessive."""
     spans = sorted(spans, key=lambda s: s.start)
     out: list[Span] = []
     skip_to = -1
@@ -184,14 +185,22 @@ def join_article_places(doc: Doc, spans: list[Span]) -> list[Span]:
         if s.start < skip_to:
             continue
         end = s.end
-        if (s.label_ in ("GPE", "LOC") and end + 2 < len(doc)
-                and doc[end].lower_ in ARABIC_ARTICLES and doc[end - 1].whitespace_
-                and doc[end + 1].text == "-" and not doc[end].whitespace_
-                and not doc[end + 1].whitespace_ and doc[end + 2].is_title):
+        if s.label_ in ("GPE", "LOC") and doc[end - 1].whitespace_ and _article_at(doc, end):
             s = Span(doc, s.start, end + 3, label=s.label_)
+            skip_to = s.end
+        elif (not s.ent_id_ and end + 1 < len(doc) and doc[end].text in ("'s", "\u2019s")
+              and not doc[end - 1].whitespace_ and f"{doc[end - 1].text}'s" in lexicons().toponym_heads
+              and doc[end].whitespace_ and _article_at(doc, end + 1)):
+            s = Span(doc, s.start, end + 4, label="GPE")  # 'Ra's al-Ayn': 'Ra', 's' and 'al-Ayn'
             skip_to = s.end
         out.append(s)
     return out
+
+
+def _article_at(doc: Doc, i: int) -> bool:
+    """Whether an Arabic article hyphened to a capitalised word starts at token i ('al-Ain')."""
+    return (i + 2 < len(doc) and doc[i].lower_ in ARABIC_ARTICLES and doc[i + 1].text == "-"
+            and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].is_title)
 
 
 def join_community_pairs(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -27,6 +27,7 @@ from kg.extract.headlines import headline_tokens
 
 POSSESSIVE_KINDS = ("country", "admin1")  # 'Syrias Idlib', 'Idlibs countryside': s-forms looked for
 # the model's labels for names (the others are times, numbers, events, laws, languages)
+POSSESSIVES = ("'s", "\u2019s")
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
 
 
@@ -90,7 +91,8 @@ def merge(
     """The model's entities with the lexicon's: where they overlap the lexicon's span wins,
     unless the model read a longer name of name words around it (`longer_name`, not in a
     headline, where capitals say nothing); then the model's span stands and the lexicon's is
-    left out. Non-overlapping spans of both stay."""
+    left out; in a headline only where the whole is a known place ('Port Sudan'). Non-overlapping
+    spans of both stay."""
     out: list[Span] = []
     used: set[tuple[int, int]] = set()
     head = headline_tokens(model[0].doc) if model and lexicon else set()
@@ -98,7 +100,7 @@ def merge(
         over = [x for x in lexicon if x.start < m.end and m.start < x.end]
         if not over:
             out.append(m)
-        elif m.start not in head and all(
+        elif (m.start not in head or _known_whole(m)) and all(
             longer_name(m, x, (x.start, x.end) in possessive) for x in over
         ):
             out.append(_named_place(m))
@@ -108,8 +110,17 @@ def merge(
     return out + [x for x in lexicon if (x.start, x.end) not in used]
 
 
+def _known_whole(m: Span) -> bool:
+    """Whether a model's place span (its possessive aside) is a known place's whole name."""
+    if len(m) > 1 and m[-1].text in POSSESSIVES:
+        m = m[:-1]
+    return m.label_ in ("GPE", "LOC") and known_place(m.text) is not None
+
+
 def _named_place(m: Span) -> Span:
     """A longer place name the model read, with the known place's name as its id."""
+    if len(m) > 1 and m[-1].text in POSSESSIVES:
+        m = Span(m.doc, m.start, m.end - 1, label=m.label_)
     known = known_place(m.text) if m.label_ in ("GPE", "LOC") else None
     return Span(m.doc, m.start, m.end, label=m.label_, span_id=f"Place|{known}") if known else m
 
@@ -125,6 +136,8 @@ def longer_name(m: Span, lex: Span, possessive: bool = False) -> bool:
     rest = [t for t in m if not lex.start <= t.i < lex.end]
     if rest and rest[0].i == m.start and rest[0].lower_ == "the":
         rest = rest[1:]
+    if len(rest) > 1 and rest[-1].i == m.end - 1 and rest[-1].text in POSSESSIVES:
+        rest = rest[:-1]  # "Port Sudan's airport": the model's span takes the possessive in
     if any(t.lower_ == "and" and t.i == lex.end for t in rest):
         return False  # 'TRT World and Agencies': two names
     return bool(rest) and all(_name_word(t) for t in rest)

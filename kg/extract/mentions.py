@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract import sides
 from kg.extract.entity_data import fold, lexicons, place_class, place_kind
+from kg.extract.joins import ARABIC_ARTICLES
 from kg.extract.text import text_of
 
 MEDIA_BEFORE = ("according to", "told", "reports", "reported by", "quoted by", "cited by")
@@ -20,7 +21,7 @@ APPOSITION_PLACES = frozenset(
     {"capital", "city", "town", "village", "hub", "district", "province", "region", "stronghold"}
 )
 MAX_APPOSITION_TOKENS = 6
-UNNAMED_PLACE_WORDS = ("capital", "outskirts")  # 'capital of X' says X is a place, names nothing
+UNNAMED_PLACE_WORDS = ("capital", "outskirts", "countryside")  # 'capital of X' says X is a place, names nothing
 MAX_LIST_TOKENS = 14  # 'Odesa, Mykolaiv, Kharkiv and Kyiv oblasts': how far a list may run
 GROUP_ARTICLES = ("La", "Los", "Las", "Le", "Les", "The")  # 'La Mayiza', 'Los Chapitos': groups
 ORG_KEYWORD_CLASSES = (
@@ -133,7 +134,7 @@ def from_lexicon(ent: Span) -> Mention:
         m.name, m.label, m.fixed = ent.text, "GPE", False  # 'Amhara region', 'Kachin state'
         m.cls, m.forms = place_context(ent) or ("Place", [])
         return m
-    if ent.label_ == "GPE":
+    if ent.label_ in ("GPE", "LOC"):
         kind = place_kind(name)
         m.fixed, m.cls = False, place_class(kind[0]) if kind else cls
     return m
@@ -185,7 +186,7 @@ def placed(ent: Span, m: Mention) -> bool:
         or not person_evidence(ent)
     ):
         m.cls, m.country = place_class(kind[0]), kind[1] or None
-    elif located(ent, m.name):
+    elif located(ent, m.name) or arabic_place(ent) and not person_evidence(ent):
         m.cls, m.label = place_class(kind[0]) if kind else "Place", "GPE"
         m.country = kind[1] or None if kind else None
     else:
@@ -193,6 +194,18 @@ def placed(ent: Span, m: Mention) -> bool:
     if m.label == "PERSON":
         m.label = "GPE"  # the model's guess is overruled: the cluster is no person's
     return True
+
+
+def arabic_place(ent: Span) -> bool:
+    """'Ras al-Ain', 'Bab al-Hawa', 'Tell Abiad': a place-name head ('Ras', 'Bab', 'Tell') and
+    then a hyphened Arabic article, or for some heads one more capitalised word, make a place's
+    name, whatever label the model gave it."""
+    alone = lexicons().toponym_heads.get(ent[0].text)
+    if alone is None or len(ent) < 2:
+        return False
+    if alone and len(ent) == 2 and ent[1].is_title and ent[1].is_alpha:
+        return True
+    return any(t.lower_ in ARABIC_ARTICLES and t.nbor(1).text == "-" for t in ent[1:-1])
 
 
 def group_word(name: str) -> bool:
@@ -204,8 +217,8 @@ def group_word(name: str) -> bool:
 def group_noun(ent: Span, m: Mention) -> bool:
     """'the Nour al-Din al-Zinki movement': a name before a group noun is a group's name."""
     doc = ent.doc
-    if ent.label_ == "NORP" or ent.end >= len(doc) or place_kind(m.name):
-        return False
+    if ent.label_ == "NORP" or ent.end >= len(doc) or place_kind(m.name) or arabic_place(ent):
+        return False  # 'the Jabal al-Akrad front': a front line at a place
     noun = doc[ent.end].text
     cls = lexicons().group_nouns.get(noun)
     if cls is None:
