@@ -23,7 +23,8 @@ from kg.errors import KGError, QueryError
 from server.worker import LONG, receive, send
 
 SECRET_ENV = ("KG_UPDATE_TOKEN",)  # never handed to query processes
-IDLE_SECONDS = 15.0  # an executor idle this long beyond the warm ones is stopped
+IDLE_SECONDS = 120.0  # an executor idle this long beyond the warm ones is stopped (a start costs
+# 0.3 s of CPU, seconds of wall time on a loaded machine: bursts a minute apart reuse them)
 LONG_WALL = 2 * LONG  # wall seconds after which a request counts as long however little CPU
 
 
