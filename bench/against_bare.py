@@ -1,7 +1,7 @@
 """kg serve against the bare app (bench/baselines/bare_app.py): each query kind alone, 4 clients.
 
     python -m bench.against_bare STORE_DIR [--requests 300] [--kinds "entity lookup,aggregate"]
-        [--rounds 6] [--before DIR]
+        [--rounds 6] [--before DIR [--before-options "--answer-cache 0"]]
 
 The servers run at once on the same snapshot (2 gunicorn workers each) and are measured in
 turns, each kind in several rounds (the order of the servers rotated from round to round):
@@ -13,7 +13,8 @@ round (the goal is >= 0.9), and kg's p99 over the bare app's (<= 1.5). The serve
 seconds per request (its processes' user + system time, from /proc) are shown too: on a busy
 machine they move far less than requests/s, which other people's work takes its share of. With --before DIR, kg
 serve run from that checkout (an earlier commit) takes its turn too, so a change is measured
-against the code before it in the same run. Prints a Markdown table.
+against the code before it in the same run (with --before-options, run with those `kg serve`
+options). Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -104,16 +106,19 @@ def measure(base: str, work: list[tuple[str, str]], pid: int) -> tuple[float, li
     return len(work) / took, seconds, (cpu_seconds(pid) - cpu) / len(work)
 
 
-def servers(store_dir: Path, before: Path | None) -> dict[str, tuple[subprocess.Popen, str]]:
+def servers(store_dir: Path, before: Path | None, before_options: tuple[str, ...] = ()
+            ) -> dict[str, tuple[subprocess.Popen, str]]:
     """The servers to measure, by name: the bare app, kg serve (with and without its answer
-    cache) and, given `before` (another checkout of kg, say an earlier commit), its kg serve."""
+    cache) and, given `before` (another checkout of kg, say an earlier commit), its kg serve
+    with `before_options`."""
     started = {"bare app": start_bare(store_dir)}
     try:
         started["kg serve"] = serving.start_server(store_dir, 2)
         started["kg serve, no answer cache"] = serving.start_server(store_dir, 2,
                                                                     "--answer-cache", "0")
         if before is not None:
-            started[f"kg serve at {before.name}"] = serving.start_server(store_dir, 2, code=before)
+            name = " ".join((f"kg serve at {before.name}", *before_options))
+            started[name] = serving.start_server(store_dir, 2, *before_options, code=before)
     except BaseException:
         for proc, _ in started.values():
             serving.stop_server(proc)
@@ -122,7 +127,8 @@ def servers(store_dir: Path, before: Path | None) -> dict[str, tuple[subprocess.
 
 
 def compare(store_dir: Path, n: int, kinds: list[str], rounds: int = 6,
-            before: Path | None = None) -> dict[str, dict[str, dict[str, float]]]:
+            before: Path | None = None, before_options: tuple[str, ...] = ()
+            ) -> dict[str, dict[str, dict[str, float]]]:
     """Per kind and server: the median requests/s, the p99 seconds of every request, the median
     server CPU seconds per request, and the medians of the ratios of its requests/s and of its
     CPU to the bare app's in the same round, over `rounds` rounds of `n` requests. In each
@@ -131,7 +137,7 @@ def compare(store_dir: Path, n: int, kinds: list[str], rounds: int = 6,
     db = store.open_for_reading(store_dir)
     everything = serving.requests(db, n * len(serving.QUERIES))
     del db
-    procs = servers(store_dir, before)
+    procs = servers(store_dir, before, before_options)
     names = list(procs)
     found: dict[str, dict[str, dict[str, float]]] = {}
     try:
@@ -181,9 +187,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=6, help="turns per kind")
     parser.add_argument("--before", type=Path, help="another checkout of kg to measure too "
                         "(`git worktree add DIR COMMIT`), as it ships")
+    parser.add_argument("--before-options", default="",
+                        help='kg serve options for the --before checkout, e.g. "--answer-cache 0"')
     args = parser.parse_args(argv)
     print(table(compare(args.store, args.requests, args.kinds.split(","), args.rounds,
-                        args.before)))
+                        args.before, tuple(shlex.split(args.before_options)))))
 
 
 if __name__ == "__main__":

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from flask import Flask, Response
+from typing import TYPE_CHECKING
 
 from kg.errors import StoreError
 from server.state import StoreHandle
+
+if TYPE_CHECKING:  # Flask is imported by create_app: executors (server.worker) never load it
+    from flask import Flask, Response
 
 
 def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | None = None,
                config: dict | None = None) -> Flask:
     """An app serving the store in `store_dir`."""
+    from flask import Flask
+
     from kg.config import QUERIES_DIR, default_store
 
     app = Flask(__name__)
@@ -62,4 +66,6 @@ def create_app(store_dir: str | Path | None = None, queries_dir: str | Path | No
 
 def store_unavailable(err: StoreError) -> Response:
     """No store to read yet (or it cannot be opened): 503, saying why."""
+    from flask import Response
+
     return Response(f"503 Service Unavailable: {err}\n", status=503, mimetype="text/plain")

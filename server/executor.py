@@ -23,7 +23,8 @@ from kg.errors import KGError, QueryError
 from server.worker import LONG, receive, send
 
 SECRET_ENV = ("KG_UPDATE_TOKEN",)  # never handed to query processes
-IDLE_SECONDS = 15.0  # an executor idle this long beyond the warm ones is stopped
+IDLE_SECONDS = 120.0  # an executor idle this long beyond the warm ones is stopped (a start costs
+# 0.3 s of CPU, seconds of wall time on a loaded machine: bursts a minute apart reuse them)
 LONG_WALL = 2 * LONG  # wall seconds after which a request counts as long however little CPU
 
 
@@ -217,7 +218,10 @@ class ExecutorPool:
     """Up to `size` executors busy at once, kept warm, replaced in the background when killed.
 
     `warm` executors are kept idle; those the load called for beyond them are stopped after
-    IDLE_SECONDS unused, so the server's memory comes back down after a burst.
+    IDLE_SECONDS unused, so the server's memory comes back down after a burst. A request that
+    finds no idle executor orders a new one and takes whichever is idle first, that one or one
+    another request has just finished with: starting a process costs a second or more on a
+    loaded machine, far longer than most queries wait for a busy executor to finish.
     """
 
     def __init__(self, size: int = 4, memory_mib: int = 0, warm: int = 2) -> None:
@@ -229,13 +233,23 @@ class ExecutorPool:
         self._long = threading.BoundedSemaphore(max(1, size // 2))
         self._waiting = 0  # requests waiting for an executor
         self._idle: dict[bool, list[Executor]] = {False: [], True: []}
+        self._coming = {False: 0, True: 0}  # executors ordered for the idle ones, not yet there
+        self._wanting = {False: 0, True: 0}  # requests waiting for an idle executor
+        self._failures, self._failure = 0, None  # executors that could not start; the last why
         self._lock = threading.Lock()
+        self._ready = threading.Condition(self._lock)  # an executor parked, or failed to start
         # Executors are started by one long-lived thread: PR_SET_PDEATHSIG fires when the
         # *thread* that started a process ends, and request threads may come and go.
         self._orders: queue.Queue = queue.Queue()
         threading.Thread(target=self._spawner, daemon=True, name="kg-executors").start()
-        for _ in range(self.warm):
-            self._orders.put((False, None))
+        with self._lock:
+            for _ in range(self.warm):
+                self._order(False)
+
+    def _order(self, network: bool) -> None:
+        """Order one more idle executor of this kind (the lock held)."""
+        self._coming[network] += 1
+        self._orders.put((network, None))
 
     def _spawner(self) -> None:
         """Start executors as ordered (for a waiting request, or to keep one idle); stop idle ones."""
@@ -250,6 +264,8 @@ class ExecutorPool:
             except OSError as err:
                 if reply is not None:
                     reply.put(err)
+                else:
+                    self._arrived(network, None, err)
                 continue
             threading.Thread(target=self._deliver, args=(ex, reply), daemon=True).start()
 
@@ -260,10 +276,22 @@ class ExecutorPool:
         except KGError as err:
             if reply is not None:
                 reply.put(err)
+            else:
+                self._arrived(ex.network, None, err)
             return
         if reply is not None:
             reply.put(ex)
         else:
+            self._arrived(ex.network, ex)
+
+    def _arrived(self, network: bool, ex: Executor | None, err: Exception | None = None) -> None:
+        """An ordered executor is ready (parked), or could not be started (`err`)."""
+        with self._lock:
+            self._coming[network] -= 1
+            if err is not None:
+                self._failures, self._failure = self._failures + 1, err
+                self._ready.notify_all()
+        if ex is not None:
             self._park(ex)
 
     def _park(self, ex: Executor) -> None:
@@ -273,6 +301,7 @@ class ExecutorPool:
             idle = self._idle[ex.network]
             if len(idle) < self.size:
                 idle.append(ex)
+                self._ready.notify_all()
                 return
         ex.kill()
 
@@ -297,14 +326,26 @@ class ExecutorPool:
         return ex
 
     def _take(self, network: bool) -> Executor:
-        with self._lock:
-            idle = self._idle[network]
-            while idle:
-                ex = idle.pop()  # the most recently used: the oldest idle ones get retired
-                if ex.alive():
-                    return ex
-                ex.kill()
-        return self._start(network)
+        """An idle executor of this kind, else the first one to become idle: as many new ones
+        are on their way as requests wait, so none waits longer than a start."""
+        with self._ready:
+            failures = self._failures
+            self._wanting[network] += 1
+            try:
+                while True:
+                    idle = self._idle[network]
+                    while idle:
+                        ex = idle.pop()  # the most recently used: the oldest idle ones get retired
+                        if ex.alive():
+                            return ex
+                        ex.kill()
+                    if self._failures != failures:
+                        raise ExecutorCrashed(f"cannot start a query executor: {self._failure}")
+                    if self._coming[network] < self._wanting[network]:
+                        self._order(network)
+                    self._ready.wait()
+            finally:
+                self._wanting[network] -= 1
 
     def _call(self, network: bool, fresh: bool, request: dict, timeout: float,
               watch: socket.socket | None) -> dict:
@@ -323,7 +364,8 @@ class ExecutorPool:
         except BaseException:
             ex.kill()  # whatever went wrong, its query must not run on unwatched
             if not fresh and not network:
-                self._orders.put((network, None))
+                with self._lock:
+                    self._order(network)
             raise
         finally:
             if held:
@@ -333,7 +375,8 @@ class ExecutorPool:
         elif ex.reniced:  # it stays nice: a fresh one takes its place
             ex.kill()
             if not network:
-                self._orders.put((network, None))
+                with self._lock:
+                    self._order(network)
         else:
             self._park(ex)
         return answer

@@ -6,10 +6,11 @@ import os
 import signal
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from kg.errors import KGError
-from server.executor import ExecutorPool, LongQueriesBusy
+from server.executor import ExecutorCrashed, ExecutorPool, LongQueriesBusy
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -55,4 +56,38 @@ def test_a_long_query_without_a_long_slot_yields_to_a_waiting_one(seed_store):
         os.kill(pid, signal.SIGKILL)
     for t in threads:
         t.join(60)
+    pool.close()
+
+
+def test_a_request_waiting_for_an_executor_that_cannot_start_is_told_so(seed_store, monkeypatch):
+    monkeypatch.setattr("server.executor.sys.executable", "/nonexistent/python")
+    pool = ExecutorPool(size=2, warm=0)
+    outcomes: list = []
+
+    def ask() -> None:
+        try:
+            outcomes.append(pool.run(request(seed_store, "ASK { ?s ?p ?o }"), timeout=30))
+        except KGError as err:
+            outcomes.append(err)
+
+    thread = threading.Thread(target=ask)
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive()  # it did not wait on for an executor that never comes
+    assert len(outcomes) == 1 and isinstance(outcomes[0], ExecutorCrashed)
+    assert "cannot start a query executor" in str(outcomes[0])
+    pool.close()
+
+
+def test_requests_beyond_the_idle_executors_are_all_answered(seed_store):
+    others = set(my_executors())  # left by earlier tests' pools
+    pool = ExecutorPool(size=4, warm=1)
+    with ThreadPoolExecutor(6) as clients:
+        answers = list(clients.map(lambda _: pool.run(request(seed_store, "ASK { ?s ?p ?o }"),
+                                                      timeout=60), range(12)))
+    assert [a["status"] for a in answers] == [200] * 12
+    deadline = time.monotonic() + 30  # executors ordered for the waiting requests still arrive
+    while len(set(my_executors()) - others) > 4 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert 1 <= len(set(my_executors()) - others) <= 4  # never more kept than the pool's size
     pool.close()
