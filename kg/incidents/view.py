@@ -110,6 +110,7 @@ class View:
         for p in self.fresh.values():
             self.memo.file(p)
         self._fresh_keys: dict[str, set[NamedNode]] = {}
+        self._incident: dict[NamedNode, NamedNode | None] = {}  # report -> its incident now
         for p in self.fresh.values():
             for k in index_keys(p):
                 self._fresh_keys.setdefault(k, set()).add(p.iri)
@@ -201,10 +202,11 @@ class View:
         return memo.filed[key]
 
     def incident_of(self, report: NamedNode) -> NamedNode | None:
-        """The incident the store has for a report now."""
-        for q in self.db.quads_for_pattern(None, NKG.report, report, GRAPH):
-            return q.subject
-        return None
+        """The incident the store has for a report now (read once per write)."""
+        if report not in self._incident:
+            self._incident[report] = next(
+                (q.subject for q in self.db.quads_for_pattern(None, NKG.report, report, GRAPH)), None)
+        return self._incident[report]
 
     def members(self, incident: NamedNode) -> list[NamedNode]:
         """The reports the store has for an incident now."""
