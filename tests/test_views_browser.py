@@ -8,6 +8,7 @@ import shutil
 import urllib.parse
 
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -50,7 +51,15 @@ def follow(driver, element, ready_css: str) -> None:
     old one (read too soon, the old page's elements and URL would still answer)."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, WAIT).until(ready.staleness_of(old))
+
+    def replaced(_driver) -> bool:
+        try:
+            old.is_enabled()
+        except WebDriverException:  # stale, or (Chromium, mid-navigation) "not in the document"
+            return True
+        return False
+
+    WebDriverWait(driver, WAIT).until(replaced)
     wait_for(driver, ready_css)
 
 
