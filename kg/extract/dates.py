@@ -140,13 +140,20 @@ def weeks_back(text: str, ref: date | None) -> tuple[date, date] | None:
     if ref is None:
         return None
     low = text.lower()
-    words = lexicon()["weeks_back"]
-    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words["calendar"]):
+    if _weeks_back_words("calendar").search(low):
         monday = ref - timedelta(days=ref.weekday() + 7)
         return monday, min(monday + timedelta(days=6), ref - timedelta(days=3))
-    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words["days"]):
+    if _weeks_back_words("days").search(low):
         return ref - timedelta(days=8), ref - timedelta(days=6)
     return None
+
+
+@cache
+def _weeks_back_words(group: str) -> re.Pattern:
+    """Any of the lexicon's "weeks back" words of one group, as a whole word (one pattern)."""
+    words = lexicon()["weeks_back"][group]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b") if words \
+        else re.compile(r"(?!)")
 
 
 def weekday_in_week(ref: date, weekday: int) -> date:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from pyoxigraph import NamedNode
 
@@ -95,7 +96,7 @@ def profile(r: Report, places: Places) -> Profile:
     mentioned = set(r.article_places)
     return Profile(r, tuple(spot(p, places, g, named) for p in _sorted(own)),
                    tuple(spot(p, places, g if p in mentioned else WIKIDATA, named)
-                         for p in _sorted(regions(r, places, g))),
+                         for p in _sorted(regions(r, places, g, own))),
                    perpetrators(r, places, g), parties)
 
 
@@ -136,11 +137,12 @@ def _finest(pool: Iterable[NamedNode], places: Places, g: NamedNode) -> frozense
     return frozenset(p for p in inner if places.rank(p, g) == finest)
 
 
-def regions(r: Report, places: Places, g: NamedNode) -> frozenset[NamedNode]:
-    """The regions the report puts its anchors in: its other places (those its article's events
-    name beside an anchor it was placed in by them) and the places above its anchors, countries
-    left out."""
-    own = anchors(r, places, g)
+def regions(r: Report, places: Places, g: NamedNode,
+            own: frozenset[NamedNode] | None = None) -> frozenset[NamedNode]:
+    """The regions the report puts its anchors in (`own`, if worked out already): its other
+    places (those its article's events name beside an anchor it was placed in by them) and the
+    places above its anchors, countries left out."""
+    own = anchors(r, places, g) if own is None else own
     told = set(r.places) | {q for ev in r.article_events if own - set(r.places) and own & set(ev)
                             for q in ev}  # a report placed by its article: as its events say
     named = {p for p in told - own if not places.is_country(p, g)}
@@ -189,9 +191,14 @@ def lookup_keys(p: Profile, s: Settings) -> set[str]:
 
 def class_relation(a: str, b: str, s: Settings) -> str | None:
     """'same' (one class is, or is below, the other), 'compatible' (listed together), or None."""
+    return _class_relation(a, b, s.compatible_classes)
+
+
+@lru_cache(maxsize=1 << 12)
+def _class_relation(a: str, b: str, compatible: tuple[frozenset[str], ...]) -> str | None:
     if is_a(a, b) or is_a(b, a):
         return "same"
-    for group in s.compatible_classes:
+    for group in compatible:
         if any(is_a(a, g) for g in group) and any(is_a(b, g) for g in group):
             return "compatible"
     return None

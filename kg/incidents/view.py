@@ -38,12 +38,16 @@ class Memo:
         self._tried: dict[NamedNode, set[NamedNode]] = {}  # report -> reports compared with it
         self._of_graph: dict[NamedNode, set[NamedNode]] = {}  # article graph -> its reports kept
         self.complete: set[NamedNode] = set()  # reports compared with all their candidates
+        self.around: dict[NamedNode, list[list]] = {}  # article graph -> its events' places
+        self.issued: dict[NamedNode, dict] = {}  # article graph -> article -> its dct:issued
 
     def forget(self, graphs: Iterable[NamedNode]) -> None:
         """Drop what came from article graphs that are being replaced."""
         gone = set(graphs)
         self.places.forget(gone)
         for g in gone:
+            self.around.pop(g, None)
+            self.issued.pop(g, None)
             for iri in self._of_graph.pop(g, ()):
                 self.profiles.pop(iri, None)
                 self.complete.discard(iri)
@@ -106,6 +110,7 @@ class View:
         for p in self.fresh.values():
             self.memo.file(p)
         self._fresh_keys: dict[str, set[NamedNode]] = {}
+        self._incident: dict[NamedNode, NamedNode | None] = {}  # report -> its incident now
         for p in self.fresh.values():
             for k in index_keys(p):
                 self._fresh_keys.setdefault(k, set()).add(p.iri)
@@ -148,14 +153,29 @@ class View:
             props.setdefault(q.predicate, []).append(q.object)
         issued = None
         for article in props.get(NKG.article, ())[:1]:
-            for q in self.db.quads_for_pattern(article, DCT.issued, None, graph):
-                issued = q.object
+            issued = self._issued(article, graph)
         tolls = [q.subject for q in self.db.quads_for_pattern(None, ABOUT, iri, graph)]
-        around: dict[NamedNode, list] = {}
-        for q in self.db.quads_for_pattern(None, NKG.place, None, graph):
-            if "/event/" in q.subject.value:
-                around.setdefault(q.subject, []).append(q.object)
-        return make(iri, props, issued, tolls, self.settings.article_lag_days, around.values())
+        return make(iri, props, issued, tolls, self.settings.article_lag_days,
+                    self._around(graph))
+
+    def _issued(self, article: NamedNode, graph: NamedNode) -> Literal | None:
+        """An article's dct:issued in its graph in the store (read once per article)."""
+        known = self.memo.issued.setdefault(graph, {})
+        if article not in known:
+            known[article] = None
+            for q in self.db.quads_for_pattern(article, DCT.issued, None, graph):
+                known[article] = q.object
+        return known[article]
+
+    def _around(self, graph: NamedNode) -> list[list]:
+        """The places of each event of an article graph in the store (read once per graph)."""
+        if graph not in self.memo.around:
+            around: dict[NamedNode, list] = {}
+            for q in self.db.quads_for_pattern(None, NKG.place, None, graph):
+                if "/event/" in q.subject.value:
+                    around.setdefault(q.subject, []).append(q.object)
+            self.memo.around[graph] = list(around.values())
+        return self.memo.around[graph]
 
     def near(self, p: Profile) -> set[NamedNode]:
         """The reports that share a blocking key with `p` (its candidates), after the write."""
@@ -182,10 +202,11 @@ class View:
         return memo.filed[key]
 
     def incident_of(self, report: NamedNode) -> NamedNode | None:
-        """The incident the store has for a report now."""
-        for q in self.db.quads_for_pattern(None, NKG.report, report, GRAPH):
-            return q.subject
-        return None
+        """The incident the store has for a report now (read once per write)."""
+        if report not in self._incident:
+            self._incident[report] = next(
+                (q.subject for q in self.db.quads_for_pattern(None, NKG.report, report, GRAPH)), None)
+        return self._incident[report]
 
     def members(self, incident: NamedNode) -> list[NamedNode]:
         """The reports the store has for an incident now."""
