@@ -69,6 +69,8 @@ def articles() -> Response:
     """The articles, newest first, a page at a time (`?page=`)."""
     number = pages_paging.number()
     nav = pages_paging.nav(count_articles(), ARTICLES_PER_PAGE, number)
+    if number > nav["last"]:  # past the end: no such page (page 1 of none is the empty list)
+        return not_found(f"page {number} of the articles (there are {nav['last']})")
     listed = list_articles(ARTICLES_PER_PAGE, (number - 1) * ARTICLES_PER_PAGE)
     return page("articles.html", articles=listed, nav=nav)
 

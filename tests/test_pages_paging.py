@@ -97,6 +97,8 @@ def test_articles_pages_hold_every_article_once(many_server, many_store):
     assert len(listed) == len(set(listed)) and set(listed) == every
     assert get(many_server + "/articles?page=0")[0] == 400
     assert get(many_server + "/articles?page=x")[0] == 400
+    status, body = get(many_server + f"/articles?page={pages + 1}")
+    assert status == 404 and f"there are {pages}" in body
 
 
 def most_mentioned(directory: Path) -> tuple[str, int, int]:
