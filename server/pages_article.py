@@ -35,7 +35,8 @@ MARKED = """SELECT ?g ?x ?p ?o ?olabel ?b ?end WHERE { GRAPH ?g {
     OPTIONAL { ?o rdfs:label ?olabel } }"""
 
 ENTITIES = """SELECT ?g ?e ?cls ?label (COUNT(DISTINCT ?m) AS ?n) (SAMPLE(?wd) AS ?item) WHERE {
-    GRAPH ?g { ?e nkg:mention ?m ; a ?cls ; rdfs:label ?label . OPTIONAL { ?e owl:sameAs ?wd } }
+    GRAPH ?g { ?e nkg:mention ?m ; a ?cls ; rdfs:label ?label }
+    OPTIONAL { GRAPH ?g { ?e owl:sameAs ?wd } }
 } GROUP BY ?g ?e ?cls ?label ORDER BY DESC(?n) ?label"""
 
 

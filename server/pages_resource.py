@@ -44,8 +44,8 @@ OWN_EVIDENCE = """SELECT ?s ?evidence ?sb ?tb ?te ?a ?title WHERE {
   OPTIONAL { GRAPH ?g { ?s nkg:evidenceSpan ?span . ?span nif:beginIndex ?sb } }
   OPTIONAL { GRAPH ?g { ?s nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te } }
   OPTIONAL { GRAPH ?g { ?s nkg:article ?a . ?a dct:title ?title } } }"""
-ARGUMENTS = """SELECT ?s ?e ?cls ?label ?b ?end WHERE { GRAPH ?g {
-    ?s ?p ?e . ?e nkg:mention ?m ; a ?cls ; rdfs:label ?label .
+ARGUMENTS = """SELECT ?s ?e ?cls ?label ?b ?end WHERE { GRAPH ?g { ?s ?p ?e }
+    GRAPH ?g { ?e nkg:mention ?m ; a ?cls ; rdfs:label ?label .
     ?m nif:beginIndex ?b ; nif:endIndex ?end } }"""
 
 VALUES_SHOWN = 50  # values of one property listed; the RDF twin has them all

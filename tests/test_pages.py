@@ -289,3 +289,24 @@ def test_links_only_to_our_pages_and_http_iris():
     assert href("http://www.wikidata.org/entity/Q858") == "http://www.wikidata.org/entity/Q858"
     assert href("javascript:alert(1)") is None
     assert href("data:text/html,<b>x</b>") is None
+
+
+def test_article_entity_table_gives_mentions_and_wikidata_items(live_server, seed_store):
+    """Each entity row: its mentions in the article, and its item exactly when it is linked."""
+    found = rows(seed_store, """SELECT ?a ?e (COUNT(DISTINCT ?m) AS ?n) (SAMPLE(?w) AS ?item) WHERE {
+        GRAPH ?g { ?a a nkg:Article . ?e nkg:mention ?m } OPTIONAL { GRAPH ?g { ?e owl:sameAs ?w } }
+        } GROUP BY ?a ?e""")
+    articles = {r["a"].value for r in found}
+    article = min(articles, key=lambda a: (  # one with linked and unlinked entities
+        len({r["item"] is None for r in found if r["a"].value == a}) < 2, a))
+    expected = {path_of(r["e"].value): (int(r["n"].value), r["item"] is not None)
+                for r in found if r["a"].value == article}
+    assert {linked for _, linked in expected.values()} == {True, False}
+    status, _, body = get(live_server + path_of(article))
+    assert status == 200
+    table = body.split("<h2>Entities", 1)[1].split("</table>", 1)[0]
+    shown = re.findall(r'<tr>\s*<td><span class="swatch[^"]*"></span><a href="([^"]+)">.*?'
+                       r'<td class="num">(\d+)</td>\s*<td>(.*?)</td>', table, re.DOTALL)
+    assert {link for link, _, _ in shown} == set(expected)
+    for link, mentions, item in shown:
+        assert (int(mentions), "wikidata.org" in item) == expected[link]
