@@ -44,8 +44,10 @@ OWN_EVIDENCE = """SELECT ?s ?evidence ?sb ?tb ?te ?a ?title WHERE {
   OPTIONAL { GRAPH ?g { ?s nkg:evidenceSpan ?span . ?span nif:beginIndex ?sb } }
   OPTIONAL { GRAPH ?g { ?s nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te } }
   OPTIONAL { GRAPH ?g { ?s nkg:article ?a . ?a dct:title ?title } } }"""
-ARGUMENTS = """SELECT ?s ?e ?cls ?label ?b ?end WHERE { GRAPH ?g { ?s ?p ?e }
-    GRAPH ?g { ?e nkg:mention ?m ; a ?cls ; rdfs:label ?label .
+# The event's IRI written in as VALUES, not substituted: the engine plans its joins without
+# substitutions, so it matched every mention of the store first (1.7 s -> 1 ms, 2,600 articles).
+ARGUMENTS = """SELECT ?s ?e ?cls ?label ?b ?end WHERE { VALUES ?s { %s } GRAPH ?g {
+    ?s ?p ?e . ?e nkg:mention ?m ; a ?cls ; rdfs:label ?label .
     ?m nif:beginIndex ?b ; nif:endIndex ?end } }"""
 
 VALUES_SHOWN = 50  # values of one property listed; the RDF twin has them all
@@ -99,7 +101,7 @@ def own_evidence(iri: NamedNode, tops: dict[str, str]) -> list[dict]:
     """An event's or claim's evidence sentences with trigger and named entities marked."""
     found = []
     evidence = select(OWN_EVIDENCE, s=iri)
-    arguments = select(ARGUMENTS, s=iri) if evidence else []  # an entity has none: not asked
+    arguments = select(ARGUMENTS % iri) if evidence else []  # an entity has none: not asked
     for row in evidence:
         sentence = row["evidence"].value
         start = int(row["sb"].value) if "sb" in row else None
