@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import entities
 from kg.extract.classes import top_class
 from kg.model import Entity, Extraction
-from kg.nlp import get_nlp
-from kg.read import from_text
-
-
-def run(text: str) -> Extraction:
-    """Entities read from a small text."""
-    article = from_text(text, "test.txt", "test.txt")
-    return entities.extract(get_nlp()(article.text), Extraction(article=article))
+from tests.test_entities_general import run
 
 
 def labelled(x: Extraction, label: str) -> Entity:
