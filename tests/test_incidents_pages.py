@@ -5,6 +5,7 @@ by a real `kg serve`."""
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 from html.parser import HTMLParser
 
@@ -81,6 +82,9 @@ def test_the_incident_page_shows_each_report_with_its_sentence(served):
     for sentence in ("killing 12 civilians", "Gunmen killed 14 people", "rose to 15 dead"):
         assert any(sentence in r for r in reports), sentence
     assert "Why these reports are one incident" in html and "place same" in html
+    # each report's trigger is marked in its sentence, at its own offsets
+    marks = re.findall(r'<mark class="trigger"[^>]*>([^<]+)</mark>', html)
+    assert len(marks) >= 3 and {m.lower() for m in marks} & {"killing", "killed"}
 
 
 def test_the_incident_is_rdf_for_rdf_clients(served):
