@@ -24,17 +24,21 @@ INVOLVED_COUNT = f"""SELECT ?s (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {NAMING} %s }
 # Each OPTIONAL holds its own GRAPH ?g: one inside GRAPH ?g { } is matched in every graph first.
 INVOLVED_PAGE = f"""SELECT ?s ?x (MAX(STR(?t)) AS ?when) WHERE {{ {NAMING} FILTER(%s)
     OPTIONAL {{ ?x nkg:time ?t }} }} GROUP BY ?s ?x ORDER BY DESC(?when) ?x"""
-INVOLVED = """SELECT ?s ?x ?role ?cls ?xlabel ?evidence ?sb ?a ?title ?status ?mb ?me
+# Each OPTIONAL one pattern or path in its own GRAPH ?g: pyoxigraph looks those up per row; an
+# OPTIONAL of several patterns it evaluates over the whole store, then joins. The trigger and the
+# resource's own mentions (pairs of offsets, not one path) come apart, in TRIGGERS and MENTIONS.
+INVOLVED = """SELECT ?s ?x ?role ?cls ?xlabel ?evidence ?sb ?a ?title ?status
 WHERE { VALUES ?x { %s }
   GRAPH ?g { ?x ?role ?s ; nkg:evidence ?evidence ; a ?cls }
   OPTIONAL { GRAPH ?g { ?x rdfs:label ?xlabel } }
-  OPTIONAL { GRAPH ?g { ?x nkg:evidenceSpan ?span . ?span nif:beginIndex ?sb } }
-  OPTIONAL { GRAPH ?g { ?x nkg:article ?a . ?a dct:title ?title } }
-  OPTIONAL { GRAPH ?g { ?s nkg:mention ?m . ?m nif:beginIndex ?mb ; nif:endIndex ?me } }
+  OPTIONAL { GRAPH ?g { ?x nkg:evidenceSpan/nif:beginIndex ?sb } }
+  OPTIONAL { GRAPH ?g { ?x nkg:article ?a } }
+  OPTIONAL { GRAPH ?g { ?x nkg:article/dct:title ?title } }
   OPTIONAL { ?x nkg:status/rdfs:label ?status } }"""
-# Apart: joined in INVOLVED, the engine matched every trigger span of the store first.
 TRIGGERS = """SELECT ?x ?tb ?te WHERE { VALUES ?x { %s }
     ?x nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te }"""
+MENTIONS = """SELECT ?s ?x ?mb ?me WHERE { VALUES ?x { %s }
+    GRAPH ?g { ?x nkg:evidence ?evidence . ?s nkg:mention ?m . ?m nif:beginIndex ?mb ; nif:endIndex ?me } }"""
 MENTION_COUNT = """SELECT ?s (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?m) AS ?mentions)
     WHERE { GRAPH ?g { ?s nkg:mention ?m . ?a a nkg:Article } } GROUP BY ?s"""
 MENTIONED = """SELECT ?s ?a ?title (COUNT(DISTINCT ?m) AS ?n) WHERE {
@@ -79,8 +83,9 @@ def involved_page(iri: NamedNode, test: str, page: int, tops: dict[str, str]) ->
             x["roles"].append(role)
         if r["cls"] not in x["classes"]:
             x["classes"].append(r["cls"])
-        if "mb" in r:
-            x["mentions"].add((int(r["mb"].value), int(r["me"].value)))
+    for r in select(MENTIONS % values, s=iri):
+        if found[r["x"].value]:
+            found[r["x"].value]["mentions"].add((int(r["mb"].value), int(r["me"].value)))
     for x in (x for x in found.values() if x):
         named = [c for c in x["classes"] if c != NKG.Claim] or x["classes"]
         x["class_name"] = local_name(named[0])

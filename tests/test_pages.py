@@ -310,3 +310,19 @@ def test_article_entity_table_gives_mentions_and_wikidata_items(live_server, see
     assert {link for link, _, _ in shown} == set(expected)
     for link, mentions, item in shown:
         assert (int(mentions), "wikidata.org" in item) == expected[link]
+
+
+def test_entity_page_marks_its_own_mentions_in_the_events_naming_it(live_server, seed_store):
+    """The evidence of each event listed on an entity page marks the trigger and the entity's
+    own mentions in that sentence (and only the entity's: the marks read as its names)."""
+    found = rows(seed_store, """SELECT ?e (COUNT(DISTINCT ?ev) AS ?n) WHERE { GRAPH ?g {
+        ?ev nkg:trigger ?t ; nkg:evidence ?v ; ?role ?e . ?e nkg:mention ?m ; rdfs:label ?l } }
+        GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1""")
+    entity = found[0]["e"]
+    names = {r["text"].value.lower() for r in rows(seed_store, f"""SELECT DISTINCT ?text WHERE {{
+        {entity} nkg:mention ?m . ?m nif:anchorOf ?text }}""")}
+    status, _, body = get(live_server + path_of(entity.value))
+    assert status == 200
+    own = re.findall(r'<mark class="ent self"[^>]*>(?:<a [^>]*>)?([^<]+)<', body)
+    assert own and {m.lower() for m in own} <= names
+    assert '<mark class="trigger"' in body
