@@ -1,7 +1,13 @@
-"""Export: `kg export --format turtle` in a child process, its time and peak memory.
+"""Export: `kg export` in a child process, its time and peak memory, against bare pyoxigraph.
 
-The baseline is bare pyoxigraph in a child process of its own: open the same snapshot
-read-only and serialise every quad's triple as Turtle with pyoxigraph.serialize.
+`run` (bench/run.py's export section): Turtle, against bare pyoxigraph in a child process of its
+own opening the same snapshot read-only and serialising every triple with pyoxigraph.serialize.
+
+`python -m bench.export STORE [--formats nquads,trig,...]`: every format against a bare
+`Store.dump` of the same snapshot in the same format (a dataset format dumps the whole store,
+the default graph included; a graph format the default graph), each in its own child process,
+bare and kg alternating. The ratio is kg's quads/s over bare's, each counting what it wrote:
+kg's dataset dumps hold the named graphs only (the default graph is their merge, derived).
 """
 
 from __future__ import annotations
@@ -34,6 +40,15 @@ db = Store.read_only(sys.argv[1])
 with open(sys.argv[2], "wb") as out:  # the default graph: every triple once, as kg export writes
     serialize((q.triple for q in db.quads_for_pattern(None, None, None, DefaultGraph())), out,
               RdfFormat.TURTLE)
+"""
+STORE_DUMP = PEAK + """
+from pyoxigraph import DefaultGraph, RdfFormat, Store
+fmt = getattr(RdfFormat, sys.argv[3])
+db = Store.read_only(sys.argv[1])
+if fmt.supports_datasets:
+    db.dump(sys.argv[2], fmt)
+else:
+    db.dump(sys.argv[2], fmt, from_graph=DefaultGraph())
 """
 KG = PEAK + """
 from kg.cli import main
@@ -81,3 +96,55 @@ def run(store_dir: Path, out_dir: Path) -> Export:
     kg_file.unlink()
     bare_file.unlink()
     return Export(quads, kg_seconds, kg_rss, bare_seconds, bare_rss, size)
+
+
+RDF_FORMATS = {"nquads": "N_QUADS", "trig": "TRIG", "turtle": "TURTLE", "ntriples": "N_TRIPLES",
+               "rdfxml": "RDF_XML", "jsonld": "JSON_LD"}
+
+
+def against_store_dump(store_dir: Path, out_dir: Path, fmt: str) -> dict:
+    """One format: kg export and a bare Store.dump of the same snapshot, quads and seconds each."""
+    db = store.open_for_reading(store_dir)
+    triples = store.count(db)
+    named = sum(1 for _ in store.named_quads(db))
+    del db
+    dataset = fmt in store.DATASET_FORMATS
+    snap = store.latest_snapshot(store_dir) or store_dir / "db"
+    kg_file, bare_file = out_dir / f"kg.{fmt}", out_dir / f"bare.{fmt}"
+    bare_seconds, bare_rss = child([sys.executable, "-c", STORE_DUMP, str(snap), str(bare_file),
+                                    RDF_FORMATS[fmt]])
+    kg_seconds, kg_rss = child([sys.executable, "-c", KG, "export", "--store", str(store_dir),
+                                "--format", fmt, "-o", str(kg_file)])
+    sizes = kg_file.stat().st_size, bare_file.stat().st_size
+    kg_file.unlink()
+    bare_file.unlink()
+    kg_quads, bare_quads = (named, named + triples) if dataset else (triples, triples)
+    return {"format": fmt, "kg_quads": kg_quads, "kg_s": kg_seconds, "kg_rss_mib": kg_rss // 1024,
+            "bare_quads": bare_quads, "bare_s": bare_seconds, "bare_rss_mib": bare_rss // 1024,
+            "quads_ratio": (kg_quads / kg_seconds) / (bare_quads / bare_seconds),
+            "bytes_ratio": (sizes[0] / kg_seconds) / (sizes[1] / bare_seconds)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("store", type=Path)
+    parser.add_argument("--formats", default=",".join(RDF_FORMATS))
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args(argv)
+    print("| format | kg quads | kg s | kg MiB | bare quads | bare s | bare MiB "
+          "| x bare (quads/s) | x bare (bytes/s) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in args.formats.split(","):
+            for _ in range(args.repeat):
+                r = against_store_dump(args.store, Path(tmp), fmt)
+                print(f"| {fmt} | {r['kg_quads']:,} | {r['kg_s']:.2f} | {r['kg_rss_mib']} "
+                      f"| {r['bare_quads']:,} | {r['bare_s']:.2f} | {r['bare_rss_mib']} "
+                      f"| {r['quads_ratio']:.2f} | {r['bytes_ratio']:.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

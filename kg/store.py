@@ -282,7 +282,27 @@ def dump(store: Store, out: IO[bytes], fmt: str, graph: NamedNode | DefaultGraph
 
     The whole store in a dataset format (TriG, N-Quads, JSON-LD) is its named graphs; in a
     graph format (Turtle, N-Triples, RDF/XML) it is the default graph, each triple once.
+    Oxigraph's own `Store.dump` writes every format but JSON-LD, a graph at a time, so no quad
+    passes through Python (the derived default graph is what a dataset dump leaves out).
     """
+    rdf_format = FORMATS[fmt]
+    if not isinstance(store, Store) or fmt == "jsonld":  # a remote store; JSON-LD is one document
+        serialized(store, out, fmt, graph)
+    elif fmt not in DATASET_FORMATS:
+        store.dump(out, rdf_format, from_graph=DefaultGraph() if graph is None else graph,
+                   prefixes=PREFIXES)
+    elif fmt == "nquads":
+        for g in store.named_graphs() if graph is None else [graph]:
+            store.dump(GraphLines(out, g), RdfFormat.N_TRIPLES, from_graph=g)
+    else:  # TriG: each graph's Turtle in its block
+        for g in store.named_graphs() if graph is None else [graph]:
+            out.write(f"{g} {{\n".encode())
+            store.dump(out, RdfFormat.TURTLE, from_graph=g)
+            out.write(b"}\n")
+
+
+def serialized(store, out: IO[bytes], fmt: str, graph: NamedNode | DefaultGraph | None) -> None:
+    """What `dump` writes, each quad passed through Python (any store with quads_for_pattern)."""
     rdf_format = FORMATS[fmt]
     if fmt in DATASET_FORMATS:
         quads = named_quads(store) if graph is None else store.quads_for_pattern(None, None, None, graph)
@@ -290,6 +310,27 @@ def dump(store: Store, out: IO[bytes], fmt: str, graph: NamedNode | DefaultGraph
         return
     quads = store.quads_for_pattern(None, None, None, DefaultGraph() if graph is None else graph)
     serialize((q.triple for q in quads), out, rdf_format, prefixes=PREFIXES)
+
+
+class GraphLines:
+    """A writer turning the N-Triples lines written to it into N-Quads lines of one graph.
+
+    Every N-Triples line ends in " .\n" and holds no other newline (literals escape theirs), so
+    the graph's name goes before each line's end; a line cut between two writes waits for its end.
+    """
+
+    def __init__(self, out: IO[bytes], graph: NamedNode) -> None:
+        self.out, self.tail, self.end = out, b"", f" {graph} .\n".encode()
+
+    def write(self, chunk: bytes) -> int:
+        data = self.tail + bytes(chunk)
+        cut = data.rfind(b"\n") + 1
+        self.tail = data[cut:]
+        self.out.write(data[:cut].replace(b" .\n", self.end))
+        return len(chunk)
+
+    def flush(self) -> None:
+        self.out.flush()
 
 
 def count(store: Store, graph: NamedNode | DefaultGraph | None = None) -> int:
