@@ -110,3 +110,22 @@ def test_figures_are_numbers(tiny_report):
     assert len(exports) == 2 and all(int(r[3]) > 0 for r in exports)
     serving = rows(tiny_report, "Serving /sparql")[1:]
     assert sum(int(r[1]) for r in serving[:-1]) == int(serving[-1][1]) == 12
+
+
+def test_saved_queries_bench_compares_rows(seed_store, tmp_path, capsys):
+    from bench import saved_queries
+    from kg.config import QUERIES_DIR
+
+    old = tmp_path / "queries"
+    old.mkdir()
+    for path in QUERIES_DIR.glob("*.rq"):
+        text = path.read_text(encoding="utf-8")
+        if path.stem == "articles":  # an old version that lost its claims count
+            text = text.replace("COALESCE(?claimCount, 0)", "0")
+        (old / path.name).write_text(text, encoding="utf-8")
+    saved_queries.main([str(seed_store), "--against", str(old)])
+    rows = {line.split(" | ")[0].strip("| "): line for line in capsys.readouterr().out.splitlines()
+            if line.startswith("| ") and not line.startswith("| query")}
+    assert "wikidata_enrichment" not in rows and len(rows) >= 12
+    assert rows["articles"].endswith("| **no** |")
+    assert all(line.endswith("| yes |") for name, line in rows.items() if name != "articles")

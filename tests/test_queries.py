@@ -13,6 +13,8 @@ from kg.config import QUERIES_DIR
 from kg.errors import QueryError
 from kg.queries import ParamError, load_queries, parse_params, parse_query, run_saved
 from kg.store import open_for_reading
+from kg.vocab import DCT, NKG
+from tests.test_queries_pairs import members, objects
 
 QUERY_FILES = sorted(QUERIES_DIR.glob("*.rq"))
 NAMES = [p.stem for p in QUERY_FILES]
@@ -94,6 +96,21 @@ def test_query_names_an_expected_row(name, store, queries, wikidata_standin):
     column, needles = EXPECTED[name]
     rows = table(run_saved(store, queries[name], defaults_for(name, wikidata_standin)))
     assert has(rows, column, *needles), f"{name}: no {column} containing {needles}"
+
+
+def test_articles_count_the_events_and_claims_of_each_article(store, queries):
+    read_from = objects(store, NKG.article)
+    events, claims = members(store, NKG.Event), members(store, NKG.Claim)
+    titles = objects(store, DCT.title)
+    want = sorted((a.value, next(iter(titles[a])).value,
+                   sum(1 for e in events if a in read_from.get(e, ())),
+                   sum(1 for c in claims if a in read_from.get(c, ())))
+                  for a in members(store, NKG.Article))
+    rows = run_saved(store, queries["articles"], {})
+    got = sorted((r["article"].value, r["articleTitle"].value, int(r["events"].value),
+                  int(r["claims"].value)) for r in rows)
+    assert len(want) == 5 and all(w[2] and w[3] for w in want)
+    assert got == want
 
 
 def test_region_includes_places_inside_it(store, queries):
