@@ -31,6 +31,7 @@ from kg.extract.entity_data import (
 )
 from kg.extract.headlines import headline_tokens
 from kg.extract.spans import where
+from kg.extract.text import text_of
 
 POSSESSIVE_KINDS = ("country", "admin1")  # 'Syrias Idlib', 'Idlibs countryside': s-forms looked for
 # the model's labels for names (the others are times, numbers, events, laws, languages)
@@ -50,11 +51,18 @@ def acronym_words() -> frozenset[str]:
 @Language.component("kg_acronym_words_v1")
 def mark_acronym_words(doc: Doc) -> Doc:
     """The norm of an acronym that is an English word is the acronym, where the text around it
-    is not written in capitals (there 'IS' is a word), so the lexicon ruler matches it."""
+    is not written in capitals (there 'IS' is a word), so the model and the lexicon ruler read
+    it as a name."""
     for i in where(doc, ORTH, acronym_words()):
-        if not in_capitals(doc[i]):
+        if not (in_capitals(doc[i]) or compound_end(doc, i)):
             doc[i].norm_ = doc[i].text
     return doc
+
+
+def compound_end(doc: Doc, i: int) -> bool:
+    """Whether token i ends a hyphened name in capitals ('TURK-IS'; not 'anti-IS')."""
+    return (i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_ and doc[i - 2].text.isupper())
 
 
 def shouted_word(span: Span) -> bool:
@@ -64,9 +72,12 @@ def shouted_word(span: Span) -> bool:
 
 
 def in_capitals(tok) -> bool:
-    """Whether the other letters of a token's sentence are (nearly) all capitals, or too few
-    to tell."""
-    letters = [c for t in tok.sent if t.i != tok.i for c in t.text if c.isalpha()]
+    """Whether the other letters of a token's line are (nearly) all capitals, or too few to
+    tell (read from the text: the parse is not made yet)."""
+    text = text_of(tok.doc)
+    start, end = text.rfind("\n", 0, tok.idx) + 1, text.find("\n", tok.idx)
+    line = text[start:tok.idx] + text[tok.idx + len(tok):end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
     return len(letters) < MIN_LETTERS or sum(c.isupper() for c in letters) >= CAPS_SHARE * len(
         letters)
 

@@ -60,10 +60,10 @@ FIXES: tuple[Fix, ...] = (
 def add_components(nlp: Language) -> None:
     """Add the acronym-word marks, the lexicon ruler and then the fixes, after the model's NER,
     once."""
-    if ACRONYM_WORDS not in nlp.pipe_names:
-        nlp.add_pipe("kg_acronym_words_v1", name=ACRONYM_WORDS, after="ner")
+    if ACRONYM_WORDS not in nlp.pipe_names:  # first: the model reads the norm too
+        nlp.add_pipe("kg_acronym_words_v1", name=ACRONYM_WORDS, first=True)
     if RULER not in nlp.pipe_names:
-        nlp.add_pipe("kg_lexicon_ruler_v1", name=RULER, after=ACRONYM_WORDS)
+        nlp.add_pipe("kg_lexicon_ruler_v1", name=RULER, after="ner")
     if FIXES_NAME not in nlp.pipe_names:
         nlp.add_pipe("kg_entity_fixes_v1", name=FIXES_NAME, after=RULER)
 
