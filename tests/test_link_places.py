@@ -85,3 +85,10 @@ def test_a_place_in_a_demonyms_country_is_not_abroad():
 ])
 def test_demonym_countries(text, countries):
     assert demonym_countries(text) == countries
+
+
+def test_a_demonym_does_not_vouch_for_a_sound_alike():
+    """'Palestinian' makes no town of the West Bank whose name only sounds like 'Holy City'."""
+    ents = read("Palestinian worshippers said Israeli police barred them from the mosques of the "
+                "Holy City on Friday.")
+    assert ents["Holy City"].qid is None

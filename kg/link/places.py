@@ -30,7 +30,8 @@ from kg.link.people import demonym_countries
 from kg.model import Entity
 
 NEAR_KM = 300.0
-IN_COUNTRY = 0.25  # in a country the article names, or names by a demonym ('Malian troops')
+IN_COUNTRY = 0.25  # in a country the article names
+DEMONYM = 0.15  # in a country only a demonym names ('Malian troops'): often the actor's, weaker
 OTHER_COUNTRY = 0.5  # a region or town in a country the article never names: rarely meant
 NAMESAKE = 0.2  # a bare name shared by a city and its region: for the city, against the region
 Parts = list[tuple[float, str]]
@@ -104,12 +105,11 @@ def place_parts(m: Match, hints: set[str], ctx: Context, dateline: bool,
     elif ctx.countries and c.country in ctx.countries:
         parts.append((IN_COUNTRY, "in a country the article names"))
     elif not ctx.countries and c.country in ctx.demonyms:  # a country named wins over a demonym
-        parts.append((IN_COUNTRY, "in the country of a demonym the article uses"))
+        parts.append((DEMONYM, "in the country of a demonym the article uses"))
     elif ctx.countries and not (c.major or dateline or c.country in ctx.demonyms):
         parts.append((-OTHER_COUNTRY, "in a country the article never names"))
     if m.quality < LEVELS["bare"] and not (in_parent or (
-            c.prior >= 0.9 and c.country in ctx.countries | ctx.demonyms
-            and near(c, ctx.points))):
+            c.prior >= 0.9 and c.country in ctx.countries and near(c, ctx.points))):
         parts.append((-0.5, "a sound-alike far from the article's places"))
     fit = hint_fit(kind, hints)
     if fit:
