@@ -18,7 +18,7 @@ from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.entity_data import (
@@ -37,7 +37,7 @@ POSSESSIVE_KINDS = ("country", "admin1")  # 'Syrias Idlib', 'Idlibs countryside'
 # the model's labels for names (the others are times, numbers, events, laws, languages)
 POSSESSIVES = ("'s", "\u2019s")
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
-CAPS_SHARE = 0.7  # of a sentence's letters in capitals: text written in capitals (a headline)
+CAPS_SHARE = 0.7  # of a line's letters in capitals: text written in capitals (a headline)
 MIN_LETTERS = 6  # fewer letters around a word say nothing of how the text is written
 
 
@@ -71,7 +71,7 @@ def shouted_word(span: Span) -> bool:
     return len(span) == 1 and span[0].text in acronym_words() and span[0].norm_ != span[0].text
 
 
-def in_capitals(tok) -> bool:
+def in_capitals(tok: Token) -> bool:
     """Whether the other letters of a token's line are (nearly) all capitals, or too few to
     tell (read from the text: the parse is not made yet)."""
     text = text_of(tok.doc)
