@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from test_link_people import read
 
+from kg.link.people import demonym_countries
+
 
 @pytest.fixture(scope="module")
 def provinces():
@@ -58,3 +60,35 @@ def test_a_country_is_not_its_capital_city():
 def test_a_city_that_is_a_territory():
     assert read("Police in Chandigarh, India, arrested two men on Monday.")["Chandigarh"].qid \
         == "Q43433"
+
+
+@pytest.mark.parametrize("text, country", [
+    # no country named: the demonym tells which Tripoli
+    ("Lebanese soldiers deployed in Tripoli after clashes between rival gunmen.", "LB"),
+    # a country named wins over a demonym
+    ("Lebanese volunteers arrived in Tripoli, Libya, to help after the floods.", "LY"),
+])
+def test_a_demonym_is_context_unless_a_country_is_named(text, country):
+    assert read(text)["Tripoli"].country == country
+
+
+def test_a_place_in_a_demonyms_country_is_not_abroad():
+    ents = read("Kenyan police said gunmen who crossed from Somalia killed three teachers in "
+                "Mandera on Tuesday.")
+    assert ents["Mandera"].qid == "Q949915"  # the town in Kenya, though only Somalia is named
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("South Sudanese refugees crossed the river, officials said.", {"SS"}),
+    ("Sudanese and Malian officers met Burkinabe envoys.", {"SD", "ML", "BF"}),
+    ("Workers polish the floors; ENGLISH TEXT IN CAPITALS.", set()),
+])
+def test_demonym_countries(text, countries):
+    assert demonym_countries(text) == countries
+
+
+def test_a_demonym_does_not_vouch_for_a_sound_alike():
+    """'Palestinian' makes no town of the West Bank whose name only sounds like 'Holy City'."""
+    ents = read("Palestinian worshippers said Israeli police barred them from the mosques of the "
+                "Holy City on Friday.")
+    assert ents["Holy City"].qid is None

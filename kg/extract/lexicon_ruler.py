@@ -4,15 +4,21 @@ name, but a longer name the model read around it stands ('United Nations Office 
 Crime', 'Kenya Police Service', 'Mexico City').
 
 Known-name spans carry `ent_id_` = "<Class>|<canonical name>" so later steps need not guess.
+
+An acronym that is also an English word ('WHO', 'IS') is matched on its norm, which
+`acronym_words` sets to the acronym only in text not written in capitals: 'WHO said' is the
+World Health Organization, 'Who said' and the headline 'THIS IS A HEADLINE' name nothing.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.entity_data import (
@@ -24,18 +30,64 @@ from kg.extract.entity_data import (
     words,
 )
 from kg.extract.headlines import headline_tokens
+from kg.extract.spans import where
+from kg.extract.text import text_of
 
 POSSESSIVE_KINDS = ("country", "admin1")  # 'Syrias Idlib', 'Idlibs countryside': s-forms looked for
 # the model's labels for names (the others are times, numbers, events, laws, languages)
 POSSESSIVES = ("'s", "\u2019s")
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
+CAPS_SHARE = 0.7  # of a line's letters in capitals: text written in capitals (a headline)
+MIN_LETTERS = 6  # fewer letters around a word say nothing of how the text is written
+
+
+@lru_cache(maxsize=1)
+def acronym_words() -> frozenset[str]:
+    """Lexicon names that are one-word acronyms and English stop words: 'WHO', 'IS'."""
+    return frozenset(surface for surface, _, _ in ruler_names()
+                     if surface.isupper() and surface.lower() in STOP_WORDS)
+
+
+@Language.component("kg_acronym_words_v1")
+def mark_acronym_words(doc: Doc) -> Doc:
+    """The norm of an acronym that is an English word is the acronym, where the text around it
+    is not written in capitals (there 'IS' is a word), so the model and the lexicon ruler read
+    it as a name."""
+    for i in where(doc, ORTH, acronym_words()):
+        if not (in_capitals(doc[i]) or compound_end(doc, i)):
+            doc[i].norm_ = doc[i].text
+    return doc
+
+
+def compound_end(doc: Doc, i: int) -> bool:
+    """Whether token i ends a hyphened name in capitals ('TURK-IS'; not 'anti-IS')."""
+    return (i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_ and doc[i - 2].text.isupper())
+
+
+def shouted_word(span: Span) -> bool:
+    """Whether a span is one acronym that is a word, in text written in capitals (left
+    unmarked): 'IS' in 'THIS IS A HEADLINE' is no name."""
+    return len(span) == 1 and span[0].text in acronym_words() and span[0].norm_ != span[0].text
+
+
+def in_capitals(tok: Token) -> bool:
+    """Whether the other letters of a token's line are (nearly) all capitals, or too few to
+    tell (read from the text: the parse is not made yet)."""
+    text = text_of(tok.doc)
+    start, end = text.rfind("\n", 0, tok.idx) + 1, text.find("\n", tok.idx)
+    line = text[start:tok.idx] + text[tok.idx + len(tok):end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) < MIN_LETTERS or sum(c.isupper() for c in letters) >= CAPS_SHARE * len(
+        letters)
 
 
 @lru_cache(maxsize=1)
 def ruler_patterns() -> list[dict]:
     """EntityRuler patterns: lexicon organisations and outlets, countries, apostrophe-less forms."""
     pats = [
-        {"label": "ORG", "pattern": surface, "id": f"{cls}|{name}"}
+        {"label": "ORG", "pattern": surface, "id": f"{cls}|{name}",
+         "word": surface in acronym_words()}
         for surface, name, cls in ruler_names()
         if not surface.islower()
     ]
@@ -66,22 +118,28 @@ class LexiconRuler:
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.words = Matcher(nlp.vocab)  # acronyms that are words, on the norm marked for them
         self.possessive: set[int] = set()
         for pat in ruler_patterns():
             key = f"{pat['label']}\t{pat['id']}" + ("\ts" if pat.get("possessive") else "")
-            self.matcher.add(key, [nlp.make_doc(pat["pattern"])])
+            if pat.get("word"):
+                self.words.add(key, [[{"NORM": pat["pattern"]}]])
+            else:
+                self.matcher.add(key, [nlp.make_doc(pat["pattern"])])
             if pat.get("possessive"):
                 self.possessive.add(nlp.vocab.strings[key])
 
     def __call__(self, doc: Doc) -> Doc:
-        """The longest lexicon matches, merged with the model's entities (see `merge`)."""
+        """The longest lexicon matches, merged with the model's entities (see `merge`; less an
+        acronym that is a word in text written in capitals)."""
         spans, possessive = [], set()
-        for key, s, e in self.matcher(doc):
+        for key, s, e in [*self.matcher(doc), *self.words(doc)]:
             label, ident = doc.vocab.strings[key].split("\t")[:2]
             spans.append(Span(doc, s, e, label=label, span_id=ident))
             if key in self.possessive:
                 possessive.add((s, e))
-        doc.ents = merge(list(doc.ents), filter_spans(spans), possessive)
+        model = [m for m in doc.ents if not shouted_word(m)]
+        doc.ents = merge(model, filter_spans(spans), possessive)
         return doc
 
 

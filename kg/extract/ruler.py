@@ -1,4 +1,5 @@
-"""kg's entity components after the model's NER: the lexicon ruler, then the span fixes.
+"""kg's entity components after the model's NER: acronyms that are words marked, the lexicon
+ruler, then the span fixes.
 
 The fixes run in FIXES order, each `fix(doc, spans) -> spans`. They add or correct names with
 evidence (a lexicon, the gazetteer, a cue word, a bracket, the layout); none drops a span the
@@ -16,6 +17,7 @@ from spacy.util import filter_spans
 from kg.extract import brackets, headlines, joins, people, recut, tables, untagged
 from kg.extract.lexicon_ruler import LexiconRuler
 
+ACRONYM_WORDS = "kg_acronym_words"
 RULER = "kg_entity_ruler"
 FIXES_NAME = "kg_entity_fixes"
 
@@ -56,7 +58,10 @@ FIXES: tuple[Fix, ...] = (
 
 
 def add_components(nlp: Language) -> None:
-    """Add the lexicon ruler and then the fixes, after the model's NER, once."""
+    """Add the acronym-word marks, the lexicon ruler and then the fixes, after the model's NER,
+    once."""
+    if ACRONYM_WORDS not in nlp.pipe_names:  # first: the model reads the norm too
+        nlp.add_pipe("kg_acronym_words_v1", name=ACRONYM_WORDS, first=True)
     if RULER not in nlp.pipe_names:
         nlp.add_pipe("kg_lexicon_ruler_v1", name=RULER, after="ner")
     if FIXES_NAME not in nlp.pipe_names:

@@ -9,6 +9,7 @@ from spacy.attrs import IS_TITLE, IS_UPPER, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_data import bundled_places, fold, lexicons, place_kind, words
+from kg.extract.lexicon_ruler import shouted_word
 from kg.extract.spans import free, line_starts, put, where
 
 DASHES = ("-", "\u2013", "\u2014")
@@ -66,10 +67,11 @@ def _acronym(tok) -> bool:
 
 def add_bare_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """'the U.N. mission MONUSCO', 'M23 rebels': an acronym the model left untagged inside a
-    sentence is an organisation's (headline and dateline capitals are not: no lower-case line)."""
+    sentence is an organisation's (headline and dateline capitals are not: no lower-case line;
+    nor an acronym that is a word, 'WHO', in text written in capitals)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     for tok in (doc[i] for i in where(doc, IS_UPPER) if i not in taken):
-        if not _acronym(tok) or tok.is_sent_start:
+        if not _acronym(tok) or tok.is_sent_start or shouted_word(doc[tok.i : tok.i + 1]):
             continue
         if tok.i > 0 and doc[tok.i - 1].text == "(":
             continue  # '(IGP)', '(AFSPA)': the bracket rules decide what it spells

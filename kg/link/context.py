@@ -33,6 +33,7 @@ class Context:
     countries: frozenset[str]
     places: frozenset[str]  # QIDs of places the article names exactly
     points: tuple[tuple[float, float], ...] = ()  # where those places (below country) are
+    demonyms: frozenset[str] = frozenset()  # countries its demonyms name ('Malian troops')
 
 
 @dataclass(frozen=True)

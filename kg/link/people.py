@@ -49,6 +49,20 @@ def lexicon() -> Lexicon:
     return Lexicon(roles, demonyms, max(len(p.split()) for p in roles))
 
 
+@lru_cache(maxsize=1)
+def _demonym_pattern() -> re.Pattern[str]:
+    """Every demonym as written (capitalised), longest first: 'South Sudanese' before 'Sudanese'."""
+    forms = sorted((" ".join(w.capitalize() for w in d.split()) for d in lexicon().demonyms),
+                   key=lambda f: (-len(f), f))
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])")
+
+
+def demonym_countries(text: str) -> frozenset[str]:
+    """The countries a text names by a demonym ('Malian troops': ML; 'South Sudanese' is SS alone)."""
+    demonyms = lexicon().demonyms
+    return frozenset(demonyms[fold(m.group())] for m in _demonym_pattern().finditer(text))
+
+
 def _rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8") as f:
         return list(csv.DictReader((line for line in f if not line.startswith("#")),

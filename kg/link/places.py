@@ -1,6 +1,6 @@
 """Places: what the article says for or against a place item.
 
-The article decides: the countries it names, places it names that contain the candidate, the
+The article decides: the countries it names (or, naming none, names by a demonym), places it names that contain the candidate, the
 affix the text used ("province of Latakia" is the governorate, a bare "Damascus" the city,
 "Idlib, Hama and Aleppo provinces" the three governorates). A town in a country the article
 never names is rarely meant, unless it is a capital ('Paris') or a city of a million that a
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.classes import top_class
@@ -25,9 +26,12 @@ from kg.link.candidates import (
 from kg.link.context import Context
 from kg.link.gazetteer import Candidate, Gazetteer, Match
 from kg.link.normalize import LEVELS, bare, fold, keys
+from kg.link.people import demonym_countries
 from kg.model import Entity
 
 NEAR_KM = 300.0
+IN_COUNTRY = 0.25  # in a country the article names
+DEMONYM = 0.15  # in a country only a demonym names ('Malian troops'): often the actor's, weaker
 OTHER_COUNTRY = 0.5  # a region or town in a country the article never names: rarely meant
 NAMESAKE = 0.2  # a bare name shared by a city and its region: for the city, against the region
 Parts = list[tuple[float, str]]
@@ -54,15 +58,16 @@ def place_facts(entities: Iterable[Entity], gaz: Gazetteer, matched: dict | None
 
 
 def article_context(entities: Iterable[Entity], gaz: Gazetteer, but: str | None = None,
-                    facts: dict | None = None) -> Context:
+                    facts: dict | None = None, text: str = "") -> Context:
     """Countries and places the article names unambiguously (leaving out the country entity
-    `but` names, so that a place cannot vouch for its own country)."""
+    `but` names, so that a place cannot vouch for its own country), and the countries its
+    demonyms name (`text`: the article's text)."""
     facts = place_facts(entities, gaz) if facts is None else facts
     places = set().union(*(qids for qids, _ in facts.values()))
     countries = {c for key, (_, c) in facts.items() if c and key != but}
     points = tuple((c.lat, c.lon) for qid in sorted(places) if (c := gaz.get(qid)) is not None
                    and c.kind != "country" and c.lat is not None and c.lon is not None)
-    return Context(frozenset(countries), frozenset(places), points)
+    return Context(frozenset(countries), frozenset(places), points, demonym_countries(text))
 
 
 def without(ctx: Context, facts: dict, key: str) -> Context:
@@ -71,7 +76,7 @@ def without(ctx: Context, facts: dict, key: str) -> Context:
     own = facts.get(key, (None, None))[1]
     if own is None or any(c == own for k, (_, c) in facts.items() if k != key):
         return ctx
-    return Context(ctx.countries - {own}, ctx.places, ctx.points)
+    return replace(ctx, countries=ctx.countries - {own})
 
 
 def near(c: Candidate, points: tuple[tuple[float, float], ...], km: float = NEAR_KM) -> bool:
@@ -98,8 +103,10 @@ def place_parts(m: Match, hints: set[str], ctx: Context, dateline: bool,
     if kind == "country":
         parts.append((0.1, "a country"))
     elif ctx.countries and c.country in ctx.countries:
-        parts.append((0.25, "in a country the article names"))
-    elif ctx.countries and not (c.major or dateline):
+        parts.append((IN_COUNTRY, "in a country the article names"))
+    elif not ctx.countries and c.country in ctx.demonyms:  # a country named wins over a demonym
+        parts.append((DEMONYM, "in the country of a demonym the article uses"))
+    elif ctx.countries and not (c.major or dateline or c.country in ctx.demonyms):
         parts.append((-OTHER_COUNTRY, "in a country the article never names"))
     if m.quality < LEVELS["bare"] and not (in_parent or (
             c.prior >= 0.9 and c.country in ctx.countries and near(c, ctx.points))):

@@ -112,7 +112,8 @@ def decide(e: Entity, gaz: Gazetteer, ctx: Context, reading: Reading = NO_TEXT,
     place = top_class(e.cls) == "Place"
     hints |= list_hints(ws) if place else set()
     short = shortest(e)
-    used = {"countries": sorted(ctx.countries), "hints": sorted(hints)}
+    used = {"countries": sorted(ctx.countries), "demonyms": sorted(ctx.demonyms),
+            "hints": sorted(hints)}
     if not matches:
         return Verdict(e, None, "no item of this class in the gazetteer has this name", (), used)
     if not place and short == "acronym" and shouted(ws):
@@ -194,7 +195,7 @@ def verdicts(entities: tuple[Entity, ...], gaz: Gazetteer,
     (whose context includes the parties and bodies linked in the first pass)."""
     matched: dict = {}
     facts = places.place_facts(entities, gaz, matched)
-    ctx = places.article_context(entities, gaz, facts=facts)
+    ctx = places.article_context(entities, gaz, facts=facts, text=reading.text)
     todo = [e for e in entities if not (e.qid or e.scoped)]
     out = {e.key: decide(e, gaz, places.without(ctx, facts, e.key), reading, matched.get(e.key))
            for e in todo if top_class(e.cls) != "Actor"}
