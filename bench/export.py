@@ -133,7 +133,7 @@ def against_store_dump(store_dir: Path, out_dir: Path, fmt: str) -> dict:
             "bare_quads": bare_quads, "bare_s": bare_seconds, "bare_rss_mib": bare_rss // 1024,
             "quads_ratio": (kg_quads / kg_seconds) / (bare_quads / bare_seconds),
             "cpu_ratio": (kg_quads / kg_cpu) / (bare_quads / bare_cpu),
-            "bytes_ratio": (sizes[0] / kg_seconds) / (sizes[1] / bare_seconds)}
+            "bytes_ratio": (sizes[0] / kg_cpu) / (sizes[1] / bare_cpu)}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args(argv)
     print("| format | kg quads | kg s | kg MiB | bare quads | bare s | bare MiB "
-          "| x bare (quads/s) | x bare (quads/CPU s) | x bare (bytes/s) |")
+          "| x bare (quads/s) | x bare (quads/CPU s) | x bare (bytes/CPU s) |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in args.formats.split(","):
