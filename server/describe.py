@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import Blueprint, Response, current_app, request
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
-from kg import store
+from kg import sparql, store
 from kg.errors import KGError
 from kg.vocab import DCT, PREFIXES, RDF, SH, XSD, Namespace
 from server import formats, protocol
@@ -69,7 +69,8 @@ def settled(snapshot: Path) -> bool:
 
 def count_rows(query: str) -> list[tuple[str, int]]:
     """(first value, count) pairs from a statistics query run in an executor."""
-    answer = protocol.run_query(query, accept="application/sparql-results+json", max_rows=None)
+    answer = protocol.run_query(query, accept="application/sparql-results+json", max_rows=None,
+                                base=sparql.BASE)  # the same key whatever URL asked
     if answer["status"] != 200:
         raise KGError(answer["error"])
     data = json.loads(answer["body"])

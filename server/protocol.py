@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import time
 from functools import lru_cache
 
 from flask import Blueprint, Flask, Response, current_app, request
@@ -10,7 +11,7 @@ from pyoxigraph import NamedNode
 
 from kg.errors import KGError, QueryError, StoreError
 from server import formats, point
-from server.answers import AnswerCache, cacheable
+from server.answers import ANSWER_MAX, AnswerCache, cacheable
 from server.executor import (
     ClientGone,
     ExecutorBusy,
@@ -21,6 +22,7 @@ from server.executor import (
     QueryMemory,
     QueryTimeout,
 )
+from server.kept import KEEP_AFTER, KeptAnswers, enabled
 
 STATUS: tuple[tuple[type[KGError], int], ...] = (
     (QueryTimeout, 503), (ExecutorBusy, 503), (QueryMemory, 503), (LongQueriesBusy, 503),
@@ -70,6 +72,15 @@ def answers(app: Flask | None = None) -> AnswerCache | None:
     return found
 
 
+def kept_answers(app: Flask | None = None) -> KeptAnswers | None:
+    """The slow answers kept on disk beside the current snapshot (None: not for this store)."""
+    app = app or current_app
+    if "kg_kept" not in app.extensions:
+        directory = app.config["STORE_DIR"]
+        app.extensions["kg_kept"] = KeptAnswers(directory) if enabled(directory) else None
+    return app.extensions["kg_kept"]
+
+
 def execute(req: dict, fresh: bool = False, timeout: float | None = None,
             watch: bool = True) -> dict:
     """Run one executor request for this HTTP request: the app's store, allow-list and timeout
@@ -77,7 +88,8 @@ def execute(req: dict, fresh: bool = False, timeout: float | None = None,
 
     The query stops when the client hangs up (gunicorn hands us its socket to watch), unless
     `watch` is False. A read asked again before the snapshot changes is answered from memory
-    (server/answers.py).
+    (server/answers.py); one that took an executor KEEP_AFTER seconds or more is also kept on
+    disk for the snapshot (server/kept.py), for the other workers and after a restart.
     """
     req = {"store": current_app.config["STORE_DIR"],
            "allowed": list(current_app.config.get("ALLOWED_SERVICES") or []), **req}
@@ -85,12 +97,22 @@ def execute(req: dict, fresh: bool = False, timeout: float | None = None,
         timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
     cache = None if fresh or not cacheable(req) else answers()
     key = pickle.dumps(req, protocol=pickle.HIGHEST_PROTOCOL) if cache is not None else b""
-    kept, read_at = cache.get(key) if cache is not None else (None, None)
-    if kept is not None:
-        return pickle.loads(kept)
+    found, read_at = cache.get(key) if cache is not None else (None, None)
+    disk = kept_answers() if cache is not None and found is None else None
+    if disk is not None:
+        found, snapshot = disk.get(key)
+        if found is not None:
+            cache.put(key, found, read_at)
+    if found is not None:
+        return pickle.loads(found)
+    started = time.monotonic()
     answer = pool().run(req, timeout, fresh=fresh, watch=request.environ.get("gunicorn.socket") if watch else None)
     if cache is not None and answer.get("status") == 200:
-        cache.put(key, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL), read_at)
+        found = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        cache.put(key, found, read_at)
+        if disk is not None and time.monotonic() - started >= float(
+                current_app.config.get("KEEP_AFTER", KEEP_AFTER)) and len(found) <= ANSWER_MAX:
+            disk.put(key, found, snapshot)
     return answer
 
 
@@ -111,10 +133,13 @@ def valid_iri(iri: str) -> NamedNode:
 
 def run_query(query: str, default_graph: list[str] | None = None,
               named_graphs: list[str] | None = None, accept: str | None = None,
-              params: dict | None = None, max_rows: int | None = -1) -> dict:
+              params: dict | None = None, max_rows: int | None = -1,
+              base: str | None = None) -> dict:
     """Run a read query in an executor with the app's timeout, allow-list and row cap.
 
-    Relative IRIs in the query resolve against the URL it was sent to (the endpoint's).
+    Relative IRIs in the query resolve against the URL it was sent to (the endpoint's), or
+    against `base` if given (the server's own queries: their answer then is the same whatever
+    URL asked, and so is their key in the answer caches).
     """
     for iri in (default_graph or []) + (named_graphs or []):
         valid_iri(iri)
@@ -130,7 +155,7 @@ def run_query(query: str, default_graph: list[str] | None = None,
             return answer
     req = {"op": "query", "query": query,
            "default_graph": default_graph, "named_graphs": named_graphs,
-           "accept": accept, "params": params or {}, "max_rows": rows, "base": base_url()}
+           "accept": accept, "params": params or {}, "max_rows": rows, "base": base_url() if base is None else base}
     return execute(req)
 
 

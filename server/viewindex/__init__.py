@@ -4,6 +4,8 @@ The pages /events, /map, /timeline and /search filter, count and page with SQL o
 than the store: their facet counts scan every event, which SPARQL would redo per request. It is
 built by a dozen SELECTs run in the executors (each within the server's --index-timeout, not a
 query's, and not stopped when the client that asked hangs up) when a snapshot is first asked for, and kept until the next snapshot - as server/describe.py keeps VoID counts.
+Once the snapshot has settled, the index is also kept on disk beside it (server/viewindex/disk.py):
+the other workers, and this one after a restart, read it from there instead of building it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from flask import current_app
 from kg import store
 from server.describe import settled
 from server.pages_common import select_for_index
+from server.viewindex import disk
 from server.viewindex.load import build
 
 CACHED_ANSWERS = 256  # per snapshot: facet counts and totals of recent filter combinations
@@ -72,5 +75,8 @@ def current() -> Index:
             return index
         final = snapshot is not None and settled(snapshot)  # before building: it reads from now
         if index is None or index.snapshot != name or final:
-            holder.index, holder.final = Index(build(select_for_index), name), final
+            db = (disk.load_or_build(current_app.config["STORE_DIR"], snapshot.name,
+                                     lambda: build(select_for_index))
+                  if final else build(select_for_index))
+            holder.index, holder.final = Index(db, name), final
         return holder.index
