@@ -91,12 +91,13 @@ def execute(req: dict, fresh: bool = False, timeout: float | None = None,
     (server/answers.py); one that took an executor KEEP_AFTER seconds or more is also kept on
     disk for the snapshot (server/kept.py), for the other workers and after a restart.
     """
-    req = {"store": current_app.config["STORE_DIR"],
-           "allowed": list(current_app.config.get("ALLOWED_SERVICES") or []), **req}
+    req = {"allowed": list(current_app.config.get("ALLOWED_SERVICES") or []), **req}
     if timeout is None:
         timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
     cache = None if fresh or not cacheable(req) else answers()
+    # the key leaves out the store's path: the kept files go where the store goes
     key = pickle.dumps(req, protocol=pickle.HIGHEST_PROTOCOL) if cache is not None else b""
+    req["store"] = current_app.config["STORE_DIR"]
     found, read_at = cache.get(key) if cache is not None else (None, None)
     disk = kept_answers() if cache is not None and found is None else None
     if disk is not None:
