@@ -3,7 +3,8 @@
 The answer cache (server/answers.py) lives in one worker's memory and starts empty after a
 restart. What took an executor KEEP_AFTER seconds or more (the home page's counts, VoID's, the
 class tree, an entity page's totals ...) is also written here, keyed by the same request bytes,
-so the other workers and a restarted server read it instead of scanning the store again.
+and so are the view index's slow answers (the facet counts of /events: server/viewindex), so
+the other workers and a restarted server read them instead of working them out again.
 
 The file is shared by the workers (SQLite's own locking); one that is of another snapshot or
 format, or that SQLite finds corrupt, is replaced by an empty one. A write that has to wait for
@@ -24,23 +25,31 @@ from server import snapshots
 
 HERE = Path(__file__).resolve().parent
 KEEP_AFTER = 0.1  # seconds an executor took: quicker answers are cheaper to make again
-FORMAT = snapshots.format_hash([pyoxigraph.__version__, *(
-    (HERE / name).read_text(encoding="utf-8") for name in ("worker.py", "formats.py"))])
+MADE_BY = [HERE / "worker.py", HERE / "formats.py",  # the executors' answers, the views' counts
+           *sorted(p for p in (HERE / "viewindex").rglob("*") if p.suffix in (".py", ".sql", ".rq"))]
+FORMAT = snapshots.format_hash([pyoxigraph.__version__,
+                                *(p.read_text(encoding="utf-8") for p in MADE_BY)])
 SCHEMA = "CREATE TABLE answer (key BLOB PRIMARY KEY, value BLOB NOT NULL)"
 
 
 class KeptAnswers:
     """The answers file of the current snapshot, opened (or made) on first use."""
 
-    def __init__(self, store_dir: str) -> None:
+    def __init__(self, store_dir: str, keep_after: float = KEEP_AFTER) -> None:
         self.store_dir = store_dir
+        self.keep_after = keep_after
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._snapshot: str | None = None
 
-    def get(self, key: bytes) -> tuple[bytes | None, str | None]:
-        """(the answer kept for this request or None, the snapshot it is looked up in)."""
-        snapshot = snapshots.current(self.store_dir)
+    def worth(self, seconds: float) -> bool:
+        """Whether an answer that took this long to make is worth keeping on disk."""
+        return seconds >= self.keep_after
+
+    def get(self, key: bytes, snapshot: str | None = None) -> tuple[bytes | None, str | None]:
+        """(the answer kept for this request or None, the snapshot it is looked up in: the
+        current one unless given)."""
+        snapshot = snapshot or snapshots.current(self.store_dir)
         if snapshot is None:
             return None, None
         with self._lock:

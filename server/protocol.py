@@ -77,7 +77,9 @@ def kept_answers(app: Flask | None = None) -> KeptAnswers | None:
     app = app or current_app
     if "kg_kept" not in app.extensions:
         directory = app.config["STORE_DIR"]
-        app.extensions["kg_kept"] = KeptAnswers(directory) if enabled(directory) else None
+        keep_after = float(app.config.get("KEEP_AFTER", KEEP_AFTER))
+        app.extensions["kg_kept"] = (KeptAnswers(directory, keep_after) if enabled(directory)
+                                     else None)
     return app.extensions["kg_kept"]
 
 
@@ -111,8 +113,8 @@ def execute(req: dict, fresh: bool = False, timeout: float | None = None,
     if cache is not None and answer.get("status") == 200:
         found = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
         cache.put(key, found, read_at)
-        if disk is not None and time.monotonic() - started >= float(
-                current_app.config.get("KEEP_AFTER", KEEP_AFTER)) and len(found) <= ANSWER_MAX:
+        if disk is not None and disk.worth(time.monotonic() - started) and \
+                len(found) <= ANSWER_MAX:
             disk.put(key, found, snapshot)
     return answer
 

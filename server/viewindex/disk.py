@@ -22,9 +22,13 @@ FORMAT = snapshots.format_hash(
     for p in [HERE / "schema.sql", HERE / "load.py", *sorted((HERE / "sparql").glob("*.rq"))])
 
 
-def load(store_dir: str | Path, snapshot: str) -> sqlite3.Connection | None:
-    """The index kept for this snapshot, opened read-only (None if there is none to trust)."""
-    return snapshots.open_checked(snapshots.path(store_dir, snapshot, "views"), snapshot, FORMAT)
+def load(store_dir: str | Path, snapshot: str, check: bool = False) -> sqlite3.Connection | None:
+    """The index kept for this snapshot, opened read-only (None if there is none to trust).
+
+    Its header, length and kg_meta are checked; every page only with `check` (a full read of
+    the file): damage found later by a query is repaired then (`rebuild`)."""
+    return snapshots.open_checked(snapshots.path(store_dir, snapshot, "views"), snapshot, FORMAT,
+                                  check=check)
 
 
 def save(db: sqlite3.Connection, store_dir: str | Path, snapshot: str) -> bool:
@@ -54,6 +58,19 @@ def load_or_build(store_dir: str | Path, snapshot: str,
         return found
     with building(store_dir, snapshot):
         found = load(store_dir, snapshot)  # another worker may have built it meanwhile
+        if found is not None:
+            return found
+        db = build()
+        save(db, store_dir, snapshot)
+        return db
+
+
+def rebuild(store_dir: str | Path, snapshot: str,
+            build: Callable[[], sqlite3.Connection]) -> sqlite3.Connection:
+    """After the kept index proved damaged: the file another worker wrote meanwhile if it reads
+    whole, else the index built and written again."""
+    with building(store_dir, snapshot):
+        found = load(store_dir, snapshot, check=True)
         if found is not None:
             return found
         db = build()
