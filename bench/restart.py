@@ -3,12 +3,14 @@
     python -m bench.restart STORE [OLD_CHECKOUT]     # e.g. a store grown by bench/bigstore.py
 
 `kg serve --workers 1 --warm-after 0` (no warming: the first request is the researcher's) on
-STORE, three times in one run:
+STORE, several times in one run:
   1. without the files (`snapshots/<n>.views.sqlite`, `<n>.answers.sqlite` removed): the first
      `/events` builds the view index, the first `/` and entity page run every query; this run
      writes the files;
   2. restarted with the files: the same first requests read them;
-  3. (with OLD_CHECKOUT, a `git archive` of an earlier commit) that code, which keeps nothing.
+  3. restarted with the files and warming on (`--warm-after 1`), asked WARM_WAIT seconds later:
+     what a researcher arriving after the worker warmed gets (the default, `--warm-after 10`);
+  4. (with OLD_CHECKOUT, a `git archive` of an earlier commit) that code, which keeps nothing.
 Each page is asked once (its first request), then REPEAT times (median). The entity page is
 the one of the entity mentioned most. Also timed in-process: opening and checking the kept index.
 """
@@ -26,6 +28,7 @@ from server import snapshots
 from server.viewindex import disk
 
 REPEAT = 3
+WARM_WAIT = 20.0  # seconds: a restarted worker reads the kept files in a few
 
 
 def remove_files(store_dir: Path) -> None:
@@ -34,11 +37,14 @@ def remove_files(store_dir: Path) -> None:
         path.unlink()
 
 
-def run(store_dir: Path, paths: tuple[str, ...], code: Path | None = None) -> dict[str, tuple]:
-    """(first seconds, median seconds) of each path on a fresh `kg serve`."""
-    extra = ("--warm-after", "0") if code is None else ()  # earlier code has no warming
+def run(store_dir: Path, paths: tuple[str, ...], code: Path | None = None,
+        warm: bool = False) -> dict[str, tuple]:
+    """(first seconds, median seconds) of each path on a fresh `kg serve` (with `warm`, asked
+    WARM_WAIT seconds after it starts, its worker having warmed meanwhile)."""
+    extra = () if code else ("--warm-after", "1" if warm else "0")  # earlier code: no warming
     proc, base = serving.start_server(store_dir, 1, *extra, code=code)
     try:
+        time.sleep(WARM_WAIT if warm else 0)
         first = {path: seconds(base + path) for path in paths}
         return {path: (first[path], statistics.median(seconds(base + path)
                                                       for _ in range(REPEAT))) for path in paths}
@@ -76,6 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     remove_files(store_dir)
     runs = {"without the files": run(store_dir, paths)}
     runs["restarted, with the files"] = run(store_dir, paths)
+    runs["restarted, with the files, warmed"] = run(store_dir, paths, warm=True)
     load = load_seconds(store_dir)
     if len(args) > 1:
         remove_files(store_dir)

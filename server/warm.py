@@ -65,6 +65,12 @@ def run(app: Flask, after: float, stop: threading.Event) -> None:
             app.logger.warning("kg: warming snapshot %s: %s", done, failed)
 
 
+def compile_templates(app: Flask) -> None:
+    """Compile every page template now (a worker's first page otherwise waits for Jinja)."""
+    for name in app.jinja_env.list_templates(extensions=["html"]):
+        app.jinja_env.get_template(name)
+
+
 def start(app: Flask) -> threading.Event | None:
     """Start this worker's warming thread (not for a remote store, or with WARM_AFTER <= 0);
     returns the event that stops it."""
