@@ -1,7 +1,8 @@
 """Slow answers kept on disk for a snapshot: `snapshots/<n>.answers.sqlite`.
 
 The answer cache (server/answers.py) lives in one worker's memory and starts empty after a
-restart. What took an executor KEEP_AFTER seconds or more (the home page's counts, VoID's, the
+restart. Of the pages' own reads (KEPT_OPS; not the queries sent to /sparql), what took an
+executor KEEP_AFTER seconds or more (the home page's counts, VoID's, the
 class tree, an entity page's totals ...) is also written here, keyed by the same request bytes,
 and so are the view index's slow answers (the facet counts of /events: server/viewindex), so
 the other workers and a restarted server read them instead of working them out again.
@@ -25,6 +26,8 @@ from server import snapshots
 
 HERE = Path(__file__).resolve().parent
 KEEP_AFTER = 0.1  # seconds an executor took: quicker answers are cheaper to make again
+KEPT_OPS = ("select", "triples", "page")  # the pages' own reads (not /sparql's queries)
+MAX_BYTES = 256 << 20  # per file: past this, new answers are kept in memory only
 MADE_BY = [HERE / "worker.py", HERE / "formats.py",  # the executors' answers, the views' counts
            *sorted(p for p in (HERE / "viewindex").rglob("*") if p.suffix in (".py", ".sql", ".rq"))]
 FORMAT = snapshots.format_hash([pyoxigraph.__version__,
@@ -70,12 +73,19 @@ class KeptAnswers:
         with self._lock:
             try:
                 db = self._open(snapshot)
+                if self._bytes(db) + len(key) + len(answer) > MAX_BYTES:
+                    return
                 db.execute("INSERT OR IGNORE INTO answer VALUES (?, ?)", (key, answer))
                 db.commit()
             except sqlite3.OperationalError:  # another worker is writing: keep it in memory only
                 self._rollback()
             except sqlite3.DatabaseError:
                 self._reset(snapshot)
+
+    @staticmethod
+    def _bytes(db: sqlite3.Connection) -> int:
+        return db.execute("PRAGMA page_count").fetchone()[0] * \
+            db.execute("PRAGMA page_size").fetchone()[0]
 
     def _open(self, snapshot: str) -> sqlite3.Connection:
         if self._db is None or self._snapshot != snapshot:

@@ -22,7 +22,7 @@ from server.executor import (
     QueryMemory,
     QueryTimeout,
 )
-from server.kept import KEEP_AFTER, KeptAnswers, enabled
+from server.kept import KEEP_AFTER, KEPT_OPS, KeptAnswers, enabled
 
 STATUS: tuple[tuple[type[KGError], int], ...] = (
     (QueryTimeout, 503), (ExecutorBusy, 503), (QueryMemory, 503), (LongQueriesBusy, 503),
@@ -101,7 +101,8 @@ def execute(req: dict, fresh: bool = False, timeout: float | None = None,
     key = pickle.dumps(req, protocol=pickle.HIGHEST_PROTOCOL) if cache is not None else b""
     req["store"] = current_app.config["STORE_DIR"]
     found, read_at = cache.get(key) if cache is not None else (None, None)
-    disk = kept_answers() if cache is not None and found is None else None
+    disk = kept_answers() if cache is not None and found is None and \
+        req["op"] in KEPT_OPS else None
     if disk is not None:
         found, snapshot = disk.get(key)
         if found is not None:
@@ -136,13 +137,10 @@ def valid_iri(iri: str) -> NamedNode:
 
 def run_query(query: str, default_graph: list[str] | None = None,
               named_graphs: list[str] | None = None, accept: str | None = None,
-              params: dict | None = None, max_rows: int | None = -1,
-              base: str | None = None) -> dict:
+              params: dict | None = None, max_rows: int | None = -1) -> dict:
     """Run a read query in an executor with the app's timeout, allow-list and row cap.
 
-    Relative IRIs in the query resolve against the URL it was sent to (the endpoint's), or
-    against `base` if given (the server's own queries: their answer then is the same whatever
-    URL asked, and so is their key in the answer caches).
+    Relative IRIs in the query resolve against the URL it was sent to (the endpoint's).
     """
     for iri in (default_graph or []) + (named_graphs or []):
         valid_iri(iri)
@@ -158,7 +156,7 @@ def run_query(query: str, default_graph: list[str] | None = None,
             return answer
     req = {"op": "query", "query": query,
            "default_graph": default_graph, "named_graphs": named_graphs,
-           "accept": accept, "params": params or {}, "max_rows": rows, "base": base_url() if base is None else base}
+           "accept": accept, "params": params or {}, "max_rows": rows, "base": base_url()}
     return execute(req)
 
 
