@@ -225,3 +225,33 @@ def test_publishing_a_snapshot_prunes_the_files_of_the_old_ones(warmed, tmp_path
         stop_server(proc)
     assert disk.load(directory, new.name) is not None
     assert not list(directory.glob(f"snapshots/{old}.*"))
+
+
+def test_workers_building_the_same_index_take_turns(warmed, tmp_path):
+    """The second builder waits for the first one's file and reads it: one build, not two."""
+    import threading
+
+    snapshot, views, _ = files(warmed[0])
+    (tmp_path / "snapshots" / snapshot).mkdir(parents=True)  # the snapshot servers read now
+    (tmp_path / "snapshots" / "CURRENT").write_text(snapshot)
+    built, started = [], threading.Event()
+
+    def build() -> sqlite3.Connection:
+        started.set()
+        time.sleep(1.0)  # the other builder arrives meanwhile
+        built.append(1)
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        sqlite3.connect(views).backup(db)
+        db.execute("DROP TABLE kg_meta")
+        return db
+
+    found: list[sqlite3.Connection] = []
+    first = threading.Thread(target=lambda: found.append(disk.load_or_build(tmp_path, snapshot,
+                                                                            build)))
+    first.start()
+    started.wait(30)
+    found.append(disk.load_or_build(tmp_path, snapshot, build))
+    first.join(30)
+    assert built == [1]
+    assert [db.execute("SELECT COUNT(*) FROM event").fetchone() for db in found] == \
+        [sqlite3.connect(views).execute("SELECT COUNT(*) FROM event").fetchone()] * 2
