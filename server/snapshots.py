@@ -18,6 +18,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import quote
 
 from kg import store
 
@@ -67,7 +68,8 @@ def open_checked(target: Path, snapshot: str, fmt: str, *, writable: bool = Fals
     in format `fmt` gives; else None. With `check`, every page is read once (quick_check)."""
     mode = "rw" if writable else "ro&immutable=1"  # a kept file never changes unless writable
     try:
-        db = sqlite3.connect(f"file:{target}?mode={mode}", uri=True, check_same_thread=False)
+        db = sqlite3.connect(f"file:{quote(str(target))}?mode={mode}", uri=True,
+                             check_same_thread=False)
     except sqlite3.DatabaseError:
         return None
     try:
