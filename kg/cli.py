@@ -241,6 +241,12 @@ def query(sparql: str | None, store_dir: Path | None, fmt: str, saved: str | Non
               help="Folder of saved queries (*.rq) to serve instead of the bundled queries/.")
 @click.option("--answer-cache", "answer_cache", default=64, show_default=True, type=int,
               help="MiB of answers each worker keeps until the store changes (0: none).")
+@click.option("--warm-after", "warm_after", default=10.0, show_default=True, type=float,
+              help="Seconds after a snapshot is published (and not replaced) when each worker "
+                   "asks for the slow pages itself: home, /events, the top entities (0: never).")
+@click.option("--keep-after", "keep_after", default=0.1, show_default=True, type=float,
+              help="Seconds a page's query must take for its answer to be kept on disk beside "
+                   "the snapshot, for the other workers and after a restart.")
 @click.option("--remote", metavar="URL",
               help="Read from this SPARQL 1.1 endpoint instead of the store (docs/SCALE.md).")
 @click.option("--remote-kind", type=click.Choice(["sparql", "virtuoso", "qlever"]),
@@ -256,7 +262,8 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
           query_memory: int, send_timeout: float, allow_service: tuple[str, ...], debug: bool,
           no_cors: bool = False, max_rows: int = 100_000, queries_dir: str | None = None,
           answer_cache: int = 64, remote: str | None = None, remote_kind: str = "sparql",
-          access_log: str = "errors", index_timeout: float = 600.0) -> None:
+          access_log: str = "errors", index_timeout: float = 600.0, warm_after: float = 10.0,
+          keep_after: float = 0.1) -> None:
     """Serve the SPARQL endpoint, saved queries and pages over HTTP (read-only by default).
 
     Examples: kg serve --port 8000; kg serve --remote http://db:8890/sparql --remote-kind virtuoso
@@ -277,6 +284,7 @@ def serve(store_dir: Path | None, host: str, port: int, workers: int, timeout: f
     config["ANSWER_CACHE"] = max(answer_cache, 0) << 20
     config["ACCESS_LOG"] = access_log
     config["INDEX_TIMEOUT"] = index_timeout
+    config["WARM_AFTER"], config["KEEP_AFTER"] = warm_after, keep_after
     if queries_dir:
         config["QUERIES_DIR"] = str(Path(queries_dir).resolve())
     if remote:

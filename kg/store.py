@@ -123,7 +123,17 @@ def publish_snapshot(store: Store, directory: Path) -> Path:
     # other names are leftovers of a killed build (RocksDB writes a checkpoint to "<name>.tmp")
     for stale in [*old[:-KEEP_SNAPSHOTS], *(p for p in dirs if not p.name.isdigit())]:
         shutil.rmtree(stale, ignore_errors=True)
+    prune_snapshot_files(snaps, target.name)
     return target
+
+
+def prune_snapshot_files(snaps: Path, keep: str) -> None:
+    """Remove the files servers keep beside a snapshot (`<n>.views.sqlite` ...: see
+    server/snapshots.py) for every snapshot but `keep`: they hold answers about older data."""
+    for path in snaps.iterdir():
+        name, dot, _ = path.name.partition(".")
+        if dot and name.isdigit() and name != keep and not path.is_dir():
+            path.unlink(missing_ok=True)
 
 
 class SnapshotPublisher:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -10,7 +9,6 @@ from flask import Blueprint, Response, current_app, request
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from kg import store
-from kg.errors import KGError
 from kg.vocab import DCT, PREFIXES, RDF, SH, XSD, Namespace
 from server import formats, protocol
 from server.state import CHECK_EVERY
@@ -68,14 +66,12 @@ def settled(snapshot: Path) -> bool:
 
 
 def count_rows(query: str) -> list[tuple[str, int]]:
-    """(first value, count) pairs from a statistics query run in an executor."""
-    answer = protocol.run_query(query, accept="application/sparql-results+json", max_rows=None)
-    if answer["status"] != 200:
-        raise KGError(answer["error"])
-    data = json.loads(answer["body"])
-    variables = data["head"]["vars"]
-    return [(b[variables[0]]["value"] if len(variables) > 1 else "", int(b["n"]["value"]))
-            for b in data["results"]["bindings"]]
+    """(first value, count) pairs from a statistics query run in an executor (as a page's own
+    query: its slow answers are kept on disk beside the snapshot, server/kept.py)."""
+    from server.pages_common import select
+
+    return [(next((t.value for k, t in r.items() if k != "n"), ""), int(r["n"].value))
+            for r in select(query)]
 
 
 def integer(n: int) -> Literal:

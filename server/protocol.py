@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import time
 from functools import lru_cache
 
 from flask import Blueprint, Flask, Response, current_app, request
@@ -10,7 +11,7 @@ from pyoxigraph import NamedNode
 
 from kg.errors import KGError, QueryError, StoreError
 from server import formats, point
-from server.answers import AnswerCache, cacheable
+from server.answers import ANSWER_MAX, AnswerCache, cacheable
 from server.executor import (
     ClientGone,
     ExecutorBusy,
@@ -21,6 +22,7 @@ from server.executor import (
     QueryMemory,
     QueryTimeout,
 )
+from server.kept import KEEP_AFTER, KEPT_OPS, KeptAnswers, enabled
 
 STATUS: tuple[tuple[type[KGError], int], ...] = (
     (QueryTimeout, 503), (ExecutorBusy, 503), (QueryMemory, 503), (LongQueriesBusy, 503),
@@ -70,6 +72,17 @@ def answers(app: Flask | None = None) -> AnswerCache | None:
     return found
 
 
+def kept_answers(app: Flask | None = None) -> KeptAnswers | None:
+    """The slow answers kept on disk beside the current snapshot (None: not for this store)."""
+    app = app or current_app
+    if "kg_kept" not in app.extensions:
+        directory = app.config["STORE_DIR"]
+        keep_after = float(app.config.get("KEEP_AFTER", KEEP_AFTER))
+        app.extensions["kg_kept"] = (KeptAnswers(directory, keep_after) if enabled(directory)
+                                     else None)
+    return app.extensions["kg_kept"]
+
+
 def execute(req: dict, fresh: bool = False, timeout: float | None = None,
             watch: bool = True) -> dict:
     """Run one executor request for this HTTP request: the app's store, allow-list and timeout
@@ -77,20 +90,33 @@ def execute(req: dict, fresh: bool = False, timeout: float | None = None,
 
     The query stops when the client hangs up (gunicorn hands us its socket to watch), unless
     `watch` is False. A read asked again before the snapshot changes is answered from memory
-    (server/answers.py).
+    (server/answers.py); one that took an executor KEEP_AFTER seconds or more is also kept on
+    disk for the snapshot (server/kept.py), for the other workers and after a restart.
     """
-    req = {"store": current_app.config["STORE_DIR"],
-           "allowed": list(current_app.config.get("ALLOWED_SERVICES") or []), **req}
+    req = {"allowed": list(current_app.config.get("ALLOWED_SERVICES") or []), **req}
     if timeout is None:
         timeout = float(current_app.config.get("QUERY_TIMEOUT", 30))
     cache = None if fresh or not cacheable(req) else answers()
+    # the key leaves out the store's path: the kept files go where the store goes
     key = pickle.dumps(req, protocol=pickle.HIGHEST_PROTOCOL) if cache is not None else b""
-    kept, read_at = cache.get(key) if cache is not None else (None, None)
-    if kept is not None:
-        return pickle.loads(kept)
+    req["store"] = current_app.config["STORE_DIR"]
+    found, read_at = cache.get(key) if cache is not None else (None, None)
+    disk = kept_answers() if cache is not None and found is None and \
+        req["op"] in KEPT_OPS else None
+    if disk is not None:
+        found, snapshot = disk.get(key)
+        if found is not None:
+            cache.put(key, found, read_at)
+    if found is not None:
+        return pickle.loads(found)
+    started = time.monotonic()
     answer = pool().run(req, timeout, fresh=fresh, watch=request.environ.get("gunicorn.socket") if watch else None)
     if cache is not None and answer.get("status") == 200:
-        cache.put(key, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL), read_at)
+        found = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        cache.put(key, found, read_at)
+        if disk is not None and disk.worth(time.monotonic() - started) and \
+                len(found) <= ANSWER_MAX:
+            disk.put(key, found, snapshot)
     return answer
 
 

@@ -65,10 +65,15 @@ def read_token(path: Path | None) -> str | None:
 
 
 def warm_executors(worker) -> None:
-    """gunicorn's post_worker_init hook: start the worker's query executors before any request."""
+    """gunicorn's post_worker_init hook: start the worker's query executors and compile its
+    templates before any request, then its thread asking for the slow pages of each settled
+    snapshot (server/warm.py)."""
+    from server import warm
     from server.protocol import pool
 
     pool(worker.wsgi)
+    warm.compile_templates(worker.wsgi)
+    warm.start(worker.wsgi)
 
 
 def update_token(config: dict) -> dict:
