@@ -2,8 +2,8 @@
 
 Parameters are never spliced into the query text. Each value is parsed by its declared
 type into a pyoxigraph term and bound with `substitutions` (SEP-0007); an "entity" given
-by name may resolve to several IRIs, which are joined as a trailing `VALUES` clause
-written from NamedNode terms. A value that does not parse is a ParamError naming it.
+by name may resolve to several IRIs, which are bound by a `VALUES` block opening the WHERE
+group (as a substituted term binds it: from the start), written from NamedNode terms. A value that does not parse is a ParamError naming it.
 
 Writing a query: every parameter variable must be projected (SELECT ... ?param), which
 pyoxigraph requires for substitution; do not test `BOUND(?param)` (a substituted variable
@@ -26,6 +26,7 @@ from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Variable
 from kg import sparql
 from kg.config import QUERIES_DIR
 from kg.errors import QueryError
+from kg.sparql_text import where_brace
 from kg.vocab import NKG, PREFIXES, XSD
 
 TYPES = ("iri", "entity", "string", "integer", "date")
@@ -256,15 +257,24 @@ def enum_value(param: Param, value: str) -> str:
 
 @dataclass
 class Bound:
-    """Terms to bind: one per variable by substitution, several by a trailing VALUES."""
+    """Terms to bind: one per variable by substitution, several by a VALUES block."""
 
     substitutions: dict[Variable, object] = field(default_factory=dict)
     values: dict[Variable, list[NamedNode]] = field(default_factory=dict)
 
-    def values_clause(self) -> str:
-        """VALUES clauses written from NamedNode terms (their N-Triples form), never raw text."""
-        return "".join(f"\nVALUES {var} {{ {' '.join(str(t) for t in terms)} }}"
-                       for var, terms in self.values.items())
+    def text(self, query: str) -> str:
+        """The query with a VALUES block per variable bound to several terms (their N-Triples
+        form, never raw text) opening its WHERE group, else trailing it.
+
+        Opening the group, the engine joins from the given IRIs; trailing, it evaluates the
+        whole pattern first (events_by_type_and_place by a place name of several IRIs on 1,000
+        articles: 0.6-0.7 CPU s trailing, 0.004-0.09 s opening, the same rows)."""
+        blocks = "".join(f" VALUES {var} {{ {' '.join(str(t) for t in terms)} }}"
+                         for var, terms in self.values.items())
+        at = where_brace(query) if blocks else None
+        if at is None:
+            return query + blocks.replace(" VALUES", "\nVALUES")
+        return f"{query[:at]}{blocks} {query[at:]}"
 
 
 def bind(store: Store, query: SavedQuery, raw: Mapping[str, str]) -> Bound:
@@ -289,16 +299,16 @@ def bind(store: Store, query: SavedQuery, raw: Mapping[str, str]) -> Bound:
 
 
 def prepare(store: Store, query: SavedQuery, params: Mapping[str, str]) -> tuple[str, dict]:
-    """The query text (VALUES from IRI terms appended) and its term substitutions."""
+    """The query text (VALUES blocks from IRI terms in it) and its term substitutions."""
     bound = bind(store, query, params)
-    return query.text + bound.values_clause(), dict(bound.substitutions)
+    return bound.text(query.text), dict(bound.substitutions)
 
 
 def run_saved(store: Store, query: SavedQuery, params: Mapping[str, str]):
     """Run a saved query with its parameters bound as terms; the pyoxigraph result."""
     bound = bind(store, query, params)
     try:
-        results = sparql.query(store, query.text + bound.values_clause(),
+        results = sparql.query(store, bound.text(query.text),
                                substitutions=bound.substitutions)
     except QueryError as err:
         raise QueryError(f"{query.name}: {err}") from None

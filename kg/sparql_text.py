@@ -73,6 +73,28 @@ def closing(toks: list[Token], i: int) -> int:
     raise QueryError("SPARQL syntax error: a '{' is never closed")
 
 
+def where_brace(text: str) -> int | None:
+    """The offset just inside the `{` that opens the query's WHERE group (None if it has none).
+
+    A CONSTRUCT's template is the first group and is passed over; WHERE is optional."""
+    depth = groups = 0
+    construct = after_where = False
+    for t in tokens(text):
+        word = t.word()
+        if depth == 0 and word == "CONSTRUCT":
+            construct = True
+        elif depth == 0 and word == "WHERE":
+            after_where = True
+        elif t.kind == "punct" and t.text in "({":
+            if t.text == "{" and depth == 0 and (after_where or not construct or groups == 1):
+                return t.end
+            groups += t.text == "{" and depth == 0
+            depth += 1
+        elif t.kind == "punct" and t.text in ")}":
+            depth -= 1
+    return None
+
+
 def dataset_clauses(text: str, base: str | None, prefixes: dict[str, str]
                     ) -> tuple[list[str], list[str]]:
     """The IRIs of a query's FROM and FROM NAMED clauses, resolved (BASE, prefixes, `base`)."""

@@ -36,11 +36,9 @@ from pyoxigraph import (
 
 from kg import __version__
 from kg.errors import KGError, StoreError
+from kg.sparql_text import where_brace
 
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
-TOKEN = re.compile(r"""'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|"""
-                   r"""<[^<>"{}|^`\\\s]*>|#[^\n]*|[{}()]|(?<![?$:\w])(?:WHERE|CONSTRUCT)\b""",
-                   re.IGNORECASE | re.DOTALL)
 POSITION = re.compile(r"error at (\d+):(\d+)")
 TIMEOUT_PARAMS = {"virtuoso": ("timeout", 1000, ""), "qlever": ("timeout", 1, "s")}
 
@@ -57,26 +55,6 @@ def configure(config: dict, url: str, kind: str) -> None:
     config.update(REMOTE=url, REMOTE_KIND=kind, STORE_DIR=url)
     os.environ.update(KG_REMOTE_STORE=url, KG_REMOTE_TIMEOUT=str(config["QUERY_TIMEOUT"]),
                       KG_REMOTE_KIND=kind)
-
-
-def where_brace(text: str) -> int | None:
-    """The offset just inside the `{` that opens the query's WHERE group, if found."""
-    depth, construct, groups = 0, False, 0
-    after_where = False
-    for m in TOKEN.finditer(text):
-        tok = m.group().upper()
-        if tok == "CONSTRUCT" and depth == 0:
-            construct = True
-        elif tok == "WHERE" and depth == 0:
-            after_where = True
-        elif tok in "({":
-            if tok == "{" and depth == 0 and (after_where or not construct or groups == 1):
-                return m.end()
-            groups += tok == "{" and depth == 0
-            depth += 1
-        elif tok in ")}":
-            depth -= 1
-    return None
 
 
 def with_values(text: str, substitutions: dict | None) -> str:

@@ -11,7 +11,15 @@ from pyoxigraph import QuerySolutions
 
 from kg.config import QUERIES_DIR
 from kg.errors import QueryError
-from kg.queries import ParamError, load_queries, parse_params, parse_query, run_saved
+from kg.queries import (
+    ParamError,
+    load_queries,
+    parse_params,
+    parse_query,
+    resolve_entity,
+    run_saved,
+)
+from kg.sparql_text import where_brace
 from kg.store import open_for_reading
 from kg.vocab import DCT, NKG
 from tests.test_queries_pairs import members, objects
@@ -250,3 +258,31 @@ def test_cli_reports_a_bad_parameter_and_an_unknown_query(seed_store):
     assert done.returncode != 0 and "min_quantity" in done.stderr
     done = kg("query", "--store", str(seed_store), "--saved", "no_such_query")
     assert done.returncode != 0 and "no_such_query" in done.stderr
+
+
+def test_a_name_of_several_entities_gives_the_rows_of_each(store, queries):
+    """'Idlib' names the city and the province: bound as one VALUES block opening the WHERE
+    group, the rows are exactly those of each IRI asked for alone."""
+    q = queries["entity_mentions"]
+    iris = resolve_entity(store, q.param("entity"), "Idlib")
+    assert len(iris) >= 2
+    each = sorted(row for iri in iris for row in canon(run_saved(store, q, {"entity": iri.value})))
+    assert canon(run_saved(store, q, {"entity": "Idlib"})) == each
+
+
+@pytest.mark.parametrize("text, before", [
+    ("SELECT ?s WHERE { ?s ?p ?o }", "?s ?p ?o"),
+    ("SELECT (COUNT(?s) AS ?n) { ?s ?p ?o }", "?s ?p ?o"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "?s ?p ?o"),
+    ("CONSTRUCT { ?s ?p ?o } { ?s ?p ?o FILTER(?o != '{') }", "?s ?p ?o FILTER"),
+    ("# a { in a comment\nPREFIX x: <http://x/#>\nSELECT * WHERE { ?s x:p '}' }", "?s x:p"),
+    ("SELECT ?where WHERE { ?where <http://x/p> \"\"\"{ WHERE {\"\"\" }", "?where"),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", "?s ?p ?o"),
+])
+def test_where_brace_is_just_inside_the_where_group(text, before):
+    at = where_brace(text)
+    assert text[:at].rstrip().endswith("{") and text[at:].lstrip().startswith(before)
+
+
+def test_where_brace_of_a_query_without_a_group_is_none():
+    assert where_brace("DESCRIBE <http://x/a>") is None
