@@ -17,7 +17,7 @@ from kg import iris
 from kg.incidents.cluster import Pair, pair
 from kg.incidents.match import Match, Profile, compare, index_keys, lookup_keys, profile
 from kg.incidents.places import Places
-from kg.incidents.reports import ABOUT, graph_of, make, reports_in
+from kg.incidents.reports import ABOUT, graph_of, make, place_groups, reports_in
 from kg.incidents.settings import Settings
 from kg.vocab import DCT, NKG
 
@@ -38,7 +38,7 @@ class Memo:
         self._tried: dict[NamedNode, set[NamedNode]] = {}  # report -> reports compared with it
         self._of_graph: dict[NamedNode, set[NamedNode]] = {}  # article graph -> its reports kept
         self.complete: set[NamedNode] = set()  # reports compared with all their candidates
-        self.around: dict[NamedNode, list[list]] = {}  # article graph -> its events' places
+        self.around: dict[NamedNode, tuple] = {}  # article graph -> its events' places (grouped)
         self.issued: dict[NamedNode, dict] = {}  # article graph -> article -> its dct:issued
 
     def forget(self, graphs: Iterable[NamedNode]) -> None:
@@ -167,14 +167,14 @@ class View:
                 known[article] = q.object
         return known[article]
 
-    def _around(self, graph: NamedNode) -> list[list]:
+    def _around(self, graph: NamedNode) -> tuple:
         """The places of each event of an article graph in the store (read once per graph)."""
         if graph not in self.memo.around:
             around: dict[NamedNode, list] = {}
             for q in self.db.quads_for_pattern(None, NKG.place, None, graph):
                 if "/event/" in q.subject.value:
                     around.setdefault(q.subject, []).append(q.object)
-            self.memo.around[graph] = list(around.values())
+            self.memo.around[graph] = place_groups(around.values())
         return self.memo.around[graph]
 
     def near(self, p: Profile) -> set[NamedNode]:
