@@ -23,13 +23,13 @@ from kg.nlp import get_nlp
 # the pipeline's own steps, timed one by one; what is left is spaCy with our components, and
 # that minus bare spaCy's time is what our components (and the loop around them) cost
 STAGES = (("extract", pipeline, "extract"), ("link", pipeline, "link"),
-          ("quads", pipeline.rdf, "article_quads"), ("write graphs", pipeline.store.graphs, "write"),
+          ("quads", pipeline.rdf, "article_quads"), ("write graphs", pipeline.writer.bulk, "write"),
           ("snapshots", pipeline.store, "publish_snapshot"),
           ("snapshots", pipeline.store.SnapshotPublisher, "tick"),
           ("snapshots", pipeline.store.SnapshotPublisher, "close"),
           ("is_current", pipeline.store, "is_current"), ("ontology", pipeline.store, "ensure_ontology"),
-          ("store writer (waited)", getattr(pipeline.store, "GraphWriter", None), "put"),
-          ("store writer (waited)", getattr(pipeline.store, "GraphWriter", None), "close"))
+          ("store writer (waited)", pipeline.writer.GraphWriter, "put"),
+          ("store writer (waited)", pipeline.writer.GraphWriter, "close"))
 
 PART = "extract: "  # stages named so are parts of "extract", not added to the build's total
 BACKGROUND = "background thread: "  # time spent off the main thread: overlaps the build, not added

@@ -1,4 +1,4 @@
-"""build(paths): read -> parse -> extract -> link -> quads -> store, one transaction per article."""
+"""build(paths): read -> parse -> extract -> link -> quads -> store, articles written in batches (kg.writer)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kg import iris, rdf, store
+from kg import iris, rdf, store, writer
 from kg.extract import extract
 from kg.link import link
 from kg.model import Article, Extraction
@@ -17,7 +17,7 @@ from kg.read import read_all
 from kg.vocab import RDFS
 
 SNAPSHOT_EVERY = 2.0  # seconds between snapshots published for running servers
-WRITE_QUEUE = 16  # articles waiting for the background store writer; 0 writes each inline
+WRITE_QUEUE = 2  # batches waiting for the background store writer (kg.writer); 0 writes inline
 
 
 @dataclass
@@ -62,8 +62,8 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
     model = model_name(nlp)
     pending = list(fresh.values())
     docs = parse(nlp, [a.text for a in pending], parse_worker)  # may fork a worker: before any thread starts
-    snapshots = store.SnapshotPublisher(db, store_dir, SNAPSHOT_EVERY)
-    writer = store.GraphWriter(db, WRITE_QUEUE)
+    writes = writer.GraphWriter(db, store_dir, WRITE_QUEUE)
+    snapshots = store.SnapshotPublisher(db, store_dir, SNAPSHOT_EVERY, writes.lock)
     labels = Labels(db)
 
     def written(n: int) -> None:
@@ -77,7 +77,7 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
             graph = iris.article_graph(a.key)
             quads = list(rdf.article_quads(x, model))
             labels.add(graph, quads, shared)
-            written(writer.put(graph, quads, shared))
+            written(writes.put(graph, quads, shared))
             summary.articles += 1
             summary.triples += len(quads)
             summary.entities += len(x.entities)
@@ -89,7 +89,7 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
     finally:
         docs.close()
         # what was queued is written even when the build stops on an error, as inline writes were
-        written(writer.close())
+        written(writes.close())
     snapshots.close()
     if summary.articles or ontology_changed or store.latest_snapshot(store_dir) is None:
         store.publish_snapshot(db, store_dir)
@@ -101,7 +101,7 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
 class Labels:
     """The rdfs:labels of the graphs this build writes, as they will be once the writer is done.
 
-    Article graphs go to the store from a background thread (`store.GraphWriter`), so while an
+    Article graphs go to the store from a background thread (`writer.GraphWriter`), so while an
     earlier article's write is queued the store may still show that graph's old version, or none.
     For the graphs this build writes, these labels stand in for the store's; the shared graph
     only grows, so its labels are the store's and these together.
