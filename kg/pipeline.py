@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pyoxigraph import NamedNode
+
 from kg import iris, rdf, store, writer
 from kg.extract import extract
 from kg.link import link
@@ -105,23 +107,50 @@ class Labels:
     earlier article's write is queued the store may still show that graph's old version, or none.
     For the graphs this build writes, these labels stand in for the store's; the shared graph
     only grows, so its labels are the store's and these together.
+
+    A name many articles give would make every lookup read every one of their labels (a build
+    quadratic in its articles), so each node keeps what the store gave it in graphs this build
+    does not write (read once: those do not change while it runs) and the smallest labels of
+    the two graphs of this build that label it smallest (the smallest from a graph other than
+    any one graph is one of them).
     """
 
     def __init__(self, db) -> None:
         self.db = db
         self.graphs: set = set()  # article graphs this build has (re)written or queued
-        self.by_node: dict = {}  # node -> [(graph, label)] from this build's quads
+        self._stored: dict = {}  # node -> [(label, graph)] in the store, graphs not in self.graphs
+        self._built: dict = {}  # node -> up to two (label, graph), smallest first, graphs apart
 
     def add(self, graph, quads, shared) -> None:
         """Note the labels of one article's quads (its graph and the shared graph)."""
         self.graphs.add(graph)
         for q in (*quads, *shared):
             if q.predicate == RDFS.label:
-                self.by_node.setdefault(q.subject, []).append((q.graph_name, q.object.value))
+                self._note(q.subject, q.object.value, q.graph_name)
+
+    def _note(self, node, label: str, graph) -> None:
+        best = self._built.setdefault(node, [])
+        for n, (old, g) in enumerate(best):
+            if g == graph:
+                best[n] = (min(old, label), g)
+                break
+        else:
+            best.append((label, graph))
+        best.sort(key=lambda pair: pair[0])
+        del best[2:]
 
     def elsewhere(self, node, graph) -> str | None:
-        """The smallest rdfs:label a graph other than `graph` gives `node` (store.label_elsewhere)."""
-        return store.label_elsewhere(self.db, node, graph, self.by_node.get(node, ()), self.graphs)
+        """The smallest rdfs:label a graph other than `graph` gives `node` (as store.label_elsewhere
+        with this build's labels added and its graphs read from them alone)."""
+        stored = self._stored.get(node)
+        if stored is None:
+            stored = self._stored[node] = [
+                (q.object.value, q.graph_name)
+                for q in self.db.quads_for_pattern(node, RDFS.label, None, None)
+                if isinstance(q.graph_name, NamedNode) and q.graph_name not in self.graphs]
+        labels = [label for label, g in stored if g != graph and g not in self.graphs]
+        labels += [label for label, g in self._built.get(node, ())[:2] if g != graph][:1]
+        return min(labels) if labels else None
 
 
 def settle_labels(db, x: Extraction, labels: Labels | None = None) -> Extraction:

@@ -179,16 +179,10 @@ def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> None
     graphs.write(store, {graph: quads})
 
 
-def label_elsewhere(store: Store, node: NamedNode, graph: NamedNode,
-                    more: Iterable[tuple[NamedNode, str]] = (), skip: Iterable[NamedNode] = ()) -> str | None:
-    """The rdfs:label another graph already gives `node`, if any (the smallest, to be stable).
-
-    `more` adds (graph, label) pairs not in the store yet; graphs in `skip` are not read from the store.
-    """
+def label_elsewhere(store: Store, node: NamedNode, graph: NamedNode) -> str | None:
+    """The rdfs:label another graph already gives `node`, if any (the smallest, to be stable)."""
     labels = [q.object.value for q in store.quads_for_pattern(node, RDFS.label, None, None)
-              if isinstance(q.graph_name, NamedNode) and q.graph_name != graph
-              and q.graph_name not in skip]
-    labels += [label for g, label in more if g != graph]
+              if isinstance(q.graph_name, NamedNode) and q.graph_name != graph]
     return min(labels) if labels else None
 
 
