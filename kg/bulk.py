@@ -8,7 +8,8 @@ the list is removed once the write and the store are flushed. `recover`, run by
 `kg.store.open_store`, finds a list left behind and removes those graphs, with what the
 incidents graph says of them, in one transaction: no half-written article survives, and the
 next build writes them again. The incidents and the shared (Wikidata) quads a batch adds are
-written in one transaction after the graphs, as `kg.incidents.write` writes them.
+written in one transaction after the graphs, as `kg.incidents.write` writes them; only the new
+reports' blocking keys, quads about those reports alone, go with the graphs.
 
 A batch holding a graph the store has already (an article rebuilt) goes through
 `kg.incidents.write`, one transaction, as before.
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 from pyoxigraph import NamedNode, Quad, Store
 
 from kg import graphs, incidents
+from kg.vocab import NKG
 
 if TYPE_CHECKING:
     from kg.incidents.view import Memo
@@ -47,24 +49,35 @@ def write(db: Store, directory: Path, replace: Mapping[NamedNode, list[Quad]],
         incidents.write(db, replace, shared, memo)
         return
     remove, add = incidents.changes(db, replace, shared, memo)  # read before anything is written
+    # the new reports' blocking keys (most of what a batch adds to the incidents graph) are
+    # new quads about new reports only: they go with the graphs, and `recover` finds them
+    keys = [q for q in add if q.predicate == NKG.matchKey]
     path = journal_path(directory)
     _list(path, replace)
-    graphs.write_new(db, replace)
-    graphs.write(db, add=[*shared, *add], remove=remove)  # one transaction
+    graphs.write_new(db, replace, keys)
+    graphs.write(db, add=[*shared, *(q for q in add if q.predicate != NKG.matchKey)],
+                 remove=remove)  # one transaction: the incidents and the shared facts
     db.flush()
     path.unlink()
 
 
 def recover(db: Store, directory: Path) -> list[NamedNode]:
-    """Remove the graphs a bulk write cut short may have left in part (and their incidents),
-    in one transaction; the graphs removed (none without a journal)."""
+    """Remove the graphs a bulk write cut short may have left in part, their reports' blocking
+    keys, then (one transaction) the graphs and what their incidents say of them; the graphs
+    removed (none without a journal). Run again after a kill, it does the same."""
     path = journal_path(directory)
     path.with_name(path.name + ".tmp").unlink(missing_ok=True)  # cut short before any write
     try:
         names = path.read_text(encoding="utf-8").split()
     except FileNotFoundError:
         return []
+    from kg.incidents.reports import graph_of
+
     gone = [NamedNode(n) for n in names]
+    listed = set(gone)
+    keys = [q for q in db.quads_for_pattern(None, NKG.matchKey, None, incidents.GRAPH)
+            if graph_of(q.subject) in listed]  # written with the graphs, maybe without the rest
+    graphs.write(db, remove=keys)
     incidents.write(db, {g: [] for g in gone})
     db.flush()
     path.unlink()
