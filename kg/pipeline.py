@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -62,6 +63,10 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
             fresh[a.key] = a
     nlp = get_nlp()
     model = model_name(nlp)
+    # the model, lexicons and gazetteer live as long as the process: out of the cyclic GC's
+    # reach, its collections no longer walk them again and again while the build makes objects
+    gc.collect()
+    gc.freeze()
     pending = list(fresh.values())
     docs = parse(nlp, [a.text for a in pending], parse_worker)  # may fork a worker: before any thread starts
     writes = writer.GraphWriter(db, store_dir, WRITE_QUEUE)
