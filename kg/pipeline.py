@@ -63,10 +63,6 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
             fresh[a.key] = a
     nlp = get_nlp()
     model = model_name(nlp)
-    # the model, lexicons and gazetteer live as long as the process: out of the cyclic GC's
-    # reach, its collections no longer walk them again and again while the build makes objects
-    gc.collect()
-    gc.freeze()
     pending = list(fresh.values())
     docs = parse(nlp, [a.text for a in pending], parse_worker)  # may fork a worker: before any thread starts
     writes = writer.GraphWriter(db, store_dir, WRITE_QUEUE)
@@ -77,6 +73,10 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
         for _ in range(n if progress else 0):
             progress(1)
 
+    # the model, lexicons and gazetteer stay out of the cyclic GC's walks while the build makes
+    # objects (each collection of the oldest generation would walk them all again)
+    gc.collect()
+    gc.freeze()
     try:
         for doc, a in zip(docs, pending, strict=True):
             x, shared = link(extract(doc, a), online=online)
@@ -94,6 +94,7 @@ def build(paths: list[str], store_dir: Path, online: bool = False,
             if summary.articles < len(pending):  # after the last one, the final snapshot follows
                 snapshots.tick()
     finally:
+        gc.unfreeze()
         docs.close()
         # what was queued is written even when the build stops on an error, as inline writes were
         written(writes.close())
