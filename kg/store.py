@@ -15,7 +15,6 @@ import os
 import shutil
 import threading
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import IO
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, serialize
 
-from kg import graphs, incidents, iris
+from kg import bulk, graphs, incidents, iris
 from kg.config import ONTOLOGY_DIR
 from kg.errors import StoreError
 from kg.vocab import NKG, PREFIXES, RDFS
@@ -41,7 +40,8 @@ KEEP_SNAPSHOTS = 3
 
 
 def open_store(directory: Path) -> Store:
-    """The read-write store in `directory` (created if absent; merged once if written by an older kg)."""
+    """The read-write store in `directory` (created if absent; merged once if written by an older
+    kg; graphs a killed bulk write left in part removed, kg.bulk)."""
     directory = Path(directory)
     try:
         (directory / "snapshots").mkdir(parents=True, exist_ok=True)
@@ -50,6 +50,7 @@ def open_store(directory: Path) -> Store:
         if "lock" in str(err).lower():
             raise StoreError(f"{directory}: the store is in use by another kg build or update") from None
         raise StoreError(f"{directory}: cannot open the store ({err})") from None
+    bulk.recover(db, directory)
     if graphs.stale(db):
         graphs.merge_default(db)
         publish_snapshot(db, directory)
@@ -141,10 +142,13 @@ class SnapshotPublisher:
 
     A snapshot's cost is mostly waiting for the disk (flush, fsync); pyoxigraph releases the GIL
     meanwhile, so in a thread it overlaps the parsing of the next articles instead of stalling it.
+    It is taken holding `lock` (the store writer's, kg.writer), so it never catches a write half done.
     """
 
-    def __init__(self, store: Store, directory: Path, every: float) -> None:
+    def __init__(self, store: Store, directory: Path, every: float,
+                 lock: threading.Lock | None = None) -> None:
         self.store, self.directory, self.every = store, directory, every
+        self.lock = lock or threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-snapshot")
         self._running: Future | None = None
         self._last = time.monotonic()
@@ -158,7 +162,11 @@ class SnapshotPublisher:
                 return
             self._running.result()  # a failed snapshot fails the build here
         self._last = time.monotonic()
-        self._running = self._pool.submit(publish_snapshot, self.store, self.directory)
+        self._running = self._pool.submit(self._publish)
+
+    def _publish(self) -> Path:
+        with self.lock:
+            return publish_snapshot(self.store, self.directory)
 
     def close(self) -> None:
         """Wait for the running snapshot, if any (raising its error), and stop the thread."""
@@ -167,68 +175,6 @@ class SnapshotPublisher:
                 self._running.result()
         finally:
             self._pool.shutdown(wait=True)
-
-
-class GraphWriter:
-    """Writes article graphs from one background thread, in the order given, one at a time.
-
-    Each article's graph, its shared quads and the incidents it touches are written in one
-    transaction (`kg.incidents.write`), so a kill leaves every article wholly in or absent, as
-    when written inline; the writes are in order, so each sees the incidents of the ones before.
-    pyoxigraph releases the GIL while RocksDB writes, so the writes overlap the parsing and
-    extraction of the next articles. At most `depth` articles wait; after a failed write nothing
-    more is written and the error is raised by the next `put`, `finished` or `close`.
-    With `depth` 0 every write is done inline, in `put`.
-    """
-
-    def __init__(self, store: Store, depth: int = 16) -> None:
-        self.store, self.depth = store, depth
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") if depth else None
-        self._queue: deque[Future] = deque()
-        self._failed = threading.Event()
-        self._memo = incidents.memo(store)  # what matching read, kept from write to write
-
-    def put(self, graph: NamedNode, quads: list[Quad], shared: list[Quad]) -> int:
-        """Queue one article's graph and shared quads; how many writes have finished since the last call."""
-        if self._pool is None:
-            self._write(graph, quads, shared)
-            return 1
-        done = self.finished()
-        while len(self._queue) >= self.depth:
-            self._queue.popleft().result()
-            done += 1
-        self._queue.append(self._pool.submit(self._write, graph, quads, shared))
-        return done
-
-    def finished(self) -> int:
-        """How many queued writes have finished since the last call, in order (raises a failed one's error)."""
-        done = 0
-        while self._queue and self._queue[0].done():
-            self._queue.popleft().result()
-            done += 1
-        return done
-
-    def close(self) -> int:
-        """Wait for every queued write and stop the thread; how many finished since the last call."""
-        done = 0
-        try:
-            while self._queue:
-                self._queue.popleft().result()
-                done += 1
-        finally:
-            self._failed.set()  # a write not yet started (after an error above) is skipped
-            if self._pool is not None:
-                self._pool.shutdown(wait=True)
-        return done
-
-    def _write(self, graph: NamedNode, quads: list[Quad], shared: list[Quad]) -> None:
-        if self._failed.is_set():
-            return
-        try:
-            incidents.write(self.store, {graph: quads}, shared, self._memo)
-        except BaseException:
-            self._failed.set()
-            raise
 
 
 def is_current(store: Store, graph: NamedNode, article: NamedNode, checksum: str) -> bool:
@@ -243,16 +189,10 @@ def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> None
     graphs.write(store, {graph: quads})
 
 
-def label_elsewhere(store: Store, node: NamedNode, graph: NamedNode,
-                    more: Iterable[tuple[NamedNode, str]] = (), skip: Iterable[NamedNode] = ()) -> str | None:
-    """The rdfs:label another graph already gives `node`, if any (the smallest, to be stable).
-
-    `more` adds (graph, label) pairs not in the store yet; graphs in `skip` are not read from the store.
-    """
+def label_elsewhere(store: Store, node: NamedNode, graph: NamedNode) -> str | None:
+    """The rdfs:label another graph already gives `node`, if any (the smallest, to be stable)."""
     labels = [q.object.value for q in store.quads_for_pattern(node, RDFS.label, None, None)
-              if isinstance(q.graph_name, NamedNode) and q.graph_name != graph
-              and q.graph_name not in skip]
-    labels += [label for g, label in more if g != graph]
+              if isinstance(q.graph_name, NamedNode) and q.graph_name != graph]
     return min(labels) if labels else None
 
 

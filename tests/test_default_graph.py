@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
-from kg import graphs, store
+from kg import graphs, store, writer
 from kg.cli import cli
 from kg.queries import load_queries, run_saved
 from kg.vocab import DCT, NKG, RDF, RDFS
@@ -40,10 +40,10 @@ def shared_store(tmp_path_factory):
     directory = tmp_path_factory.mktemp("shared")
     db = store.open_store(directory)
     store.ensure_ontology(db)
-    writer = store.GraphWriter(db, depth=2)
+    writes = writer.GraphWriter(db, directory, depth=2, batch_quads=5)
     for n in range(3):
-        writer.put(GRAPHS[n], graph_quads(n), [])
-    writer.close()
+        writes.put(GRAPHS[n], graph_quads(n), [])
+    writes.close()
     store.publish_snapshot(db, directory)
     del db
     gc.collect()

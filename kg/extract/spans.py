@@ -12,6 +12,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from kg.extract.entity_data import lexicons
+from kg.extract.text import text_of
 
 BYLINE_KB = "byline"  # kb_id of a writer's name on a 'By ...' line (kept in headline-like lines)
 QUOTES = ('"', "\u201c", "\u201d")
@@ -31,22 +32,24 @@ ORDINAL_WORDS = frozenset(
 
 
 @lru_cache(maxsize=32)
-def _hashes(words: frozenset[str]) -> np.ndarray:
+def _hashes(words: frozenset[str]) -> frozenset[int]:
     """The string hashes of a word set, to find its words in a doc's token array."""
-    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+    return frozenset(hash_string(w) for w in words)
 
 
 def where(doc: Doc, attr: int, words: frozenset[str] | None = None) -> list[int]:
     """Indices of tokens whose `attr` is set (or, with `words`, is one of them): one array
     pass instead of a Token object per token."""
     values = doc.to_array(attr)
-    hits = np.isin(values, _hashes(words)) if words is not None else values.astype(bool)
-    return np.flatnonzero(hits).tolist()
+    if words is None:
+        return np.flatnonzero(values).tolist()
+    wanted = _hashes(words)  # a set lookup per token: cheaper than np.isin on a doc's few hundred
+    return [i for i, v in enumerate(values.tolist()) if v in wanted]
 
 
 def line_starts(doc: Doc) -> list[int]:
     """Indices of the tokens that open a line (after the first)."""
-    chars = [m.end() for m in LINE_START.finditer(doc.text)]
+    chars = [m.end() for m in LINE_START.finditer(text_of(doc))]
     if not chars:
         return []
     starts = doc.to_array(IDX).astype(np.int64)

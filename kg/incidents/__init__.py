@@ -33,12 +33,19 @@ def write(db: Store, replace: Mapping[NamedNode, Iterable[Quad]], shared: Iterab
     """Replace article graphs (an empty list removes one) and update their incidents, in one
     transaction (the default graph kept merged, `kg.graphs.write`). `memo` carries what was
     read from one write to the next of a build."""
-    from kg.incidents import refresh
-
     replace = {g: list(q) for g, q in replace.items()}
     shared = list(shared)
-    remove, add = refresh.changes(db, replace, shared, memo)
+    remove, add = changes(db, replace, shared, memo)
     graphs.write(db, replace, add=[*shared, *add], remove=remove)
+
+
+def changes(db: Store, replace: Mapping[NamedNode, list[Quad]], shared: list[Quad],
+            memo: Memo | None = None) -> tuple[list[Quad], list[Quad]]:
+    """(quads to remove, quads to add) in the incidents graph when `replace` is written
+    (kg.incidents.refresh); what `write` applies, for writers that write the graphs otherwise."""
+    from kg.incidents import refresh
+
+    return refresh.changes(db, replace, shared, memo)
 
 
 def memo(db: Store) -> Memo:

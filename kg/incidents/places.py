@@ -51,10 +51,11 @@ class Places:
     def __init__(self, db: Store | None, pending: Iterable[Quad] = ()) -> None:
         self.db = db
         self._parents: dict[NamedNode, list[NamedNode]] = {}
-        self._kinds: dict[tuple[NamedNode, NamedNode], set[str]] = {}  # (node, graph) -> classes
-        self._labels: dict[tuple[NamedNode, NamedNode], str] = {}
+        # filed by graph, so that forgetting a replaced graph touches only what came from it
+        self._kinds: dict[NamedNode, dict[NamedNode, set[str]]] = {}  # graph -> node -> classes
+        self._labels: dict[NamedNode, dict[NamedNode, str]] = {}  # graph -> node -> label
         self._ancestors: dict[NamedNode, frozenset[NamedNode]] = {}
-        self._known: set[tuple[NamedNode, NamedNode]] = set()
+        self._known: dict[NamedNode, set[NamedNode]] = {}  # graph -> nodes read from the store
         self._overlaid: set[NamedNode] = set()  # graphs known from quads, not from the store
         self.see(pending)
 
@@ -63,45 +64,42 @@ class Places:
         `replaced` graphs are known from them alone from now on."""
         self._overlaid |= set(replaced)
         for q in quads:
-            key = (q.subject, q.graph_name)
-            if q.predicate == NKG.parent and isinstance(q.object, NamedNode):
-                if q.object not in self._parents.setdefault(q.subject, []):
-                    self._parents[q.subject].append(q.object)
-            elif q.predicate == RDF.type and q.object.value.startswith(NKG.base):
-                self._kinds.setdefault(key, set()).add(q.object.value[len(NKG.base):])
-            elif q.predicate == RDFS.label:
-                self._labels.setdefault(key, q.object.value)
+            self._take(q, q.subject, q.graph_name, True)
+
+    def _take(self, q: Quad, node: NamedNode, graph: NamedNode, any_parent: bool) -> None:
+        if q.predicate == NKG.parent and isinstance(q.object, NamedNode):
+            parents = self._parents.setdefault(node, [])
+            if (any_parent or graph == WIKIDATA) and q.object not in parents:
+                parents.append(q.object)
+        elif q.predicate == RDF.type and q.object.value.startswith(NKG.base):
+            self._kinds.setdefault(graph, {}).setdefault(node, set()).add(
+                q.object.value[len(NKG.base):])
+        elif q.predicate == RDFS.label:
+            self._labels.setdefault(graph, {}).setdefault(node, q.object.value)
 
     def forget(self, graphs: Iterable[NamedNode]) -> None:
         """Drop what was read from graphs that are being replaced."""
-        gone = set(graphs)
-        for table in (self._kinds, self._labels):
-            for key in [k for k in table if k[1] in gone]:
-                del table[key]
-        self._known -= {k for k in self._known if k[1] in gone}
-        self._overlaid -= gone
+        for g in set(graphs):
+            self._kinds.pop(g, None)
+            self._labels.pop(g, None)
+            self._known.pop(g, None)
+            self._overlaid.discard(g)
 
     def _load(self, node: NamedNode, graph: NamedNode) -> None:
-        key = (node, graph)
-        if key in self._known:
+        known = self._known.setdefault(graph, set())
+        if node in known:
             return
-        self._known.add(key)
+        known.add(node)
         if self.db is None or graph in self._overlaid:
             return
         for q in self.db.quads_for_pattern(node, None, None, graph):
-            if q.predicate == NKG.parent and graph == WIKIDATA and isinstance(q.object, NamedNode):
-                if q.object not in self._parents.setdefault(node, []):
-                    self._parents[node].append(q.object)
-            elif q.predicate == RDF.type and q.object.value.startswith(NKG.base):
-                self._kinds.setdefault(key, set()).add(q.object.value[len(NKG.base):])
-            elif q.predicate == RDFS.label:
-                self._labels.setdefault(key, q.object.value)
+            self._take(q, node, graph, False)
 
     def kinds(self, node: NamedNode, graph: NamedNode) -> set[str]:
         """The nkg classes one graph gives a node: the article graph `graph` for what the article
         mentions, the Wikidata graph for the regions above it (written with every link)."""
         self._load(node, graph)
-        return self._kinds.get((node, graph), set())
+        return self._kinds.get(graph, {}).get(node, set())
 
     def ancestors(self, place: NamedNode) -> frozenset[NamedNode]:
         """Every place above `place` on its parent chains in the Wikidata graph (not itself)."""
@@ -150,10 +148,10 @@ class Places:
         """A node's rdfs:label in one graph, else (a linked item) in the Wikidata graph, else its
         IRI's last segment."""
         self._load(node, graph)
-        found = self._labels.get((node, graph))
+        found = self._labels.get(graph, {}).get(node)
         if found is None and graph != WIKIDATA and self.linked(node):
             self._load(node, WIKIDATA)
-            found = self._labels.get((node, WIKIDATA))
+            found = self._labels.get(WIKIDATA, {}).get(node)
         return found or node.value.rsplit("/", 1)[-1]
 
     @staticmethod

@@ -68,7 +68,9 @@ def changes(db: Store, replace: Mapping[NamedNode, Iterable[Quad]], shared: Iter
     after.update(q for p in view.fresh.values() for q in key_quads(p, index_keys(p)))
     if known is None:
         after.add(marker(s))
-    return sorted(before - after, key=str), sorted(after - before, key=str)
+    removed, added = before - after, after - before
+    view.memo.written(removed | added)  # what the store will say once they are written
+    return sorted(removed, key=str), sorted(added, key=str)
 
 
 def explore(view: View, seeds: list[NamedNode]) -> tuple[dict[NamedNode, Profile], Mapping]:

@@ -76,9 +76,9 @@ def day(value: Literal | None) -> date | None:
 
 
 def make(iri: NamedNode, props: dict[NamedNode, list], issued: Literal | None, tolls: Iterable,
-         lag_days: int, article_events: Iterable[Iterable[NamedNode]] = ()) -> Report | None:
+         lag_days: int, article_events: tuple[tuple[NamedNode, ...], ...] = ()) -> Report | None:
     """A report from an event's properties (predicate -> objects), or None if it is no event;
-    `article_events`: the places of each event of its article."""
+    `article_events`: the places of each event of its article (`place_groups`)."""
     cls = event_class(props.get(TYPE, ()))
     if cls is None:
         return None
@@ -105,11 +105,11 @@ def make(iri: NamedNode, props: dict[NamedNode, list], issued: Literal | None, t
         asserted=all(m == ASSERTED for m in props.get(NKG.modality, ())),
         evidence=evidence,
         tolls=tuple(sorted(set(tolls), key=lambda c: c.value)),
-        article_events=_groups(article_events))
+        article_events=article_events)
 
 
-def _groups(events: Iterable[Iterable[NamedNode]]) -> tuple[tuple[NamedNode, ...], ...]:
-    """Each event's places, sorted, in a fixed order."""
+def place_groups(events: Iterable[Iterable[NamedNode]]) -> tuple[tuple[NamedNode, ...], ...]:
+    """Each event's places, sorted, in a fixed order (what `make` takes for an article)."""
     groups = {tuple(sorted(set(ev), key=lambda p: p.value)) for ev in events}
     return tuple(sorted((g for g in groups if g), key=lambda g: [p.value for p in g]))
 
@@ -127,6 +127,6 @@ def reports_in(quads: Iterable[Quad], lag_days: int) -> list[Report]:
         if isinstance(q.subject, NamedNode) and q.subject.value.startswith(EVENT_PREFIX) \
                 and "/event/" in q.subject.value:
             props.setdefault(q.subject, {}).setdefault(q.predicate, []).append(q.object)
-    around = [ev.get(NKG.place, ()) for ev in props.values()]
+    around = place_groups(ev.get(NKG.place, ()) for ev in props.values())
     found = (make(e, p, issued, tolls.get(e, ()), lag_days, around) for e, p in props.items())
     return sorted((r for r in found if r is not None), key=lambda r: r.iri.value)

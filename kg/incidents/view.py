@@ -17,7 +17,7 @@ from kg import iris
 from kg.incidents.cluster import Pair, pair
 from kg.incidents.match import Match, Profile, compare, index_keys, lookup_keys, profile
 from kg.incidents.places import Places
-from kg.incidents.reports import ABOUT, graph_of, make, reports_in
+from kg.incidents.reports import ABOUT, graph_of, make, place_groups, reports_in
 from kg.incidents.settings import Settings
 from kg.vocab import DCT, NKG
 
@@ -38,8 +38,12 @@ class Memo:
         self._tried: dict[NamedNode, set[NamedNode]] = {}  # report -> reports compared with it
         self._of_graph: dict[NamedNode, set[NamedNode]] = {}  # article graph -> its reports kept
         self.complete: set[NamedNode] = set()  # reports compared with all their candidates
-        self.around: dict[NamedNode, list[list]] = {}  # article graph -> its events' places
+        self.around: dict[NamedNode, tuple] = {}  # article graph -> its events' places (grouped)
         self.issued: dict[NamedNode, dict] = {}  # article graph -> article -> its dct:issued
+        # the incidents graph as read from the store, kept until a write changes what was read
+        self.incident: dict[NamedNode, NamedNode | None] = {}  # report -> its incident
+        self.members: dict[NamedNode, list[NamedNode]] = {}  # incident -> its reports
+        self.quads: dict[NamedNode, list[Quad]] = {}  # incident -> its quads and its joins'
 
     def forget(self, graphs: Iterable[NamedNode]) -> None:
         """Drop what came from article graphs that are being replaced."""
@@ -56,6 +60,18 @@ class Memo:
                     self.matches.pop(pair(iri, other), None)
                 for other in self._tried.pop(iri, ()):
                     self.matches.pop(pair(iri, other), None)
+
+    def written(self, quads: Iterable[Quad]) -> None:
+        """Forget what was read of the incidents and reports that quads written to (or removed
+        from) the incidents graph are about."""
+        for q in quads:
+            if q.predicate == NKG.report:
+                self.incident.pop(q.object, None)
+                self.members.pop(q.subject, None)
+            self.quads.pop(q.subject, None)
+            incident, joined, _ = q.subject.value.partition("/match/")  # a join: rdf.join_iri
+            if joined:
+                self.quads.pop(NamedNode(incident), None)
 
     def keep(self, p: Profile | None, iri: NamedNode) -> None:
         """Keep a report's profile."""
@@ -110,7 +126,6 @@ class View:
         for p in self.fresh.values():
             self.memo.file(p)
         self._fresh_keys: dict[str, set[NamedNode]] = {}
-        self._incident: dict[NamedNode, NamedNode | None] = {}  # report -> its incident now
         for p in self.fresh.values():
             for k in index_keys(p):
                 self._fresh_keys.setdefault(k, set()).add(p.iri)
@@ -167,14 +182,14 @@ class View:
                 known[article] = q.object
         return known[article]
 
-    def _around(self, graph: NamedNode) -> list[list]:
+    def _around(self, graph: NamedNode) -> tuple:
         """The places of each event of an article graph in the store (read once per graph)."""
         if graph not in self.memo.around:
             around: dict[NamedNode, list] = {}
             for q in self.db.quads_for_pattern(None, NKG.place, None, graph):
                 if "/event/" in q.subject.value:
                     around.setdefault(q.subject, []).append(q.object)
-            self.memo.around[graph] = list(around.values())
+            self.memo.around[graph] = place_groups(around.values())
         return self.memo.around[graph]
 
     def near(self, p: Profile) -> set[NamedNode]:
@@ -202,23 +217,31 @@ class View:
         return memo.filed[key]
 
     def incident_of(self, report: NamedNode) -> NamedNode | None:
-        """The incident the store has for a report now (read once per write)."""
-        if report not in self._incident:
-            self._incident[report] = next(
+        """The incident the store has for a report now (read once until a write changes it)."""
+        known = self.memo.incident
+        if report not in known:
+            known[report] = next(
                 (q.subject for q in self.db.quads_for_pattern(None, NKG.report, report, GRAPH)), None)
-        return self._incident[report]
+        return known[report]
 
     def members(self, incident: NamedNode) -> list[NamedNode]:
         """The reports the store has for an incident now."""
-        return [q.object for q in self.db.quads_for_pattern(incident, NKG.report, None, GRAPH)]
+        known = self.memo.members
+        if incident not in known:
+            known[incident] = [q.object for q in
+                               self.db.quads_for_pattern(incident, NKG.report, None, GRAPH)]
+        return known[incident]
 
     def incident_quads(self, incident: NamedNode) -> list[Quad]:
         """The store's quads of one incident and of its joins."""
-        quads = list(self.db.quads_for_pattern(incident, None, None, GRAPH))
-        for q in list(quads):
-            if q.predicate == NKG.match and isinstance(q.object, NamedNode):
-                quads += self.db.quads_for_pattern(q.object, None, None, GRAPH)
-        return quads
+        known = self.memo.quads
+        if incident not in known:
+            quads = list(self.db.quads_for_pattern(incident, None, None, GRAPH))
+            for q in list(quads):
+                if q.predicate == NKG.match and isinstance(q.object, NamedNode):
+                    quads += self.db.quads_for_pattern(q.object, None, None, GRAPH)
+            known[incident] = quads
+        return known[incident]
 
     def key_quads(self, report: NamedNode) -> list[Quad]:
         """The store's blocking-key quads of one report."""
