@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from kg import incidents, store
+from kg import bulk, incidents, store
 from kg.pipeline import Labels, Summary
 from kg.shards import ArticleGraph, read_shard
 from kg.vocab import NKG, RDFS, SKOS
@@ -68,7 +68,7 @@ def load_store(paths: list[Path], store_dir: Path,
     started = time.perf_counter()
     db = store.open_store(store_dir)
     ontology_changed = store.ensure_ontology(db)
-    summary = load_into(db, paths, progress)
+    summary = load_into(db, paths, progress, store_dir)
     if summary.articles or ontology_changed or store.latest_snapshot(store_dir) is None:
         store.publish_snapshot(db, store_dir)
     del db
@@ -76,10 +76,12 @@ def load_store(paths: list[Path], store_dir: Path,
     return summary
 
 
-def load_into(db: Store, paths: list[Path], progress: Callable[[int], None] | None = None
-              ) -> Summary:
+def load_into(db: Store, paths: list[Path], progress: Callable[[int], None] | None = None,
+              directory: Path | None = None) -> Summary:
     """Write the shards' articles the store does not hold unchanged, settled, in batches, each
-    with the incidents it touches (shards hold none: incidents span articles)."""
+    with the incidents it touches (shards hold none: incidents span articles). Given the
+    store's `directory`, a batch of all-new graphs goes in by bulk load (kg.bulk), as kg build
+    writes them."""
     summary = Summary()
     memo = incidents.memo(db)
 
@@ -97,9 +99,9 @@ def load_into(db: Store, paths: list[Path], progress: Callable[[int], None] | No
         summary.triples += len(a.quads)
         summary.graphs.append(a.graph.value)
         if len(batch) == BATCH:
-            _write(db, batch, memo, progress)
+            _write(db, batch, memo, progress, directory)
             batch = []
-    _write(db, batch, memo, progress)
+    _write(db, batch, memo, progress, directory)
     return summary
 
 
@@ -110,10 +112,13 @@ def _current(db: Store, a: ArticleGraph) -> bool:
 
 
 def _write(db: Store, batch: list[ArticleGraph], memo: Memo,
-           progress: Callable[[int], None] | None) -> None:
+           progress: Callable[[int], None] | None, directory: Path | None) -> None:
     if not batch:
         return
-    incidents.write(db, {a.graph: a.quads for a in batch}, [q for a in batch for q in a.shared],
-                    memo)
+    replace, shared = {a.graph: a.quads for a in batch}, [q for a in batch for q in a.shared]
+    if directory is None:
+        incidents.write(db, replace, shared, memo)
+    else:
+        bulk.write(db, directory, replace, shared, memo)
     if progress:
         progress(len(batch))

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import BlankNode, DefaultGraph, RdfFormat, Store, parse
 
-from kg import iris
+from kg import bulk, graphs, iris
 from kg.config import SEEDS_DIR
 from kg.distributed import Engine
 from kg.distributed import build as dask_build
@@ -106,6 +106,19 @@ def test_load_round_trips(embedded, shards, tmp_path):
     assert content(out) == embedded
     again = load_store(shard_files([str(shards[0])]), out)
     assert (again.articles, again.skipped) == (0, 8)
+    assert content(out) == embedded
+
+
+def test_load_writes_new_articles_in_bulk_and_leaves_no_journal(embedded, shards, tmp_path,
+                                                               monkeypatch):
+    calls = []
+    original = graphs.write_new
+    monkeypatch.setattr(graphs, "write_new", lambda db, new, more=(): (
+        calls.append(list(new)), original(db, new, more)))
+    out = tmp_path / "loaded"
+    summary = load_store(shard_files([str(shards[0])]), out)
+    assert summary.articles == sum(map(len, calls)) == 8
+    assert not bulk.journal_path(out).exists()
     assert content(out) == embedded
 
 
