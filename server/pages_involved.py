@@ -39,8 +39,10 @@ TRIGGERS = """SELECT ?x ?tb ?te WHERE { VALUES ?x { %s }
     ?x nkg:trigger ?t . ?t nif:beginIndex ?tb ; nif:endIndex ?te }"""
 MENTIONS = """SELECT ?s ?x ?mb ?me WHERE { VALUES ?x { %s }
     GRAPH ?g { ?x nkg:evidence ?evidence . ?s nkg:mention ?m . ?m nif:beginIndex ?mb ; nif:endIndex ?me } }"""
-MENTION_COUNT = """SELECT ?s (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?m) AS ?mentions)
-    WHERE { GRAPH ?g { ?s nkg:mention ?m . ?a a nkg:Article } } GROUP BY ?s"""
+# One article per article graph, and only article graphs hold mentions: the graphs are counted,
+# not joined to their article (the most mentioned entity on 6,000 articles: 0.16 s -> 5 ms).
+MENTION_COUNT = """SELECT ?s (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?m) AS ?mentions)
+    WHERE { GRAPH ?g { ?s nkg:mention ?m } } GROUP BY ?s"""
 MENTIONED = """SELECT ?s ?a ?title (COUNT(DISTINCT ?m) AS ?n) WHERE {
     GRAPH ?g { ?s nkg:mention ?m . ?a a nkg:Article ; dct:title ?title } }
     GROUP BY ?s ?a ?title ORDER BY DESC(?n) ?title ?a"""
