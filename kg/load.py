@@ -4,8 +4,8 @@ What the embedded build does between articles is done here, in the same order
 (kg.pipeline.Labels over the store and what was loaded before), so the store ends up as
 `kg build` would have left it: one rdfs:label per unlinked entity across articles, the
 shared Wikidata graph the set union of every article's, the default graph the RDF merge of
-the named graphs, and the incidents each batch touches written with it (kg.incidents.write,
-many new article graphs in one transaction, as `kg build` writes one).
+the named graphs, and the incidents each batch touches written with it (kg.bulk.write, as
+`kg build` writes its batches: all-new graphs by bulk load, journalled).
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def load_store(paths: list[Path], store_dir: Path,
     started = time.perf_counter()
     db = store.open_store(store_dir)
     ontology_changed = store.ensure_ontology(db)
-    summary = load_into(db, paths, progress, store_dir)
+    summary = load_into(db, store_dir, paths, progress)
     if summary.articles or ontology_changed or store.latest_snapshot(store_dir) is None:
         store.publish_snapshot(db, store_dir)
     del db
@@ -76,12 +76,11 @@ def load_store(paths: list[Path], store_dir: Path,
     return summary
 
 
-def load_into(db: Store, paths: list[Path], progress: Callable[[int], None] | None = None,
-              directory: Path | None = None) -> Summary:
-    """Write the shards' articles the store does not hold unchanged, settled, in batches, each
-    with the incidents it touches (shards hold none: incidents span articles). Given the
-    store's `directory`, a batch of all-new graphs goes in by bulk load (kg.bulk), as kg build
-    writes them."""
+def load_into(db: Store, directory: Path, paths: list[Path],
+              progress: Callable[[int], None] | None = None) -> Summary:
+    """Write the shards' articles the store (in `directory`) does not hold unchanged, settled,
+    in batches, each with the incidents it touches (shards hold none: incidents span articles),
+    as kg build writes them (kg.bulk: a batch of all-new graphs by bulk load)."""
     summary = Summary()
     memo = incidents.memo(db)
 
@@ -112,13 +111,10 @@ def _current(db: Store, a: ArticleGraph) -> bool:
 
 
 def _write(db: Store, batch: list[ArticleGraph], memo: Memo,
-           progress: Callable[[int], None] | None, directory: Path | None) -> None:
+           progress: Callable[[int], None] | None, directory: Path) -> None:
     if not batch:
         return
-    replace, shared = {a.graph: a.quads for a in batch}, [q for a in batch for q in a.shared]
-    if directory is None:
-        incidents.write(db, replace, shared, memo)
-    else:
-        bulk.write(db, directory, replace, shared, memo)
+    bulk.write(db, directory, {a.graph: a.quads for a in batch},
+               [q for a in batch for q in a.shared], memo)
     if progress:
         progress(len(batch))

@@ -73,7 +73,7 @@ class KeptAnswers:
         with self._lock:
             try:
                 db = self._open(snapshot)
-                if self._bytes(db) + len(key) + len(answer) > MAX_BYTES:
+                if snapshots.size(db) + len(key) + len(answer) > MAX_BYTES:
                     return
                 db.execute("INSERT OR IGNORE INTO answer VALUES (?, ?)", (key, answer))
                 db.commit()
@@ -81,11 +81,6 @@ class KeptAnswers:
                 self._rollback()
             except sqlite3.DatabaseError:
                 self._reset(snapshot)
-
-    @staticmethod
-    def _bytes(db: sqlite3.Connection) -> int:
-        return db.execute("PRAGMA page_count").fetchone()[0] * \
-            db.execute("PRAGMA page_size").fetchone()[0]
 
     def _open(self, snapshot: str) -> sqlite3.Connection:
         if self._db is None or self._snapshot != snapshot:

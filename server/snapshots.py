@@ -55,11 +55,16 @@ def meta(db: sqlite3.Connection) -> dict[str, str]:
         return {}
 
 
+def size(db: sqlite3.Connection) -> int:
+    """The bytes a database's header says it holds (its pages times their size)."""
+    return db.execute("PRAGMA page_count").fetchone()[0] * \
+        db.execute("PRAGMA page_size").fetchone()[0]
+
+
 def whole(target: Path, db: sqlite3.Connection) -> bool:
     """Whether the file is as long as its header says (a truncated copy is not)."""
-    pages = db.execute("PRAGMA page_count").fetchone()[0]
-    size = db.execute("PRAGMA page_size").fetchone()[0]
-    return pages > 0 and pages * size == target.stat().st_size
+    held = size(db)
+    return held > 0 and held == target.stat().st_size
 
 
 def open_checked(target: Path, snapshot: str, fmt: str, *, writable: bool = False,

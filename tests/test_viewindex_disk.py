@@ -8,13 +8,12 @@ import pickle
 import shutil
 import sqlite3
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import start_server, stop_server
 from pyoxigraph import Literal
+from test_pages_paging import get
 
 from kg import store
 from kg.vocab import XSD
@@ -23,16 +22,6 @@ from server.viewindex import disk
 
 PAGES = ("/events", "/", "/events.json?class=nkg:Killing", "/search.json?q=killed")
 NO_WARM = ("--workers", "1", "--warm-after", "0", "--keep-after", "0")
-
-
-def get(url: str) -> tuple[int, str]:
-    """(status, body) of a GET, errors included."""
-    try:
-        with urllib.request.urlopen(url, timeout=120) as resp:
-            return resp.status, resp.read().decode()
-    except urllib.error.HTTPError as err:
-        with err:
-            return err.code, err.read().decode()
 
 
 def answers(base: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,9 +116,6 @@ def kept(snapshot: Path) -> Index:
     from server.protocol import kept_answers
 
     directory = current_app.config["STORE_DIR"]
-
-    def make() -> sqlite3.Connection:
-        return build(select_for_index)
-
+    make = partial(build, select_for_index)
     return Index(disk.load_or_build(directory, snapshot.name, make), str(snapshot),
                  kept_answers(), lambda: disk.rebuild(directory, snapshot.name, make))

@@ -54,23 +54,16 @@ def load_or_build(store_dir: str | Path, snapshot: str,
                   build: Callable[[], sqlite3.Connection]) -> sqlite3.Connection:
     """The index kept on disk for this snapshot, else built (and kept for the next reader)."""
     found = load(store_dir, snapshot)
-    if found is not None:
-        return found
-    with building(store_dir, snapshot):
-        found = load(store_dir, snapshot)  # another worker may have built it meanwhile
-        if found is not None:
-            return found
-        db = build()
-        save(db, store_dir, snapshot)
-        return db
+    return found if found is not None else rebuild(store_dir, snapshot, build, check=False)
 
 
-def rebuild(store_dir: str | Path, snapshot: str,
-            build: Callable[[], sqlite3.Connection]) -> sqlite3.Connection:
-    """After the kept index proved damaged: the file another worker wrote meanwhile if it reads
-    whole, else the index built and written again."""
+def rebuild(store_dir: str | Path, snapshot: str, build: Callable[[], sqlite3.Connection],
+            check: bool = True) -> sqlite3.Connection:
+    """Under the build lock: the file another worker wrote meanwhile if it reads whole (every
+    page read with `check`, as after the kept index proved damaged), else the index built and
+    written again."""
     with building(store_dir, snapshot):
-        found = load(store_dir, snapshot, check=True)
+        found = load(store_dir, snapshot, check=check)
         if found is not None:
             return found
         db = build()
